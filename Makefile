@@ -1,0 +1,57 @@
+# Joined-up. Two commands set everything up on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DEBUG ?= true
+
+.PHONY: run test lint format migrations-check system-deps assets clean
+
+$(BIN)/activate:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 (Debian: apt-get install python3.11 python3.11-venv)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the accessibility checker (Debian: apt-get install npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+
+system-deps:
+	@scripts/ensure-system-deps
+
+## run: the application on 127.0.0.1:$(PORT) with a Celery worker, demo data loaded
+run: $(VENV)/.installed system-deps
+	$(BIN)/python manage.py migrate --noinput
+	mkdir -p var
+	$(BIN)/python manage.py seed_demo | tee var/demo-logins.txt
+	scripts/run-dev $(PORT)
+
+## test: every test, then lint; exits non-zero on any failure
+test: $(VENV)/.installed system-deps node_modules/.package-lock.json lint migrations-check
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: $(VENV)/.installed
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+## assets: recompile GOV.UK Frontend (Arial, our asset path) into static/govuk/
+assets: node_modules/.package-lock.json
+	npx sass --style=compressed --no-source-map --quiet-deps frontend/joined-up.scss static/govuk/joined-up.min.css
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/govuk/
+	mkdir -p static/govuk/assets/images
+	cp node_modules/govuk-frontend/dist/govuk/assets/images/favicon.ico static/govuk/assets/images/
+
+clean:
+	rm -rf $(VENV) node_modules var

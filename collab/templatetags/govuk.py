@@ -1,0 +1,57 @@
+"""Template tags for GOV.UK Design System components, so their markup lives in one place."""
+
+from django import template
+
+register = template.Library()
+
+# Tag colours by the meaning of a status, shared by every page that shows one.
+TAG_COLOURS = {
+    "draft": "grey",
+    "active": "green",
+    "paused": "yellow",
+    "closed": "grey",
+    "submitted": "blue",
+    "approved": "green",
+    "rejected": "red",
+    "deferred": "yellow",
+    "queued": "grey",
+    "building": "blue",
+    "ready": "green",
+    "failed": "red",
+    "proposed": "grey",
+    "agreed": "green",
+    "disputed": "red",
+    "green": "green",
+    "amber_green": "yellow",
+    "amber": "orange",
+    "amber_red": "orange",
+    "red": "red",
+    "open": "blue",
+    "done": "green",
+}
+
+
+@register.inclusion_tag("components/error_summary.html")
+def error_summary(*forms):
+    """Every error of the given forms (or formsets), each linking to its field."""
+    errors = []
+    for form in forms:
+        if form is None:
+            continue
+        for each in getattr(form, "forms", None) or [form]:
+            errors.extend({"text": message, "href": ""} for message in each.non_field_errors())
+            for field in each:
+                errors.extend({"text": message, "href": f"#{field.error_anchor}"} for message in field.errors)
+        if hasattr(form, "non_form_errors"):
+            errors.extend({"text": message, "href": ""} for message in form.non_form_errors())
+    return {"errors": errors}
+
+
+@register.inclusion_tag("components/back_link.html")
+def back_link(url: str, text: str = "Back"):
+    return {"url": url, "text": text}
+
+
+@register.inclusion_tag("components/tag.html")
+def status_tag(value: str, label: str = ""):
+    return {"colour": TAG_COLOURS.get(value, "grey"), "label": label or value}

@@ -1,0 +1,70 @@
+"""Independent assurance: reviews, their recommendations and delivery confidence."""
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class AssuranceReview(models.Model):
+    class ReviewType(models.TextChoices):
+        EARLY_ASSURANCE = "early_assurance", "Early assurance review"
+        HEALTH_CHECK = "health_check", "Health check"
+        GATEWAY_0 = "gateway_0", "Gateway 0: strategic assessment"
+        GATEWAY_1 = "gateway_1", "Gateway 1: business justification"
+        GATEWAY_2 = "gateway_2", "Gateway 2: delivery strategy"
+        GATEWAY_3 = "gateway_3", "Gateway 3: investment decision"
+        GATEWAY_4 = "gateway_4", "Gateway 4: readiness for service"
+        GATEWAY_5 = "gateway_5", "Gateway 5: operations review and benefits realisation"
+
+    class Scale(models.TextChoices):
+        THREE_POINT = "three_point", "Three-point (IPA, current)"
+        FIVE_POINT = "five_point", "Five-point (earlier reviews)"
+
+    class Confidence(models.TextChoices):
+        GREEN = "green", "Green"
+        AMBER_GREEN = "amber_green", "Amber/Green"
+        AMBER = "amber", "Amber"
+        AMBER_RED = "amber_red", "Amber/Red"
+        RED = "red", "Red"
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", on_delete=models.CASCADE, related_name="assurance_reviews"
+    )
+    review_type = models.CharField(max_length=20, choices=ReviewType.choices)
+    review_date = models.DateField()
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    findings = models.TextField()
+    scale = models.CharField(max_length=12, choices=Scale.choices, default=Scale.THREE_POINT)
+    confidence = models.CharField("delivery confidence", max_length=12, choices=Confidence.choices)
+    # Set when the confidence is Red: the date by which a follow-up review must happen.
+    follow_up_due = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["initiative", "-review_date", "-pk"]
+        get_latest_by = ["review_date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_review_type_display()} of {self.initiative} on {self.review_date}"
+
+
+class Recommendation(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DONE = "done", "Done"
+
+    review = models.ForeignKey(AssuranceReview, on_delete=models.CASCADE, related_name="recommendations")
+    text = models.TextField()
+    owner_body = models.ForeignKey("initiatives.Body", on_delete=models.PROTECT, related_name="+")
+    due_date = models.DateField()
+    status = models.CharField(max_length=4, choices=Status.choices, default=Status.OPEN)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["review", "due_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

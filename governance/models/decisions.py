@@ -1,0 +1,77 @@
+"""The decision log. A decided decision is never edited; a change is a new decision that supersedes it."""
+
+from django.conf import settings
+from django.db import models
+
+
+class Decision(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Awaiting decision"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+        DEFERRED = "deferred", "Deferred"
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", on_delete=models.CASCADE, related_name="decisions"
+    )
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    context = models.TextField()
+    options = models.TextField(help_text="The options considered, one per line.")
+    recommendation = models.TextField()
+    due_date = models.DateField(null=True, blank=True)
+    raci_row = models.ForeignKey(
+        "governance.RaciRow", on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions"
+    )
+    # Fixed at submission: the holder of the RACI A for the activity, else the senior owner.
+    decider = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions_to_take",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    supersedes = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="superseded_by"
+    )
+    escalation_level = models.ForeignKey(
+        "governance.EscalationLevel", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["initiative", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "number"], name="decision_numbers_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"D{self.number}: {self.title}"
+
+    @property
+    def reference(self) -> str:
+        return f"D{self.number:03d}"
+
+
+class DecisionTransition(models.Model):
+    """One step of a decision's trail: who moved it from which state to which, when, and why.
+
+    Append-only; issue 7 backs this with a PostgreSQL trigger.
+    """
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="transitions")
+    from_status = models.CharField(max_length=10, choices=Decision.Status.choices, blank=True)
+    to_status = models.CharField(max_length=10, choices=Decision.Status.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["decision", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.decision}: {self.from_status or 'new'} -> {self.to_status}"

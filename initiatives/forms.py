@@ -1,0 +1,121 @@
+from django import forms
+
+from collab.govuk_forms import GovukCheckboxes, GovukForm, GovukModelForm, GovukRadios, LinesField
+from initiatives.models import Body, Initiative, Participation, User, ValueArea
+
+
+class InitiativeCreateForm(GovukModelForm):
+    value_areas = forms.MultipleChoiceField(
+        label="Value areas",
+        choices=ValueArea.choices,
+        widget=GovukCheckboxes,
+        help_text="Select all that apply.",
+    )
+
+    class Meta:
+        model = Initiative
+        fields = ["title", "outcome_statement", "value_areas", "lead_body"]
+        labels = {"outcome_statement": "Outcome statement", "lead_body": "Lead body"}
+        help_texts = {
+            "title": "A short name partners will recognise.",
+            "outcome_statement": (
+                "The shared goal, measurable and meaningful to citizens or frontline staff. "
+                "For example: 'Bereaved families tell government once, and every body acts within 10 days'."
+            ),
+        }
+        widgets = {"outcome_statement": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An initiative is led by one of its creator's own bodies.
+        own_bodies = Body.objects.filter(memberships__user=user)
+        self.fields["lead_body"].queryset = own_bodies
+        self.fields["lead_body"].empty_label = None
+        self.fields["lead_body"].widget = GovukRadios(choices=self.fields["lead_body"].choices)
+        if len(own_bodies) == 1:
+            self.initial.setdefault("lead_body", own_bodies[0].pk)
+
+
+class InitiativeEditForm(GovukModelForm):
+    value_areas = forms.MultipleChoiceField(
+        label="Value areas",
+        choices=ValueArea.choices,
+        widget=GovukCheckboxes,
+        help_text="Select all that apply.",
+    )
+    senior_owner_decision_rights = LinesField(
+        label="Decisions the senior owner may take",
+        help_text=(
+            "One decision right per line, for example 'Approve changes to scope within the agreed budget'."
+        ),
+    )
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "title",
+            "outcome_statement",
+            "value_areas",
+            "status",
+            "senior_owner",
+            "senior_owner_decision_rights",
+            "classification",
+        ]
+        labels = {
+            "outcome_statement": "Outcome statement",
+            "senior_owner": "Senior accountable owner",
+            "classification": "Security classification",
+        }
+        help_texts = {
+            "senior_owner": "One named person from a participating body, who answers for the shared outcome.",
+            "classification": "Shown on every page of the governance pack.",
+        }
+        widgets = {
+            "outcome_statement": forms.Textarea(attrs={"rows": 4}),
+            "status": GovukRadios(inline=True),
+            "classification": GovukRadios,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The senior owner must belong to a body that takes part.
+        self.fields["senior_owner"].queryset = User.objects.filter(
+            is_active=True, memberships__body__participations__initiative=self.instance
+        ).distinct()
+        self.fields["senior_owner"].empty_label = "Not named yet"
+
+
+class ParticipationAddForm(GovukForm):
+    body = forms.ModelChoiceField(queryset=Body.objects.none(), label="Body", empty_label="Choose a body")
+    role = forms.ChoiceField(label="Role", choices=Participation.Role.choices, widget=GovukRadios)
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.exclude(participations__initiative=initiative)
+
+
+class ParticipationEditForm(GovukModelForm):
+    stop_doing = LinesField(
+        label="What this body will stop doing",
+        help_text=(
+            "One commitment per line. Room for the collaboration comes from work each body stops, "
+            "for example 'Stop running a separate bereavement helpline'."
+        ),
+    )
+
+    class Meta:
+        model = Participation
+        fields = ["role", "stop_doing"]
+        widgets = {"role": GovukRadios}
+
+
+class ProgrammeManagerForm(GovukForm):
+    user = forms.ModelChoiceField(queryset=User.objects.none(), label="Person", empty_label="Choose a person")
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = (
+            User.objects.filter(is_active=True, memberships__body__participations__initiative=initiative)
+            .exclude(initiative_roles__initiative=initiative, initiative_roles__role="programme_manager")
+            .distinct()
+        )

@@ -1,0 +1,292 @@
+"""People, the public bodies they belong to, and the initiatives those bodies run together."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from initiatives.operating_models import OperatingModel
+from initiatives.querysets import InitiativeQuerySet, ParticipationQuerySet
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A civil servant, signing in with their work email address."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField("email address", unique=True)
+    full_name = models.CharField(max_length=150)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["full_name", "email"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class Body(models.Model):
+    """A public body that can take part in initiatives."""
+
+    class Kind(models.TextChoices):
+        MINISTERIAL_DEPARTMENT = "ministerial_department", "Ministerial department"
+        NON_MINISTERIAL_DEPARTMENT = "non_ministerial_department", "Non-ministerial department"
+        EXECUTIVE_AGENCY = "executive_agency", "Executive agency"
+        NON_DEPARTMENTAL_PUBLIC_BODY = "non_departmental_public_body", "Non-departmental public body"
+        LOCAL_AUTHORITY = "local_authority", "Local authority"
+        DEVOLVED_ADMINISTRATION = "devolved_administration", "Devolved administration"
+        NHS_BODY = "nhs_body", "NHS body"
+        OTHER = "other", "Other"
+
+    class Nation(models.TextChoices):
+        UK_WIDE = "uk_wide", "UK-wide"
+        ENGLAND = "england", "England"
+        SCOTLAND = "scotland", "Scotland"
+        WALES = "wales", "Wales"
+        NORTHERN_IRELAND = "northern_ireland", "Northern Ireland"
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=30, unique=True)
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    nation = models.CharField(max_length=20, choices=Nation.choices, default=Nation.UK_WIDE)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "bodies"
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+class Membership(models.Model):
+    """A user belongs to one or more bodies; membership is what makes initiatives visible."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
+    job_title = models.CharField(max_length=150, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "body"], name="one_membership_per_user_and_body")
+        ]
+        ordering = ["body__name", "user__full_name"]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.body}"
+
+
+class ValueArea(models.TextChoices):
+    POLICY_DESIGN = "policy_design", "Policy design"
+    OPERATIONAL_DELIVERY = "operational_delivery", "Operational delivery"
+    DATA_SHARING = "data_sharing", "Data sharing"
+    CRISIS_RESPONSE = "crisis_response", "Crisis response"
+    SHARED_PLATFORMS = "shared_platforms", "Shared platforms"
+
+
+class Initiative(models.Model):
+    """Something two or more public bodies deliver together."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        ACTIVE = "active", "Active"
+        PAUSED = "paused", "Paused"
+        CLOSED = "closed", "Closed"
+
+    class Classification(models.TextChoices):
+        OFFICIAL = "official", "OFFICIAL"
+        OFFICIAL_SENSITIVE = "official_sensitive", "OFFICIAL-SENSITIVE"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    outcome_statement = models.TextField(
+        help_text="The shared goal, measurable and meaningful to citizens or frontline staff."
+    )
+    value_areas = models.JSONField(default=list, blank=True)
+    lead_body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="led_initiatives")
+    bodies = models.ManyToManyField(Body, through="Participation", related_name="initiatives")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    senior_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_initiatives",
+        verbose_name="senior accountable owner",
+    )
+    # A list of short statements, one decision right each.
+    senior_owner_decision_rights = models.JSONField(default=list, blank=True)
+    operating_model = models.CharField(max_length=40, choices=OperatingModel.choices, blank=True)
+    classification = models.CharField(
+        max_length=20, choices=Classification.choices, default=Classification.OFFICIAL
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("initiatives:overview", kwargs={"slug": self.slug})
+
+    @property
+    def value_area_labels(self) -> list[str]:
+        labels = dict(ValueArea.choices)
+        return [labels.get(area, area) for area in self.value_areas]
+
+
+class Participation(models.Model):
+    """A body taking part in an initiative, in a role, with what it will stop doing to make room."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", "Lead"
+        PARTNER = "partner", "Partner"
+        BENEFITING = "benefiting", "Benefiting"
+        CONSULTED = "consulted", "Consulted"
+
+    # Lead first, then partners, then the bodies that benefit or are consulted.
+    ROLE_ORDER = [Role.LEAD, Role.PARTNER, Role.BENEFITING, Role.CONSULTED]
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="participations")
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTNER)
+    # A list of short commitments: what this body will stop doing so the collaboration has room.
+    stop_doing = models.JSONField(default=list, blank=True)
+
+    history = HistoricalRecords()
+    objects = ParticipationQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "body"], name="one_participation_per_body")
+        ]
+        ordering = ["initiative", "body__name"]
+
+    def __str__(self) -> str:
+        return f"{self.body} ({self.get_role_display()}) in {self.initiative}"
+
+
+class InitiativeRole(models.Model):
+    """A named person's role on one initiative, beyond being a member of a participating body."""
+
+    class Role(models.TextChoices):
+        PROGRAMME_MANAGER = "programme_manager", "Programme manager"
+        ASSURANCE_REVIEWER = "assurance_reviewer", "Assurance reviewer"
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="initiative_roles"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    assigned_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "user", "role"], name="one_role_assignment_per_person"
+            )
+        ]
+        ordering = ["initiative", "role", "user__full_name"]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_role_display()} of {self.initiative}"
+
+
+class Assessment(models.Model):
+    """One run of the operating-model checklist: kept as it was, never edited.
+
+    Re-running the wizard adds a new assessment; the history of earlier ones stays.
+    The named lists (risks, measures, data items, stop-doing commitments) seed the
+    registers so nothing is typed twice.
+    """
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="assessments")
+    number = models.PositiveIntegerField()
+    # The seven engine answers exactly as the recommendation contract defines them.
+    answers = models.JSONField()
+    # The engine's output: {"model", "reasons", "alternatives", "warnings"}.
+    result = models.JSONField()
+    recommended_model = models.CharField(max_length=40, choices=OperatingModel.choices)
+    chosen_model = models.CharField(max_length=40, choices=OperatingModel.choices)
+    choice_reason = models.TextField(blank=True)
+    # Checklist answers that name things, each a list of short strings.
+    outcome_statement = models.TextField(blank=True)
+    senior_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decision_rights = models.JSONField(default=list, blank=True)
+    data_items = models.JSONField(default=list, blank=True)
+    joint_risks = models.JSONField(default=list, blank=True)
+    single_body_risks = models.JSONField(default=list, blank=True)
+    measures = models.JSONField(default=list, blank=True)
+    # {"<body id>": ["commitment", ...]}
+    stop_doing = models.JSONField(default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "number"], name="assessment_numbers_unique")
+        ]
+        ordering = ["initiative", "-number"]
+        get_latest_by = "number"
+
+    def __str__(self) -> str:
+        return f"Assessment {self.number} of {self.initiative}"
+
+    @property
+    def followed_recommendation(self) -> bool:
+        return self.chosen_model == self.recommended_model

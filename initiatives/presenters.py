@@ -1,0 +1,46 @@
+"""Shaping initiative pages so templates stay free of logic."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from initiatives.models import Initiative, InitiativeRole, Participation, User
+
+
+@dataclass
+class InitiativeOverview:
+    initiative: Initiative
+    participations: list[Participation]
+    programme_managers: list[User]
+    reviewers: list[User]
+    can_edit: bool
+
+    @property
+    def bodies_without_stop_doing(self) -> list[Participation]:
+        return [p for p in self.participations if not p.stop_doing]
+
+
+def initiative_overview(initiative: Initiative, user: User) -> InitiativeOverview:
+    from initiatives.rules import CHANGE_INITIATIVE
+
+    participations = list(Participation.objects.filter(initiative=initiative).in_role_order())
+    roles = list(
+        InitiativeRole.objects.filter(initiative=initiative)
+        .select_related("user")
+        .order_by("user__full_name")
+    )
+    return InitiativeOverview(
+        initiative=initiative,
+        participations=participations,
+        programme_managers=[r.user for r in roles if r.role == InitiativeRole.Role.PROGRAMME_MANAGER],
+        reviewers=[r.user for r in roles if r.role == InitiativeRole.Role.ASSURANCE_REVIEWER],
+        can_edit=user.has_perm(CHANGE_INITIATIVE, initiative),
+    )
+
+
+def home_initiatives(user: User):
+    return (
+        Initiative.objects.visible_to(user)
+        .for_home_page()
+        .prefetch_related(Prefetch("participations", queryset=Participation.objects.select_related("body")))
+    )

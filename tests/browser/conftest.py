@@ -1,0 +1,118 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+
+from tests.factories import TEST_PASSWORD
+
+CHROMIUM = "/usr/bin/chromium"
+AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--headless",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def page(page, live_server):
+    """A page that fails the test on a script error, a CSP refusal or a missing asset.
+
+    Pages answering 404 or 403 are often the point of a test, so only failed
+    sub-resources (styles, scripts, images) count, not the documents themselves.
+    """
+    errors = []
+
+    def on_console(message):
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            errors.append(message.text)
+
+    def on_response(response):
+        if response.status >= 400 and response.request.resource_type != "document":
+            errors.append(f"{response.status} {response.url}")
+
+    page.on("console", on_console)
+    page.on("response", on_response)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_default_timeout(10_000)
+    yield page
+    assert errors == [], f"The browser reported errors: {errors}"
+
+
+def sign_in(page, live_server, user, password: str = TEST_PASSWORD) -> None:
+    """Sign in through the real form, as a person would."""
+    page.goto(f"{live_server.url}/sign-in/")
+    page.get_by_label("Email address").fill(user.email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/")
+
+
+def sign_out(page) -> None:
+    page.get_by_role("button", name="Sign out").click()
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core on the current page for WCAG 2.2 AA; return violations, minus the known one.
+
+    GOV.UK Frontend keeps aria-expanded on conditional-reveal radios and checkboxes on
+    purpose; axe flags it as aria-allowed-attr. Only that rule on those inputs is allowed.
+    """
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        # Evaluated through DevTools, so the page's Content Security Policy stays in force.
+        page.evaluate(AXE_SOURCE.read_text())
+    results = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA
+    )
+    violations = []
+    for violation in results["violations"]:
+        nodes = violation["nodes"]
+        if violation["id"] == "aria-allowed-attr":
+            nodes = [node for node in nodes if not _is_conditional_reveal(node)]
+        if nodes:
+            violations.append(
+                {"id": violation["id"], "help": violation["help"], "targets": [n["target"] for n in nodes]}
+            )
+    return violations
+
+
+def _is_conditional_reveal(node: dict) -> bool:
+    html = node.get("html", "")
+    return "aria-controls=" in html and ("govuk-radios__input" in html or "govuk-checkboxes__input" in html)
+
+
+def assert_accessible(page) -> None:
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, indent=2)
+
+
+@pytest.fixture(autouse=True)
+def _browser_tests_need_debug_off(settings):
+    # Live-server pages are served as in production (DEBUG off), minus HTTPS redirects.
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    assert not django_settings.DEBUG

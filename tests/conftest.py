@@ -1,0 +1,125 @@
+"""Fixed personas every test can use, around one initiative led by DWP with HMRC as partner.
+
+- programme_manager: DWP, manages the initiative
+- senior_owner: DWP, named senior accountable owner
+- partner_member: HMRC, a partner body
+- outsider: Scottish Government, which takes no part
+- assurance_reviewer: IPA, assigned to assure the initiative
+- administrator: superuser
+"""
+
+import os
+from dataclasses import dataclass
+
+import pytest
+
+from initiatives.models import Body, Initiative, InitiativeRole, User
+from tests.factories import (
+    BodyFactory,
+    InitiativeFactory,
+    InitiativeRoleFactory,
+    ParticipationFactory,
+    UserFactory,
+)
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses
+# that unless told it is safe, which it is for tests driving a separate live server.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@dataclass
+class World:
+    initiative: Initiative
+    lead_body: Body
+    partner_body: Body
+    unrelated_body: Body
+    programme_manager: User
+    senior_owner: User
+    partner_member: User
+    outsider: User
+    assurance_reviewer: User
+    administrator: User
+
+
+@pytest.fixture
+def world(db) -> World:
+    dwp = BodyFactory(name="Department for Work and Pensions", short_name="DWP")
+    hmrc = BodyFactory(
+        name="HM Revenue and Customs", short_name="HMRC", kind=Body.Kind.NON_MINISTERIAL_DEPARTMENT
+    )
+    scotland = BodyFactory(
+        name="Scottish Government",
+        short_name="SG",
+        kind=Body.Kind.DEVOLVED_ADMINISTRATION,
+        nation=Body.Nation.SCOTLAND,
+    )
+    ipa = BodyFactory(name="Infrastructure and Projects Authority", short_name="IPA", kind=Body.Kind.OTHER)
+    programme_manager = UserFactory(email="pm@dwp.example", full_name="Priya Shah", bodies=[dwp])
+    senior_owner = UserFactory(email="sro@dwp.example", full_name="David Okafor", bodies=[dwp])
+    partner_member = UserFactory(email="partner@hmrc.example", full_name="Siân Evans", bodies=[hmrc])
+    outsider = UserFactory(email="outsider@gov-scot.example", full_name="Fiona MacKay", bodies=[scotland])
+    reviewer = UserFactory(email="reviewer@ipa.example", full_name="Ruth Adeyemi", bodies=[ipa])
+    administrator = UserFactory(
+        email="admin@joined-up.example", full_name="Service Administrator", is_staff=True, is_superuser=True
+    )
+    initiative = InitiativeFactory(
+        title="Tell Us Once for bereavement",
+        slug="tell-us-once",
+        lead_body=dwp,
+        senior_owner=senior_owner,
+        senior_owner_decision_rights=["Approve changes to scope within budget"],
+    )
+    ParticipationFactory(initiative=initiative, body=hmrc)
+    InitiativeRoleFactory(initiative=initiative, user=programme_manager)
+    InitiativeRoleFactory(initiative=initiative, user=reviewer, role=InitiativeRole.Role.ASSURANCE_REVIEWER)
+    return World(
+        initiative=initiative,
+        lead_body=dwp,
+        partner_body=hmrc,
+        unrelated_body=scotland,
+        programme_manager=programme_manager,
+        senior_owner=senior_owner,
+        partner_member=partner_member,
+        outsider=outsider,
+        assurance_reviewer=reviewer,
+        administrator=administrator,
+    )
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_in_process(settings):
+    """Unit tests run Celery tasks eagerly; tests marked `worker` use a real worker instead."""
+    from collab.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager = False
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    # Tests do not run collectstatic, so there is no manifest for hashed names.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def celery_worker_process(tmp_path, transactional_db):
+    """A real `celery worker` process on the configured broker, against the test database."""
+    from collab.celery import app
+    from tests.worker import WorkerProcess
+
+    app.conf.task_always_eager = False
+    mail_dir = tmp_path / "mail"
+    mail_dir.mkdir()
+    worker = WorkerProcess(mail_dir=mail_dir, log_path=tmp_path / "worker.log").start()
+    yield worker
+    worker.stop()

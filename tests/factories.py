@@ -1,0 +1,75 @@
+"""factory_boy factories: test data built in code, never JSON fixtures."""
+
+import factory
+
+from initiatives.models import Body, Initiative, InitiativeRole, Membership, Participation, User
+
+TEST_PASSWORD = "correct-horse-battery-staple"
+
+
+class BodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Body
+        django_get_or_create = ("short_name",)
+
+    name = factory.Sequence(lambda n: f"Department of Example Affairs {n}")
+    short_name = factory.Sequence(lambda n: f"DEA{n}")
+    kind = Body.Kind.MINISTERIAL_DEPARTMENT
+    nation = Body.Nation.UK_WIDE
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.gov.uk")
+    full_name = factory.Faker("name", locale="en_GB")
+    password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
+
+    @factory.post_generation
+    def bodies(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+            for body in extracted or []:
+                Membership.objects.get_or_create(user=self, body=body)
+
+
+class InitiativeFactory(factory.django.DjangoModelFactory):
+    """An initiative with its lead body taking part as lead."""
+
+    class Meta:
+        model = Initiative
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Joined-up initiative {n}")
+    slug = factory.Sequence(lambda n: f"joined-up-initiative-{n}")
+    outcome_statement = "Citizens tell government once and every body acts within 10 days."
+    value_areas = factory.LazyFunction(lambda: ["operational_delivery"])
+    lead_body = factory.SubFactory(BodyFactory)
+
+    @factory.post_generation
+    def lead_participation(self, create, extracted, **kwargs):
+        if create:
+            Participation.objects.get_or_create(
+                initiative=self, body=self.lead_body, defaults={"role": Participation.Role.LEAD}
+            )
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    body = factory.SubFactory(BodyFactory)
+    role = Participation.Role.PARTNER
+
+
+class InitiativeRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InitiativeRole
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    user = factory.SubFactory(UserFactory)
+    role = InitiativeRole.Role.PROGRAMME_MANAGER
