@@ -15,11 +15,12 @@ def test_a_real_worker_emails_a_newly_named_senior_owner(world, celery_worker_pr
         initiative=initiative, updated_by=world.programme_manager, senior_owner=world.senior_owner
     )
 
-    sent = wait_for(
-        lambda: list(celery_worker_process.mail_dir.glob("*.log")),
-        message=f"the worker to send the email. Worker log:\n{celery_worker_process.output()}",
-    )
-    email = sent[0].read_text()
+    def sent_emails():
+        # The file backend creates the file before writing to it: wait for a whole message.
+        texts = [path.read_text() for path in celery_worker_process.mail_dir.glob("*.log")]
+        return [text for text in texts if "-" * 79 in text]
+
+    email = wait_for(sent_emails, message="the worker to send the email")[0]
     assert "To: sro@dwp.example" in email
     assert "Subject: You are the senior accountable owner of Tell Us Once for bereavement" in email
     assert "notify_senior_owner_named" in celery_worker_process.output()
