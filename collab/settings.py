@@ -230,3 +230,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Risk scoring bands on the 5x5 likelihood x impact scale. Departmental practice rather
+# than a Treasury rule, so configurable: each band covers scores up to max_score and sets
+# how soon a risk in it must be reviewed again.
+RISK_BANDS = [
+    {"name": "Low", "max_score": 4, "review_days": 90, "colour": "green"},
+    {"name": "Medium", "max_score": 9, "review_days": 60, "colour": "yellow"},
+    {"name": "High", "max_score": 16, "review_days": 30, "colour": "orange"},
+    {"name": "Very high", "max_score": 25, "review_days": 14, "colour": "red"},
+]

@@ -113,6 +113,10 @@ class Risk(models.Model):
     def target_score(self) -> int:
         return self.target_likelihood * self.target_impact
 
+    @property
+    def is_above_threshold(self) -> bool:
+        return self.current_score > self.escalation_threshold
+
 
 class RiskScoreChange(models.Model):
     """Every change of a risk's likelihood or impact, at any position, with who and when."""
