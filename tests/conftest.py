@@ -98,6 +98,12 @@ def _tasks_run_in_process(settings):
 
 
 @pytest.fixture(autouse=True)
+def _sign_in_lockout_off(settings):
+    """django-axes counts every failed sign-in; tests of the lockout turn it back on."""
+    settings.AXES_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

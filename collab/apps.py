@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class CollabConfig(AppConfig):
+    name = "collab"
+    verbose_name = "Joined-up project"
+
+    def ready(self) -> None:
+        from collab import audit
+
+        audit.connect_sign_in_events()
