@@ -1,8 +1,8 @@
 """Security at the edges: lockout, sessions, headers and the audit log."""
 
 import json
-import re
 import logging
+import re
 import time
 
 import pytest
