@@ -19,3 +19,5 @@ urlpatterns = [
     path("initiatives/<slug:slug>/", include("governance.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "collab.errors.server_error"
