@@ -103,6 +103,7 @@ def escalation_level_remove(*, level: EscalationLevel, by: User) -> None:
             f"Level {level.level} cannot be removed because escalations are recorded against it. "
             "Change its name, who handles it or its threshold instead."
         )
+    remaining = [each for each in levels if each.pk != level.pk]
     level._history_user = by
     level.delete()
-    _renumber([each for each in levels if each.pk != level.pk], by)
+    _renumber(remaining, by)

@@ -11,6 +11,7 @@ from governance.presenters.decisions import decision_page
 from governance.rules import ADD_DECISION, CHANGE_DECISION, ESCALATE_DECISION, decide_allowed
 from governance.services import decisions as services
 from governance.services.escalation import CannotEscalate, escalation_next_step, escalation_raise
+from governance.views.forms import posted as _posted
 from initiatives.access import get_initiative_or_404
 
 
@@ -38,7 +39,7 @@ def decisions(request, slug):
 
 def decision_add(request, slug):
     initiative = get_initiative_or_404(request.user, slug, ADD_DECISION)
-    form = DecisionForm(request.POST or None, initiative=initiative)
+    form = DecisionForm(_posted(request), initiative=initiative)
     if request.method == "POST" and form.is_valid():
         decision = services.decision_create(initiative=initiative, by=request.user, **form.cleaned_data)
         messages.success(request, f"{decision.reference} saved as a draft")
@@ -59,7 +60,7 @@ def decision_edit(request, slug, number):
     if decision.status not in decision_states.EDITABLE:
         messages.error(request, services.not_editable_message(decision))
         return redirect(decision)
-    form = DecisionForm(request.POST or None, instance=decision, initiative=initiative)
+    form = DecisionForm(_posted(request), instance=decision, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         try:
             services.decision_update(decision=decision, by=request.user, **form.cleaned_data)
@@ -129,7 +130,7 @@ def decision_decide(request, slug, number):
 
 def decision_change(request, slug, number):
     _initiative, decision = _get_decision(request, slug, number, CHANGE_DECISION)
-    form = SupersedeForm(request.POST or None)
+    form = SupersedeForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             new = services.decision_supersede(
@@ -153,7 +154,7 @@ def decision_escalate(request, slug, number):
     except CannotEscalate as refusal:
         messages.error(request, str(refusal))
         return redirect("governance:decision", slug=slug, number=number)
-    form = EscalateForm(request.POST or None)
+    form = EscalateForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             escalation = escalation_raise(

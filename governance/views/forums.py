@@ -7,6 +7,7 @@ from governance.forms.forums import EscalationLevelForm, ForumForm
 from governance.presenters.overview import too_many_forums
 from governance.rules import CHANGE_FORUMS
 from governance.services import forums as services
+from governance.views.forms import posted as _posted
 from initiatives.access import get_initiative_or_404
 
 
@@ -25,7 +26,7 @@ def forums(request, slug):
 def forum_form(request, slug, pk=None):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_FORUMS)
     forum = get_object_or_404(initiative.forums, pk=pk) if pk else None
-    form = ForumForm(request.POST or None, instance=forum, initiative=initiative)
+    form = ForumForm(_posted(request), instance=forum, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         if forum:
             services.forum_update(forum=forum, by=request.user, **form.cleaned_data)
@@ -61,7 +62,7 @@ def escalation(request, slug):
 def level_form(request, slug, pk=None):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_FORUMS)
     level = get_object_or_404(initiative.escalation_levels, pk=pk) if pk else None
-    form = EscalationLevelForm(request.POST or None, instance=level, initiative=initiative)
+    form = EscalationLevelForm(_posted(request), instance=level, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         if level:
             services.escalation_level_update(level=level, by=request.user, **form.cleaned_data)

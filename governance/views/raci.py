@@ -12,6 +12,7 @@ from governance.raci_matrix import column_label, load_matrix
 from governance.raci_starter import starter_rows
 from governance.rules import CHANGE_RACI
 from governance.services import raci as services
+from governance.views.forms import posted as _posted
 from initiatives.access import get_initiative_or_404
 
 
@@ -27,7 +28,7 @@ def matrix(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     can_edit = request.user.has_perm(CHANGE_RACI, initiative)
     stored = load_matrix(initiative)
-    form = RaciMatrixForm(request.POST or None, matrix=stored)
+    form = RaciMatrixForm(_posted(request), matrix=stored)
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied
@@ -40,7 +41,8 @@ def matrix(request, slug):
                 # The rows changed under the user (someone removed a column, say): show it afresh.
                 form.check = invalid.check
             else:
-                note = f" with {len(check.all_warnings)} warnings to look at" if check.all_warnings else ""
+                count = len(check.all_warnings)
+                note = f" with {count} warning{'s' if count > 1 else ''} to look at" if count else ""
                 messages.success(request, f"RACI matrix saved{note}")
                 return redirect("governance:raci", slug=slug)
     page = raci_page(stored, form, can_edit=can_edit)
@@ -84,7 +86,7 @@ def structure(request, slug):
 def row_form(request, slug, pk=None):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
     row = get_object_or_404(initiative.raci_rows, pk=pk) if pk else None
-    form = RaciRowForm(request.POST or None, instance=row, initiative=initiative)
+    form = RaciRowForm(_posted(request), instance=row, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         if row:
             services.raci_row_update(row=row, by=request.user, **form.cleaned_data)
@@ -101,7 +103,7 @@ def starter(request, slug):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
     existing = list(initiative.raci_rows.values_list("activity", flat=True))
     form = StarterRowsForm(
-        request.POST or None, offered=starter_rows(initiative.operating_model, existing=existing)
+        _posted(request), offered=starter_rows(initiative.operating_model, existing=existing)
     )
     if request.method == "POST" and form.is_valid():
         added = services.raci_rows_add_starter(initiative=initiative, rows=form.chosen(), by=request.user)
@@ -131,7 +133,7 @@ def row_remove(request, slug, pk):
 def column_form(request, slug, pk=None):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
     column = get_object_or_404(initiative.raci_columns.select_related("body"), pk=pk) if pk else None
-    form = RaciColumnForm(request.POST or None, instance=column, initiative=initiative)
+    form = RaciColumnForm(_posted(request), instance=column, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if column:
