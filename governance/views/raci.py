@@ -1,11 +1,10 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from governance.csv_safety import csv_text
+from collab.csv_export import csv_response
 from governance.forms.raci import RaciColumnForm, RaciMatrixForm, RaciRowForm, StarterRowsForm
 from governance.presenters.raci import raci_page
 from governance.raci_matrix import column_label, load_matrix
@@ -59,9 +58,7 @@ def export_csv(request, slug):
         [row.activity, row.get_kind_display(), *(stored.value(row, column) for column in stored.columns)]
         for row in stored.rows
     ]
-    response = HttpResponse("\ufeff" + csv_text([header, *rows]), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{initiative.slug}-raci.csv"'
-    return response
+    return csv_response(f"{initiative.slug}-raci.csv", header, rows)
 
 
 def _csv_column(column) -> str:
