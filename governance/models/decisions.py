@@ -1,7 +1,26 @@
 """The decision log. A decided decision is never edited; a change is a new decision that supersedes it."""
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
+
+
+class DecisionQuerySet(models.QuerySet):
+    def awaiting(self) -> DecisionQuerySet:
+        return self.filter(status=Decision.Status.SUBMITTED)
+
+    def awaiting_decision_by(self, user) -> DecisionQuerySet:
+        """Submitted decisions naming `user` as decider, in initiatives they can still see."""
+        from initiatives.models import Initiative
+
+        return (
+            self.awaiting()
+            .filter(decider=user, initiative__in=Initiative.objects.visible_to(user))
+            .select_related("initiative")
+            .order_by(models.F("due_date").asc(nulls_last=True), "created_at")
+        )
 
 
 class Decision(models.Model):
@@ -11,6 +30,8 @@ class Decision(models.Model):
         APPROVED = "approved", "Approved"
         REJECTED = "rejected", "Rejected"
         DEFERRED = "deferred", "Deferred"
+        # Replaced by a newer decision (decisions.supersedes); kept, with its trail, unchanged.
+        SUPERSEDED = "superseded", "Superseded"
 
     initiative = models.ForeignKey(
         "initiatives.Initiative", on_delete=models.CASCADE, related_name="decisions"
@@ -25,6 +46,7 @@ class Decision(models.Model):
         "governance.RaciRow", on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions"
     )
     # Fixed at submission: the holder of the RACI A for the activity, else the senior owner.
+    # States and the moves between them are declared in governance/decision_states.py.
     decider = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -43,6 +65,8 @@ class Decision(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = DecisionQuerySet.as_manager()
+
     class Meta:
         ordering = ["initiative", "-number"]
         constraints = [
@@ -50,7 +74,10 @@ class Decision(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"D{self.number}: {self.title}"
+        return f"{self.reference}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:decision", kwargs={"slug": self.initiative.slug, "number": self.number})
 
     @property
     def reference(self) -> str:

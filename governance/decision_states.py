@@ -1,0 +1,81 @@
+"""The decision state machine, declared once: which action moves a decision from which states to which.
+
+Services perform transitions with a conditional UPDATE on the states listed here, so two
+people acting at once cannot both succeed; tests walk this table for every allowed and
+forbidden move.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+DRAFT = "draft"
+SUBMITTED = "submitted"
+APPROVED = "approved"
+REJECTED = "rejected"
+DEFERRED = "deferred"
+SUPERSEDED = "superseded"
+NEW = ""  # Not yet in the log: the "from" state of the first transition.
+
+STATES = (DRAFT, SUBMITTED, APPROVED, REJECTED, DEFERRED, SUPERSEDED)
+
+
+class Action(StrEnum):
+    CREATE = "create"
+    SUBMIT = "submit"
+    APPROVE = "approve"
+    REJECT = "reject"
+    DEFER = "defer"
+    RESUBMIT = "resubmit"
+    SUPERSEDE = "supersede"
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: Action
+    sources: frozenset[str]
+    target: str
+    # Past tense for messages: "already approved by ...".
+    done: str
+
+
+TRANSITIONS: dict[Action, Transition] = {
+    t.action: t
+    for t in (
+        Transition(Action.CREATE, frozenset({NEW}), DRAFT, "drafted"),
+        Transition(Action.SUBMIT, frozenset({DRAFT}), SUBMITTED, "submitted"),
+        Transition(Action.APPROVE, frozenset({SUBMITTED}), APPROVED, "approved"),
+        Transition(Action.REJECT, frozenset({SUBMITTED}), REJECTED, "rejected"),
+        Transition(Action.DEFER, frozenset({SUBMITTED}), DEFERRED, "deferred"),
+        Transition(Action.RESUBMIT, frozenset({DEFERRED}), SUBMITTED, "resubmitted"),
+        # A decided decision is never edited: a change is a new draft that supersedes it.
+        Transition(Action.SUPERSEDE, frozenset({APPROVED, REJECTED}), SUPERSEDED, "superseded"),
+    )
+}
+
+# States in which the content (title, context, options, recommendation) may still change.
+EDITABLE = frozenset({DRAFT, DEFERRED})
+# States in which a decision is still open, so it may be escalated.
+OPEN = frozenset({DRAFT, SUBMITTED, DEFERRED})
+# Transitions that need a comment saying why.
+COMMENT_REQUIRED = frozenset({Action.REJECT, Action.DEFER, Action.SUPERSEDE})
+
+
+class TransitionNotAllowed(Exception):
+    def __init__(self, action: Action, current: str):
+        self.action = action
+        self.current = current
+        super().__init__(f"A {current or 'new'} decision cannot be {TRANSITIONS[action].done}")
+
+
+def target_of(action: Action, current: str) -> str:
+    """The state `action` leads to from `current`; TransitionNotAllowed if it may not be taken."""
+    transition = TRANSITIONS[action]
+    if current not in transition.sources:
+        raise TransitionNotAllowed(action, current)
+    return transition.target
+
+
+def allowed_actions(current: str) -> list[Action]:
+    return [action for action, transition in TRANSITIONS.items() if current in transition.sources]

@@ -1,0 +1,174 @@
+"""Writes to the RACI matrix: its rows, its columns and the values in its cells."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db import transaction
+from django.db.models import Max
+
+from governance.models import RaciCell, RaciColumn, RaciRow
+from governance.raci_matrix import CellValues, load_matrix
+from governance.raci_starter import StarterRow
+from governance.raci_validation import MatrixCheck
+from initiatives.models import Body, Initiative, Participation, User
+
+
+class RaciMatrixInvalid(Exception):
+    def __init__(self, check: MatrixCheck):
+        self.check = check
+        super().__init__("The RACI matrix has rows without exactly one A or without an R")
+
+
+def _next_position(queryset) -> int:
+    highest = queryset.aggregate(highest=Max("position"))["highest"]
+    return 0 if highest is None else highest + 1
+
+
+def _save(record, by: User) -> None:
+    record._history_user = by
+    record.save()
+
+
+@transaction.atomic
+def raci_columns_from_bodies(*, initiative: Initiative, by: User) -> list[RaciColumn]:
+    """A column for every participating body that has none yet, lead body first."""
+    with_columns = set(initiative.raci_columns.values_list("body_id", flat=True))
+    position = _next_position(initiative.raci_columns)
+    added = []
+    for participation in Participation.objects.filter(initiative=initiative).in_role_order():
+        if participation.body_id in with_columns:
+            continue
+        column = RaciColumn(initiative=initiative, body=participation.body, position=position)
+        _save(column, by)
+        added.append(column)
+        position += 1
+    return added
+
+
+def _ensure_columns(initiative: Initiative, by: User) -> None:
+    if not initiative.raci_columns.exists():
+        raci_columns_from_bodies(initiative=initiative, by=by)
+
+
+@transaction.atomic
+def raci_row_add(*, initiative: Initiative, activity: str, kind: str, by: User) -> RaciRow:
+    """Add a row at the bottom. The first row also sets up the columns, one per body taking part."""
+    _ensure_columns(initiative, by)
+    row = RaciRow(
+        initiative=initiative, activity=activity, kind=kind, position=_next_position(initiative.raci_rows)
+    )
+    _save(row, by)
+    return row
+
+
+@transaction.atomic
+def raci_rows_add_starter(*, initiative: Initiative, rows: Sequence[StarterRow], by: User) -> list[RaciRow]:
+    taken = {activity.casefold() for activity in initiative.raci_rows.values_list("activity", flat=True)}
+    return [
+        raci_row_add(initiative=initiative, activity=row.activity, kind=row.kind, by=by)
+        for row in rows
+        if row.activity.casefold() not in taken
+    ]
+
+
+@transaction.atomic
+def raci_row_update(*, row: RaciRow, activity: str, kind: str, by: User) -> RaciRow:
+    row.activity = activity
+    row.kind = kind
+    _save(row, by)
+    return row
+
+
+@transaction.atomic
+def raci_row_remove(*, row: RaciRow, by: User) -> None:
+    # Decisions that named this row keep their decider (fixed at submission); the link is cleared.
+    row._history_user = by
+    row.delete()
+
+
+def _move(records: list, record, direction: str, by: User) -> None:
+    """Swap a row or column with its neighbour; positions are renumbered 0..n-1 on the way."""
+    index = next(i for i, each in enumerate(records) if each.pk == record.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if direction not in ("up", "down") or not 0 <= other < len(records):
+        return
+    records[index], records[other] = records[other], records[index]
+    for position, each in enumerate(records):
+        if each.position != position:
+            each.position = position
+            _save(each, by)
+
+
+@transaction.atomic
+def raci_row_move(*, row: RaciRow, direction: str, by: User) -> None:
+    rows = list(RaciRow.objects.select_for_update().filter(initiative_id=row.initiative_id))
+    _move(rows, row, direction, by)
+
+
+@transaction.atomic
+def raci_column_add(
+    *, initiative: Initiative, body: Body, role_name: str, holder: User | None, by: User
+) -> RaciColumn:
+    column = RaciColumn(
+        initiative=initiative,
+        body=body,
+        role_name=role_name,
+        holder=holder,
+        position=_next_position(initiative.raci_columns),
+    )
+    _save(column, by)
+    return column
+
+
+@transaction.atomic
+def raci_column_update(*, column: RaciColumn, role_name: str, holder: User | None, by: User) -> RaciColumn:
+    column.role_name = role_name
+    column.holder = holder
+    _save(column, by)
+    return column
+
+
+@transaction.atomic
+def raci_column_move(*, column: RaciColumn, direction: str, by: User) -> None:
+    columns = list(RaciColumn.objects.select_for_update().filter(initiative_id=column.initiative_id))
+    _move(columns, column, direction, by)
+
+
+@transaction.atomic
+def raci_column_remove(*, column: RaciColumn, by: User) -> None:
+    column._history_user = by
+    column.delete()
+
+
+@transaction.atomic
+def raci_matrix_save(*, initiative: Initiative, values: CellValues, by: User) -> MatrixCheck:
+    """Store every cell of the matrix at once, or nothing if a row lacks exactly one A or any R.
+
+    `values` is the whole matrix as submitted: a cell left out is an empty cell. Cells of rows
+    or columns that no longer exist are ignored. Returns the check, whose warnings are saved.
+    """
+    # Lock the initiative so two people saving the matrix at once save one after the other.
+    Initiative.objects.select_for_update().filter(pk=initiative.pk).first()
+    matrix = load_matrix(initiative)
+    row_ids = {row.pk for row in matrix.rows}
+    column_ids = {column.pk for column in matrix.columns}
+    wanted = {
+        key: value for key, value in values.items() if value and key[0] in row_ids and key[1] in column_ids
+    }
+    check = matrix.check(wanted)
+    if not check.is_valid:
+        raise RaciMatrixInvalid(check)
+    existing = {
+        (cell.row_id, cell.column_id): cell for cell in RaciCell.objects.filter(row__initiative=initiative)
+    }
+    for key, value in wanted.items():
+        cell = existing.get(key) or RaciCell(row_id=key[0], column_id=key[1])
+        if cell.value != value:
+            cell.value = value
+            _save(cell, by)
+    for key, cell in existing.items():
+        if key not in wanted:
+            cell._history_user = by
+            cell.delete()
+    return check

@@ -1,0 +1,21 @@
+"""Background work for governance. Tasks take ids, load fresh rows and call one function."""
+
+from celery import shared_task
+
+RETRYING = {"acks_late": True, "autoretry_for": (ConnectionError,), "retry_backoff": True, "max_retries": 5}
+
+
+@shared_task(**RETRYING)
+def notify_decision_awaiting(decision_id: int, transition_id: int) -> None:
+    """Email the decider that a decision awaits them, if it still does after this submission."""
+    from governance.decision_emails import send_decision_awaiting
+
+    send_decision_awaiting(decision_id=decision_id, transition_id=transition_id)
+
+
+@shared_task(**RETRYING)
+def notify_decision_decided(decision_id: int, transition_id: int) -> None:
+    """Email the initiative's programme managers what the decider decided."""
+    from governance.decision_emails import send_decision_decided
+
+    send_decision_decided(decision_id=decision_id, transition_id=transition_id)

@@ -1,0 +1,74 @@
+"""Factories for governance records, and a helper that walks a decision to a state through the services."""
+
+import factory
+
+from governance.decision_states import Action
+from governance.models import Decision, EscalationLevel, Forum, RaciColumn, RaciRow
+from governance.services import decisions as services
+
+
+class RaciRowFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RaciRow
+
+    activity = factory.Sequence(lambda n: f"Activity {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class RaciColumnFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RaciColumn
+
+    position = factory.Sequence(lambda n: n)
+
+
+class ForumFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Forum
+
+    name = factory.Sequence(lambda n: f"Forum {n}")
+    purpose = Forum.Purpose.DECISIONS
+    cadence = Forum.Cadence.MONTHLY
+
+
+class EscalationLevelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EscalationLevel
+
+    level = factory.Sequence(lambda n: n + 1)
+    name = factory.Sequence(lambda n: f"Level {n + 1}")
+    who = "Workstream leads"
+    threshold = "Not resolved in two weeks"
+
+
+def draft(world, **fields) -> Decision:
+    values = {
+        "title": "Approve the data sharing agreement",
+        "context": "HMRC and DWP need an agreement before records move.",
+        "options": "Approve\nDo nothing",
+        "recommendation": "Approve",
+        **fields,
+    }
+    return services.decision_create(initiative=world.initiative, by=world.programme_manager, **values)
+
+
+def decision_in(world, state: str, **fields) -> Decision:
+    """A decision in `state`, reached by the real transitions so its trail is genuine."""
+    decision = draft(world, **fields)
+    if state == "draft":
+        return decision
+    services.decision_submit(decision=decision, by=world.programme_manager)
+    if state == "submitted":
+        return decision
+    decider = decision.decider
+    if state in ("approved", "superseded"):
+        services.decision_decide(decision=decision, by=decider, action=Action.APPROVE, comment="Yes")
+    elif state == "rejected":
+        services.decision_decide(decision=decision, by=decider, action=Action.REJECT, comment="No")
+    elif state == "deferred":
+        services.decision_decide(decision=decision, by=decider, action=Action.DEFER, comment="Later")
+    if state == "superseded":
+        services.decision_supersede(decision=decision, by=world.programme_manager, reason="Things changed")
+    decision.refresh_from_db()
+    assert decision.status == state
+    return decision

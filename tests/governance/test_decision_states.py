@@ -1,0 +1,39 @@
+"""The declared state machine: every action from every state, allowed or refused."""
+
+import pytest
+
+from governance import decision_states as states
+from governance.decision_states import Action, TransitionNotAllowed, allowed_actions, target_of
+from governance.models import Decision
+
+ALLOWED = {
+    (states.NEW, Action.CREATE): states.DRAFT,
+    (states.DRAFT, Action.SUBMIT): states.SUBMITTED,
+    (states.SUBMITTED, Action.APPROVE): states.APPROVED,
+    (states.SUBMITTED, Action.REJECT): states.REJECTED,
+    (states.SUBMITTED, Action.DEFER): states.DEFERRED,
+    (states.DEFERRED, Action.RESUBMIT): states.SUBMITTED,
+    (states.APPROVED, Action.SUPERSEDE): states.SUPERSEDED,
+    (states.REJECTED, Action.SUPERSEDE): states.SUPERSEDED,
+}
+EVERY_MOVE = [(state, action) for state in (states.NEW, *states.STATES) for action in Action]
+
+
+@pytest.mark.parametrize(("state", "action"), EVERY_MOVE)
+def test_every_action_from_every_state(state, action):
+    if (state, action) in ALLOWED:
+        assert target_of(action, state) == ALLOWED[(state, action)]
+        assert action in allowed_actions(state)
+    else:
+        with pytest.raises(TransitionNotAllowed):
+            target_of(action, state)
+        assert action not in allowed_actions(state)
+
+
+def test_decided_and_superseded_decisions_allow_no_edits_and_superseded_is_final():
+    assert {states.DRAFT, states.DEFERRED} == states.EDITABLE
+    assert allowed_actions(states.SUPERSEDED) == []
+
+
+def test_the_model_knows_every_state_the_machine_uses():
+    assert set(Decision.Status.values) == set(states.STATES)
