@@ -8,7 +8,9 @@ from initiatives.recommendation.ladder import BOARD, DATA_SHARING, LEAD, LIGHT, 
 
 
 def _said(a: Answers, keys) -> str:
-    return join_words(a.said(key) for key in dict.fromkeys(keys))
+    """The answers as one clause after "You said": "A", "A and that B", "A, that B and that C"."""
+    phrases = [a.said(key) for key in dict.fromkeys(keys)]
+    return join_words([phrases[0], *(f"that {phrase}" for phrase in phrases[1:])])
 
 
 def reasons(model: str, a: Answers, ruled_out: dict[str, list[str]]) -> list[str]:
@@ -41,8 +43,8 @@ def reasons(model: str, a: Answers, ruled_out: dict[str, list[str]]) -> list[str
             f"You said {a.said('single_owner')}, so let that body own delivery and keep the partnership "
             "as light as possible."
             if a.single_owner == "yes"
-            else f"You said {a.said('single_owner')} and {a.said('decisions')}, so that body can own "
-            "delivery while the others contribute and benefit."
+            else f"You said {_said(a, ['single_owner', 'decisions'])}, so that body can lead delivery "
+            "while the others contribute and benefit."
         )
         reasons = [
             first,

@@ -364,7 +364,6 @@ class StopDoingForm(StepForm):
 class ModelChoiceForm(GovukForm):
     """Accept the recommendation or choose another model, saying why."""
 
-    label_size = "m"
     chosen_model = forms.ChoiceField(
         label="Which operating model will the initiative use?",
         choices=OperatingModel.choices,

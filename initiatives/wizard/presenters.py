@@ -122,11 +122,9 @@ def assessment_history(initiative: Initiative) -> list[AssessmentEntry]:
             assessment=a,
             recommendation=recommendation_page(a.result),
             answer_rows=[
-                _row(
-                    ANSWER_KEY_LABELS[key],
-                    a.answers[key] if key == "bodies" else answer_label(key, a.answers[key]),
-                )
-                for key in ANSWER_KEYS
+                _row(label, a.answers[key] if key == "bodies" else answer_label(key, a.answers[key]))
+                for key, label in ANSWER_KEY_LABELS.items()
+                if key in ANSWER_KEYS
             ],
             checklist_rows=_checklist_rows(a, bodies),
         )

@@ -38,7 +38,7 @@ class Step:
 
 
 STEPS = [
-    Step("own-the-outcome", step_forms.SingleOwnerForm, "Could one body own the outcome"),
+    Step("own-the-outcome", step_forms.SingleOwnerForm, "One body could own the outcome"),
     Step("outcome", step_forms.OutcomeForm, "Shared outcome"),
     Step("bodies", step_forms.BodiesForm, "Bodies involved"),
     Step("decisions", step_forms.DecisionsForm, "How decisions are taken"),
