@@ -1,4 +1,4 @@
-"""Writes to initiatives, bodies and team roles. Views call these; nothing else changes state."""
+"""Writes to initiatives, bodies, team roles and assessments. Views call these; nothing else changes state."""
 
 from __future__ import annotations
 

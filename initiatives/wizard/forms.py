@@ -88,6 +88,7 @@ class StepForm(GovukForm):
     """A question page. `page_heading_field` names the question; forms with several fields use `heading`."""
 
     heading = ""
+    page_template = "initiatives/wizard/question.html"
 
     def __init__(self, *args, initiative: Initiative, draft: dict, **kwargs):
         self.initiative = initiative
@@ -330,6 +331,7 @@ class StopDoingForm(StepForm):
     """One field per body taking part: what it will stop doing to give the collaboration room."""
 
     heading = "What will each body stop doing?"
+    page_template = "initiatives/wizard/question_group.html"
     hint = (
         "Room for the collaboration comes from work each body stops. One commitment per line, for example "
         "'Stop running a separate bereavement helpline'. Leave a body blank if it will stop nothing yet."

@@ -53,13 +53,8 @@ def question(request, slug, step):
         back_url = _check_url(initiative)
     else:
         back_url = _question_url(initiative, previous) if previous else initiative.get_absolute_url()
-    template = (
-        "initiatives/wizard/question.html"
-        if form.page_heading_field
-        else "initiatives/wizard/question_group.html"
-    )
     context = {"form": form, "initiative": initiative, "back_url": back_url, "caption": initiative.title}
-    return render(request, template, context)
+    return render(request, form.page_template, context)
 
 
 def check_answers(request, slug):

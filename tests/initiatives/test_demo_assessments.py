@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from initiatives.models import Assessment, Initiative
+from initiatives.models import Assessment, Initiative, User
 from initiatives.recommendation import recommend
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +47,14 @@ def test_scaled_copies_get_their_own_history():
 
     assert Assessment.objects.count() == 6
     assert Initiative.objects.get(slug="tell-us-once-bereavement-2").assessments.count() == 2
+
+
+def test_the_demo_history_page_shows_both_runs(client):
+    call_command("seed_demo")
+    client.force_login(User.objects.get(email="sian.evans@hmrc.example"))
+
+    body = client.get("/initiatives/tell-us-once-bereavement/operating-model/assessments/").content.decode()
+
+    assert body.index("Assessment 2") < body.index("Assessment 1")
+    assert "HMRC and Manchester asked for an equal say" in body
+    assert "National Insurance number as the matching identifier" in body

@@ -530,3 +530,12 @@ class TestOverviewAndHistory:
         body = client.get(history_url(world.initiative)).content.decode()
 
         assert "has not been run for this initiative yet" in body
+
+
+def test_the_number_of_bodies_is_a_short_numeric_input(client, world):
+    client.force_login(world.programme_manager)
+
+    body = client.get(question_url(world.initiative, "bodies")).content.decode()
+
+    assert 'class="govuk-input govuk-input--width-3"' in body
+    assert 'inputmode="numeric"' in body
