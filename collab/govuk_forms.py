@@ -85,7 +85,9 @@ class GovukBoundField(BoundField):
         widget = widget or self.field.widget
         css_class = widget_css_class(widget)
         if css_class and not isinstance(widget, forms.CheckboxInput):
-            classes = [css_class, f"{css_class}--error" if self.errors else "", attrs.get("class", "")]
+            # Keep a class the widget was given (a width, say): the bound field's class would replace it.
+            extra = attrs.get("class") or widget.attrs.get("class", "")
+            classes = [css_class, f"{css_class}--error" if self.errors else "", extra]
             attrs["class"] = " ".join(filter(None, classes))
         elif css_class:
             attrs["class"] = css_class

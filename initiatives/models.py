@@ -243,6 +243,10 @@ class InitiativeRole(models.Model):
         return f"{self.user}: {self.get_role_display()} of {self.initiative}"
 
 
+class AssessmentIsImmutable(Exception):
+    pass
+
+
 class Assessment(models.Model):
     """One run of the operating-model checklist: kept as it was, never edited.
 
@@ -286,6 +290,12 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"Assessment {self.number} of {self.initiative}"
+
+    def save(self, *args, **kwargs):
+        # A record of what was answered and decided at the time: it is added once and never rewritten.
+        if not self._state.adding:
+            raise AssessmentIsImmutable(f"{self} is a record and cannot be changed; re-run the checklist")
+        super().save(*args, **kwargs)
 
     @property
     def followed_recommendation(self) -> bool:

@@ -1,6 +1,7 @@
 """Shaping initiative pages so templates stay free of logic."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Prefetch
 
@@ -18,6 +19,14 @@ class InitiativeOverview:
     @property
     def bodies_without_stop_doing(self) -> list[Participation]:
         return [p for p in self.participations if not p.stop_doing]
+
+    @cached_property
+    def operating_model(self):
+        from initiatives.wizard.presenters import operating_model_summary
+
+        return operating_model_summary(
+            self.initiative, can_run=self.can_edit, bodies_taking_part=len(self.participations)
+        )
 
 
 def initiative_overview(initiative: Initiative, user: User) -> InitiativeOverview:

@@ -1,12 +1,18 @@
-"""Writes to initiatives, bodies and team roles. Views call these; nothing else changes state."""
+"""Writes to initiatives, bodies, team roles and assessments. Views call these; nothing else changes state."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
 from django.db import transaction
+from django.db.models import Max
 from django.utils.text import slugify
 
 from collab.queue import enqueue_on_commit
-from initiatives.models import Body, Initiative, InitiativeRole, Participation, User
+from initiatives.models import Assessment, Body, Initiative, InitiativeRole, Participation, User
+from initiatives.operating_models import OperatingModel
+from initiatives.recommendation import recommend, validate_answers
 from initiatives.tasks import notify_senior_owner_named
 
 SLUG_LENGTH = 60
@@ -101,3 +107,98 @@ def role_assign(*, initiative: Initiative, user: User, role: str, assigned_by: U
 def role_remove(*, assignment: InitiativeRole, removed_by: User) -> None:
     assignment._history_user = removed_by
     assignment.delete()
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """The checklist answers that name things, each list already split into short items."""
+
+    outcome_statement: str
+    senior_owner: User
+    decision_rights: list[str]
+    data_items: list[str] = field(default_factory=list)
+    joint_risks: list[str] = field(default_factory=list)
+    single_body_risks: list[str] = field(default_factory=list)
+    measures: list[str] = field(default_factory=list)
+    # Body id -> what that body will stop doing. Bodies left out keep their current list.
+    stop_doing: dict[int, list[str]] = field(default_factory=dict)
+
+
+class AssessmentRefused(Exception):
+    pass
+
+
+@transaction.atomic
+def assessment_record(
+    *,
+    initiative: Initiative,
+    answers: Mapping[str, object],
+    checklist: Checklist,
+    chosen_model: str,
+    choice_reason: str,
+    recorded_by: User,
+) -> Assessment:
+    """Keep one run of the checklist as it was, and put its answers to work on the initiative at once.
+
+    The recommendation is worked out here from the answers, never taken from the caller, so a
+    stored assessment always says what the engine said. Assessments are only ever added: a
+    re-run gets the next number and earlier ones stay as they were.
+    """
+    engine_answers = validate_answers(answers).as_dict()
+    result = recommend(engine_answers)
+    reason = choice_reason.strip()
+    if chosen_model not in OperatingModel.values:
+        raise AssessmentRefused("Choose one of the five operating models")
+    if chosen_model != result["model"] and not reason:
+        raise AssessmentRefused("Say why you are choosing a different model from the recommended one")
+    # Lock the initiative row so two people confirming at once get numbers one after the other.
+    Initiative.objects.select_for_update().filter(pk=initiative.pk).values_list("pk").get()
+    participations = {p.body_id: p for p in initiative.participations.select_related("body")}
+    if (
+        not checklist.senior_owner.is_active
+        or not initiative.participations.filter(body__memberships__user=checklist.senior_owner).exists()
+    ):
+        raise AssessmentRefused(
+            f"{checklist.senior_owner} cannot be the senior owner: they are not in a body taking part"
+        )
+    if unknown := set(checklist.stop_doing) - set(participations):
+        raise AssessmentRefused(f"Bodies {sorted(unknown)} do not take part in this initiative")
+
+    latest = initiative.assessments.aggregate(latest=Max("number"))["latest"] or 0
+    assessment = Assessment.objects.create(
+        initiative=initiative,
+        number=latest + 1,
+        answers=engine_answers,
+        result=result,
+        recommended_model=result["model"],
+        chosen_model=chosen_model,
+        choice_reason=reason,
+        outcome_statement=checklist.outcome_statement,
+        senior_owner=checklist.senior_owner,
+        decision_rights=list(checklist.decision_rights),
+        data_items=list(checklist.data_items),
+        joint_risks=list(checklist.joint_risks),
+        single_body_risks=list(checklist.single_body_risks),
+        measures=list(checklist.measures),
+        stop_doing={str(body_id): list(items) for body_id, items in checklist.stop_doing.items()},
+        created_by=recorded_by,
+    )
+    # The same write as editing the initiative, so a newly named senior owner is told.
+    initiative_update(
+        initiative=initiative,
+        updated_by=recorded_by,
+        operating_model=chosen_model,
+        outcome_statement=checklist.outcome_statement,
+        senior_owner=checklist.senior_owner,
+        senior_owner_decision_rights=list(checklist.decision_rights),
+    )
+    for body_id, items in checklist.stop_doing.items():
+        participation = participations[body_id]
+        if participation.stop_doing != list(items):
+            participation_update(
+                participation=participation,
+                role=participation.role,
+                stop_doing=list(items),
+                updated_by=recorded_by,
+            )
+    return assessment

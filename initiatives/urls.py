@@ -1,6 +1,7 @@
 from django.urls import path
 
 from initiatives import views
+from initiatives.wizard import views as wizard
 
 app_name = "initiatives"
 
@@ -13,4 +14,9 @@ urlpatterns = [
     path("<slug:slug>/bodies/<int:pk>/remove/", views.participation_remove, name="participation_remove"),
     path("<slug:slug>/team/", views.team, name="team"),
     path("<slug:slug>/team/<int:pk>/remove/", views.role_remove, name="role_remove"),
+    path("<slug:slug>/operating-model/", wizard.start, name="wizard_start"),
+    path("<slug:slug>/operating-model/check/", wizard.check_answers, name="wizard_check"),
+    path("<slug:slug>/operating-model/recommendation/", wizard.result, name="wizard_result"),
+    path("<slug:slug>/operating-model/assessments/", wizard.history, name="assessments"),
+    path("<slug:slug>/operating-model/<slug:step>/", wizard.question, name="wizard_question"),
 ]

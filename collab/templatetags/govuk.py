@@ -55,3 +55,10 @@ def back_link(url: str, text: str = "Back"):
 @register.inclusion_tag("components/tag.html")
 def status_tag(value: str, label: str = ""):
     return {"colour": TAG_COLOURS.get(value, "grey"), "label": label or value}
+
+
+@register.inclusion_tag("components/summary_list.html")
+def summary_list(rows):
+    """GOV.UK summary list. Each row has `key`, then `value` (text) or `items` (a bulleted list),
+    and optionally `change_url` with `change_label` (what the hidden text says is changed)."""
+    return {"rows": rows, "any_actions": any(getattr(row, "change_url", "") for row in rows)}

@@ -7,6 +7,7 @@ from initiatives.demo import seed_people_and_initiatives
 # A seeder takes the DemoWorld and must only touch world.created_initiatives, so that
 # running the command twice never duplicates anything.
 FURTHER_SEEDERS: list[str] = [
+    "initiatives.demo_assessments.seed_assessments",
     "governance.demo_decision_rights.seed_decision_rights",
 ]
 

@@ -1,0 +1,1 @@
+"""The operating-model checklist wizard: questions, check your answers, recommendation, history."""
