@@ -127,7 +127,8 @@ def test_a_programme_manager_walks_the_checklist_changes_an_answer_and_records_t
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
         "Operating model recorded: Data-sharing partnership"
     )
-    expect(page.locator(".govuk-summary-list")).to_contain_text("Followed the recommendation")
+    operating_model_row = page.locator(".govuk-summary-list__row", has_text="Operating model")
+    expect(operating_model_row).to_contain_text("Followed the recommendation")
     assert_accessible(page)
     assert Assessment.objects.get().chosen_model == "data_sharing_partnership"
 
