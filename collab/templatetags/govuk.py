@@ -28,6 +28,21 @@ TAG_COLOURS = {
     "red": "red",
     "open": "blue",
     "done": "green",
+    # Risk flags, health check items, measure standings and DPIA states (shared registers).
+    "above_threshold": "red",
+    "no_owner": "orange",
+    "review_overdue": "orange",
+    "passing": "green",
+    "failing": "red",
+    "not_applicable": "grey",
+    "not_built": "grey",
+    "met": "green",
+    "on_track": "green",
+    "off_track": "red",
+    "unknown": "grey",
+    "not_started": "grey",
+    "in_progress": "blue",
+    "completed": "green",
 }
 
 
@@ -55,3 +70,12 @@ def back_link(url: str, text: str = "Back"):
 @register.inclusion_tag("components/tag.html")
 def status_tag(value: str, label: str = ""):
     return {"colour": TAG_COLOURS.get(value, "grey"), "label": label or value}
+
+
+@register.inclusion_tag("components/task_list.html")
+def task_list(items, id_prefix: str = "task-list"):
+    """GOV.UK task list. Each item has title, href, hint, status (a TAG_COLOURS key) and status_label."""
+    return {
+        "items": [{**item, "colour": TAG_COLOURS.get(item["status"], "grey")} for item in items],
+        "id_prefix": id_prefix,
+    }
