@@ -137,7 +137,7 @@ def _raci(facts: HealthFacts) -> tuple[Status, str]:
     wrong = sum(1 for count in facts.raci_accountable_counts if count != 1)
     if wrong:
         return Status.FAILING, f"{_plural(wrong, 'row')} without exactly one A"
-    return Status.PASSING, f"All {_plural(len(facts.raci_accountable_counts), 'row')} have exactly one A"
+    return Status.PASSING, f"{_plural(len(facts.raci_accountable_counts), 'row')}, each with exactly one A"
 
 
 def _risks(facts: HealthFacts) -> tuple[Status, str]:
@@ -150,7 +150,9 @@ def _risks(facts: HealthFacts) -> tuple[Status, str]:
         problems.append(f"{_plural(facts.overdue_risks, 'risk')} past the review date")
     if problems:
         return Status.FAILING, "; ".join(problems)
-    return Status.PASSING, f"All {_plural(facts.live_risks, 'risk')} owned and reviewed on time"
+    if facts.live_risks == 1:
+        return Status.PASSING, "The one risk is owned and reviewed on time"
+    return Status.PASSING, f"All {facts.live_risks} risks owned and reviewed on time"
 
 
 def _stop_doing(facts: HealthFacts) -> tuple[Status, str]:

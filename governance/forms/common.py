@@ -19,6 +19,14 @@ def own_participating_bodies(initiative: Initiative, user: User):
     return participating_bodies(initiative).filter(memberships__user=user)
 
 
+def offer_bodies(field: forms.ModelChoiceField, bodies) -> None:
+    """Offer these bodies in a choice field, by full name."""
+    field.queryset = bodies
+    field.label_from_instance = lambda body: body.name
+    if isinstance(field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+        field.widget.choices = field.choices
+
+
 def people_of(initiative: Initiative):
     return (
         User.objects.filter(is_active=True, memberships__body__participations__initiative=initiative)
@@ -67,6 +75,7 @@ class ChecklistAdoptForm(GovukForm):
     items = OfferedItemsField(
         label="From your operating model checklist",
         widget=GovukCheckboxes,
+        help_text="Tick each one to add as a draft, then complete it. Items already added are not offered again.",
         error_messages={"required": "Select at least one item to add"},
     )
 

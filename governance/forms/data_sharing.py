@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from collab.govuk_forms import GovukCheckboxes, GovukModelForm, GovukRadios
-from governance.forms.common import participating_bodies
+from governance.forms.common import offer_bodies, participating_bodies
 from governance.models import DataSharingAgreement
 from initiatives.models import Initiative
 
@@ -53,8 +53,7 @@ class AgreementForm(GovukModelForm):
 
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parties"].queryset = participating_bodies(initiative)
-        self.fields["parties"].widget.choices = self.fields["parties"].choices
+        offer_bodies(self.fields["parties"], participating_bodies(initiative))
         self.fields["parties"].error_messages["required"] = "Select at least two parties"
 
     def clean(self):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from collab.govuk_forms import GovukModelForm, GovukRadios
-from governance.forms.common import participating_bodies
+from governance.forms.common import offer_bodies, participating_bodies
 from governance.models import DataDefinition
 from initiatives.models import Body, Initiative
 
@@ -38,7 +38,7 @@ class DefinitionForm(GovukModelForm):
         self.initiative = initiative
         self.meaning_bodies = list(bodies)
         if term_fields:
-            self.fields["master_body"].queryset = participating_bodies(initiative)
+            offer_bodies(self.fields["master_body"], participating_bodies(initiative))
             self.fields["master_body"].empty_label = "Not decided yet"
         else:
             for name in TERM_FIELDS:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from collab.govuk_forms import GovukCheckboxes, GovukModelForm, GovukRadios
-from governance.forms.common import date_text, own_participating_bodies, participating_bodies
+from governance.forms.common import date_text, offer_bodies, own_participating_bodies, participating_bodies
 from governance.models import Measure, MeasureReading
 from initiatives.models import Initiative, User
 
@@ -116,13 +116,12 @@ class MeasureForm(GovukModelForm):
         self.initiative = initiative
         bodies = participating_bodies(initiative)
         owner_bodies = bodies if manages_all else own_participating_bodies(initiative, user)
-        self.fields["owner_body"].queryset = owner_bodies
+        offer_bodies(self.fields["owner_body"], owner_bodies)
         self.fields["owner_body"].required = not manages_all
         self.fields["owner_body"].empty_label = "Not assigned yet" if manages_all else None
-        self.fields["investing_body"].queryset = bodies
+        offer_bodies(self.fields["investing_body"], bodies)
         self.fields["investing_body"].empty_label = "No investing body"
-        self.fields["benefiting_bodies"].queryset = bodies
-        self.fields["benefiting_bodies"].widget.choices = self.fields["benefiting_bodies"].choices
+        offer_bodies(self.fields["benefiting_bodies"], bodies)
         for name in ("definition", "unit", "direction"):
             self.fields[name].required = True
         self.fields["direction"].error_messages["required"] = "Select whether higher or lower is better"

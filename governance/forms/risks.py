@@ -6,6 +6,7 @@ from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios
 from governance.forms.common import (
     PersonChoiceField,
     check_person_in_body,
+    offer_bodies,
     own_participating_bodies,
     participating_bodies,
     people_of,
@@ -145,7 +146,7 @@ class RiskForm(GovukModelForm):
         bodies = (
             participating_bodies(initiative) if manages_all else own_participating_bodies(initiative, user)
         )
-        self.fields["owner_body"].queryset = bodies
+        offer_bodies(self.fields["owner_body"], bodies)
         self.fields["owner_body"].empty_label = "Not assigned yet" if manages_all else None
         self.fields["owner_body"].required = not manages_all
         self.fields["owner"].queryset = people_of(initiative)
@@ -155,6 +156,9 @@ class RiskForm(GovukModelForm):
         self.fields["review_date"].required = False
         if self.instance.pk is None:
             del self.fields["status"]
+            self.initial.setdefault(
+                "escalation_threshold", Risk._meta.get_field("escalation_threshold").default
+            )
         elif self.instance.status == Risk.Status.DRAFT and not self.is_bound:
             # Saving the assessed draft opens it, unless the person chooses otherwise.
             self.initial["status"] = Risk.Status.OPEN
@@ -190,7 +194,7 @@ class RiskActionForm(GovukModelForm):
 
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner_body"].queryset = participating_bodies(initiative)
+        offer_bodies(self.fields["owner_body"], participating_bodies(initiative))
         self.fields["owner_body"].required = True
         self.fields["owner_body"].empty_label = "Choose a body"
         self.fields["owner_body"].error_messages["required"] = "Select the owner body"
