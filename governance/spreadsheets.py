@@ -1,6 +1,7 @@
 """CSV export and import of the risk register and the shared measures: one column set for both.
 
-A file exported here imports back unchanged. Derived columns (reference, scores, latest
+A file exported here imports back unchanged (the apostrophe that export puts before a
+formula-like cell is taken off again). Derived columns (reference, scores, latest
 reading) are written for reading and ignored when importing. Bodies are named by short
 name, people by email address, choices by their label or code, dates as 2026-03-31 or
 31/03/2026. Rows are numbered as a spreadsheet shows them: the header is row 1.
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from collab.csv_export import FORMULA_TRIGGERS
 from governance.checklist import normalise_item
 from governance.forms.measures import measure_rule_errors
 from governance.models import Measure, Risk
@@ -199,6 +201,13 @@ def measure_rows(measures: Iterable[Measure]) -> list[list]:
 # --- Reading the file -----------------------------------------------------------------
 
 
+def _unneutralise(cell: str) -> str:
+    """Undo the export's guard against formulas, so an exported file imports back as it was."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_TRIGGERS):
+        return cell[1:]
+    return cell
+
+
 def _normalise_header(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
@@ -241,7 +250,10 @@ def read_upload(upload, columns: list[Column]) -> list[tuple[int, dict[str, str]
     rows = [
         (
             number,
-            {key: (cells[index].strip() if index < len(cells) else "") for key, index in positions.items()},
+            {
+                key: _unneutralise(cells[index].strip()) if index < len(cells) else ""
+                for key, index in positions.items()
+            },
         )
         for number, cells in enumerate(lines[1:], start=2)
         if any(cell.strip() for cell in cells)

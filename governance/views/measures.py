@@ -135,8 +135,11 @@ def export(request, slug):
 
 def import_measures(request, slug):
     initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
-    form = ImportForm(request.POST or None, request.FILES or None, columns=MEASURE_COLUMNS)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = ImportForm(
+        request.POST if posted else None, request.FILES if posted else None, columns=MEASURE_COLUMNS
+    )
+    if posted and form.is_valid():
         check = check_measure_rows(initiative, form.rows)
         if check.is_valid:
             outcome = imports.measures_import(initiative=initiative, check=check, imported_by=request.user)

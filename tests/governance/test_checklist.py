@@ -25,9 +25,14 @@ def test_items_already_in_the_register_are_not_offered(items, existing, offered)
 def test_the_latest_assessment_is_offered_and_a_renamed_draft_is_not_offered_again(world):
     AssessmentFactory(initiative=world.initiative, number=1, joint_risks=["Old risk"])
     AssessmentFactory(
-        initiative=world.initiative, number=2, joint_risks=["Data quality"], single_body_risks=["Staff turnover"]
+        initiative=world.initiative,
+        number=2,
+        joint_risks=["Data quality"],
+        single_body_risks=["Staff turnover"],
     )
-    RiskFactory(initiative=world.initiative, title="Poor data quality in death records", checklist_item="Data quality")
+    RiskFactory(
+        initiative=world.initiative, title="Poor data quality in death records", checklist_item="Data quality"
+    )
 
     offered = offered_risks(world.initiative)
 

@@ -41,7 +41,9 @@ def status_of(facts: HealthFacts, key: str) -> Status:
 
 
 def test_a_healthy_initiative_passes_every_item():
-    assert {item.key: item.status for item in health_check(HEALTHY)} == dict.fromkeys(FIX_URL_NAMES, Status.PASSING)
+    assert {item.key: item.status for item in health_check(HEALTHY)} == dict.fromkeys(
+        FIX_URL_NAMES, Status.PASSING
+    )
 
 
 @pytest.mark.parametrize(
@@ -52,7 +54,11 @@ def test_a_healthy_initiative_passes_every_item():
         ("forums", {"forum_purposes": ()}, "No forum is recorded"),
         ("forums", {"forum_purposes": ("decisions", "risk", "decisions")}, "more than one for decisions"),
         ("definitions", {"definition_statuses": ("agreed", "disputed")}, "1 term disputed"),
-        ("definitions", {"definition_statuses": ("agreed", "proposed")}, "still proposed in an active initiative"),
+        (
+            "definitions",
+            {"definition_statuses": ("agreed", "proposed")},
+            "still proposed in an active initiative",
+        ),
         ("definitions", {"definition_statuses": ()}, "No shared data definitions"),
         ("measures", {"measures": 0, "measures_agreed_before_start": 0}, "No shared measure is recorded"),
         ("measures", {"measures_agreed_before_start": 0}, "agreed before work started"),
@@ -86,7 +92,10 @@ def test_proposed_terms_are_fine_before_the_initiative_is_active():
     ("facts", "key"),
     [
         (replace(HEALTHY, exchanges_records=False, agreements=0), "data_sharing"),
-        (replace(HEALTHY, definition_statuses=(), data_answer="none", exchanges_records=False), "definitions"),
+        (
+            replace(HEALTHY, definition_statuses=(), data_answer="none", exchanges_records=False),
+            "definitions",
+        ),
     ],
 )
 def test_items_that_do_not_apply_say_so(facts, key):
