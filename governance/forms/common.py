@@ -75,7 +75,7 @@ class ChecklistAdoptForm(GovukForm):
     items = OfferedItemsField(
         label="From your operating model checklist",
         widget=GovukCheckboxes,
-        help_text="Tick each one to add as a draft, then complete it. Items already added are not offered again.",
+        help_text="Tick each to add as a draft, then complete it. Items already added are not offered again.",
         error_messages={"required": "Select at least one item to add"},
     )
 

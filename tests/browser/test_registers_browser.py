@@ -59,7 +59,7 @@ def test_a_programme_manager_adds_a_risk_raises_it_above_threshold_and_sees_it_f
     page.get_by_role("group", name="Current impact").get_by_label("4 Major").check()
     page.get_by_role("button", name="Save changes").click()
     expect(page.locator(".govuk-tag", has_text="Above threshold")).to_be_visible()
-    expect(page.get_by_role("table", name="Score history")).to_contain_text("3 × 3")
+    expect(page.get_by_role("table", name="Score history")).to_contain_text("3 \u00d7 3")
 
     page.get_by_role("link", name="Back to the risk register").click()
     flagged_cell = page.locator(".jup-heat-map__cell--flagged")

@@ -100,8 +100,13 @@ class TestRiskPages:
         response = client.post(url("risk_create", world), {"escalation_threshold": "30"})
 
         text = response.content.decode()
-        for message in ["Enter title", "Select category", "Select current likelihood", "Select risk appetite",
-                        "Escalation threshold must be a whole number from 1 to 25"]:  # fmt: skip
+        for message in [
+            "Enter title",
+            "Select category",
+            "Select current likelihood",
+            "Select risk appetite",
+            "Escalation threshold must be a whole number from 1 to 25",
+        ]:
             assert message in text
         assert not Risk.objects.exists()
 
@@ -142,7 +147,7 @@ class TestRiskPages:
         )
 
         page = client.get(url("risk_detail", world, risk.pk)).content.decode()
-        assert "3 × 3" in page and "5 × 3" in page
+        assert "3 \u00d7 3" in page and "5 \u00d7 3" in page
         assert risk.score_changes.count() == 4
 
     @pytest.mark.parametrize(
@@ -179,8 +184,13 @@ class TestRiskPages:
         assert "Select a valid choice" in response.content.decode()
 
     def test_flags_show_on_the_register_and_the_heat_map_counts_only_open_risks(self, client, world):
-        RiskFactory(initiative=world.initiative, current_likelihood=5, current_impact=5, owner=world.senior_owner,
-                    owner_body=world.lead_body)  # fmt: skip
+        RiskFactory(
+            initiative=world.initiative,
+            current_likelihood=5,
+            current_impact=5,
+            owner=world.senior_owner,
+            owner_body=world.lead_body,
+        )
         RiskFactory(
             initiative=world.initiative, review_date=datetime.date.today() - datetime.timedelta(days=1)
         )
@@ -218,8 +228,10 @@ class TestRiskPages:
         }
 
         missing_date = client.post(url("risk_action_add", world, risk.pk), action_form)
-        client.post(url("risk_action_add", world, risk.pk), {**action_form, "due_date_day": "1",
-                    "due_date_month": "3", "due_date_year": "2027"})  # fmt: skip
+        client.post(
+            url("risk_action_add", world, risk.pk),
+            {**action_form, "due_date_day": "1", "due_date_month": "3", "due_date_year": "2027"},
+        )
         action = risk.actions.get()
         client.post(url("risk_action_complete", world, risk.pk, action.pk))
         action.refresh_from_db()
@@ -232,8 +244,11 @@ class TestRiskPages:
 
 class TestChecklistDrafts:
     def test_the_checklist_lists_are_offered_and_added_in_one_go_but_never_twice(self, client, world):
-        AssessmentFactory(initiative=world.initiative, joint_risks=["Data quality across bodies"],
-                          single_body_risks=["Staff turnover"])  # fmt: skip
+        AssessmentFactory(
+            initiative=world.initiative,
+            joint_risks=["Data quality across bodies"],
+            single_body_risks=["Staff turnover"],
+        )
         client.force_login(world.programme_manager)
 
         page = client.get(url("risk_register", world)).content.decode()
@@ -284,8 +299,11 @@ MEASURE_FORM = {
 class TestMeasurePages:
     def test_a_benefit_is_counted_once_by_the_investing_body(self, client, world):
         client.force_login(world.programme_manager)
-        form = {**MEASURE_FORM, "investing_body": world.lead_body.pk,
-                "benefiting_bodies": [world.lead_body.pk, world.partner_body.pk]}  # fmt: skip
+        form = {
+            **MEASURE_FORM,
+            "investing_body": world.lead_body.pk,
+            "benefiting_bodies": [world.lead_body.pk, world.partner_body.pk],
+        }
 
         response = client.post(url("measure_create", world), form)
 
@@ -303,8 +321,13 @@ class TestMeasurePages:
 
     def test_a_measure_is_added_with_its_benefiting_bodies(self, client, world):
         client.force_login(world.programme_manager)
-        form = {**MEASURE_FORM, "investing_body": world.lead_body.pk, "benefiting_bodies": [world.partner_body.pk],
-                "benefit_type": "cash_releasing", "agreed_before_start": "on"}  # fmt: skip
+        form = {
+            **MEASURE_FORM,
+            "investing_body": world.lead_body.pk,
+            "benefiting_bodies": [world.partner_body.pk],
+            "benefit_type": "cash_releasing",
+            "agreed_before_start": "on",
+        }
 
         response = client.post(url("measure_create", world), form)
 
@@ -316,8 +339,12 @@ class TestMeasurePages:
         measure = MeasureFactory(initiative=world.initiative, owner_body=world.partner_body)
         MeasureReadingFactory(measure=measure, taken_on=datetime.date(2026, 1, 1), value=20)
         client.force_login(world.partner_member)
-        reading = {"reading-taken_on_day": "1", "reading-taken_on_month": "1", "reading-taken_on_year": "2026",
-                   "reading-value": "12"}  # fmt: skip
+        reading = {
+            "reading-taken_on_day": "1",
+            "reading-taken_on_month": "1",
+            "reading-taken_on_year": "2026",
+            "reading-value": "12",
+        }
 
         duplicate = client.post(url("reading_add", world, measure.pk), reading)
         added = client.post(url("reading_add", world, measure.pk), {**reading, "reading-taken_on_month": "2"})
@@ -368,8 +395,10 @@ class TestGlossaryAndDataSharing:
         field = f"meaning_{world.partner_body.pk}"
 
         form = client.get(url("definition_edit", world, definition.pk)).context["form"]
-        client.post(url("definition_edit", world, definition.pk),
-                    {field: "A taxpayer", f"meaning_{world.lead_body.pk}": "Sneaky", "status": "agreed"})  # fmt: skip
+        client.post(
+            url("definition_edit", world, definition.pk),
+            {field: "A taxpayer", f"meaning_{world.lead_body.pk}": "Sneaky", "status": "agreed"},
+        )
 
         assert list(form.fields) == [field]
         assert list(definition.meanings.values_list("body__short_name", "meaning")) == [
@@ -380,14 +409,28 @@ class TestGlossaryAndDataSharing:
 
     def test_a_completed_dpia_needs_its_date_and_reviewer(self, client, world):
         client.force_login(world.programme_manager)
-        form = {"title": "Death notifications", "parties": [world.lead_body.pk, world.partner_body.pk],
-                "legal_gateway": "Digital Economy Act 2017, s35", "dpia_status": "completed",
-                "retention_period": "6 years", "review_date_day": "1", "review_date_month": "4",
-                "review_date_year": "2027"}  # fmt: skip
+        form = {
+            "title": "Death notifications",
+            "parties": [world.lead_body.pk, world.partner_body.pk],
+            "legal_gateway": "Digital Economy Act 2017, s35",
+            "dpia_status": "completed",
+            "retention_period": "6 years",
+            "review_date_day": "1",
+            "review_date_month": "4",
+            "review_date_year": "2027",
+        }
 
         refused = client.post(url("agreement_create", world), form)
-        done = client.post(url("agreement_create", world), {**form, "dpia_date_day": "3", "dpia_date_month": "2",
-                           "dpia_date_year": "2026", "dpia_reviewer": "DWP data protection officer"})  # fmt: skip
+        done = client.post(
+            url("agreement_create", world),
+            {
+                **form,
+                "dpia_date_day": "3",
+                "dpia_date_month": "2",
+                "dpia_date_year": "2026",
+                "dpia_reviewer": "DWP data protection officer",
+            },
+        )
 
         assert "Enter the date the DPIA was completed" in refused.content.decode()
         assert "Enter who reviewed the DPIA" in refused.content.decode()

@@ -28,8 +28,22 @@ RISK_HEADER = [
     "Treatment",
     "Review date",
 ]
-GOOD_RISK = ["Families asked twice", "Operations", "DWP", "pm@dwp.example", "yes", "4", "4", "3", "3", "2", "2",
-             "Cautious", "Treat", "2027-01-31"]  # fmt: skip
+GOOD_RISK = [
+    "Families asked twice",
+    "Operations",
+    "DWP",
+    "pm@dwp.example",
+    "yes",
+    "4",
+    "4",
+    "3",
+    "3",
+    "2",
+    "2",
+    "Cautious",
+    "Treat",
+    "2027-01-31",
+]
 
 
 def csv_file(rows, name="risks.csv", encoding="utf-8") -> SimpleUploadedFile:
@@ -50,17 +64,38 @@ def body(response) -> str:
 
 class TestRiskImport:
     def test_a_good_file_adds_every_row_and_says_how_many(self, client, world):
-        second = ["Funding ends early", "financial", "hmrc", "", "no", "2", "5", "2", "4", "1", "4", "minimal",
-                  "tolerate", "31/03/2027"]  # fmt: skip
+        second = [
+            "Funding ends early",
+            "financial",
+            "hmrc",
+            "",
+            "no",
+            "2",
+            "5",
+            "2",
+            "4",
+            "1",
+            "4",
+            "minimal",
+            "tolerate",
+            "31/03/2027",
+        ]
 
         response = import_risks(client, world, csv_file([RISK_HEADER, GOOD_RISK, second]))
 
         assert "2 risks imported: 2 added, 0 updated, 0 unchanged" in body(response)
         first, funding = Risk.objects.order_by("number")
         assert (first.title, first.owner, first.is_joint, first.current_score) == (
-            "Families asked twice", world.programme_manager, True, 9)  # fmt: skip
+            "Families asked twice",
+            world.programme_manager,
+            True,
+            9,
+        )
         assert (funding.owner_body, funding.category, funding.review_date.isoformat()) == (
-            world.partner_body, "financial", "2027-03-31")  # fmt: skip
+            world.partner_body,
+            "financial",
+            "2027-03-31",
+        )
         assert RiskScoreChange.objects.count() == 6
 
     def test_bad_rows_are_listed_by_row_number_and_nothing_is_saved(self, client, world):
@@ -159,10 +194,30 @@ class TestRiskImport:
         assert "Select a CSV file" in body(response)
 
 
-MEASURE_HEADER = ["Name", "Definition", "Unit", "Direction", "Baseline", "Target", "Investing body",
-                  "Benefiting bodies", "Benefit type", "Agreed before work started"]  # fmt: skip
-GOOD_MEASURE = ["Repeat contacts", "Contacts per bereavement", "contacts", "Lower is better", "3.5", "1",
-                "DWP", "HMRC", "Non-cash-releasing efficiency", "yes"]  # fmt: skip
+MEASURE_HEADER = [
+    "Name",
+    "Definition",
+    "Unit",
+    "Direction",
+    "Baseline",
+    "Target",
+    "Investing body",
+    "Benefiting bodies",
+    "Benefit type",
+    "Agreed before work started",
+]
+GOOD_MEASURE = [
+    "Repeat contacts",
+    "Contacts per bereavement",
+    "contacts",
+    "Lower is better",
+    "3.5",
+    "1",
+    "DWP",
+    "HMRC",
+    "Non-cash-releasing efficiency",
+    "yes",
+]
 
 
 class TestMeasureImport:
@@ -177,7 +232,10 @@ class TestMeasureImport:
         assert "1 measures imported: 1 added" in body(response)
         measure = Measure.objects.get()
         assert (measure.direction, measure.investing_body, measure.agreed_before_start) == (
-            "lower", world.lead_body, True)  # fmt: skip
+            "lower",
+            world.lead_body,
+            True,
+        )
         assert list(measure.benefiting_bodies.all()) == [world.partner_body]
 
     def test_a_benefit_is_counted_once_and_cash_releasing_needs_an_investor(self, client, world):
