@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from governance.charts import TrendChart, trend_chart
 from governance.models import Measure, MeasureReading
@@ -41,6 +42,11 @@ class MeasurePage:
     benefiting: list[str]
 
 
+def plain_number(value: Decimal) -> str:
+    """12.50 as 12.5 and 14.00 as 14: how people write the numbers they read out."""
+    return f"{value.normalize():f}"
+
+
 def measure_page(measure: Measure) -> MeasurePage:
     summary = summarise(measure)
     chart = trend_chart(
@@ -54,8 +60,8 @@ def measure_page(measure: Measure) -> MeasurePage:
         title = (
             f"{measure.name}: {len(summary.readings)} readings "
             f"from {chart.first_label} to {chart.last_label}; "
-            f"latest {summary.latest.value} {measure.unit}"
-            + (f" against a target of {measure.target}" if measure.target is not None else "")
+            f"latest {plain_number(summary.latest.value)} {measure.unit}"
+            + (f" against a target of {plain_number(measure.target)}" if measure.target is not None else "")
             + ". The readings are also in the table below."
         )
     else:

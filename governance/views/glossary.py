@@ -21,11 +21,18 @@ def glossary_page(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
     offered = checklist.offered_terms(initiative) if can_manage else []
+    terms = glossary(initiative, list(participating_bodies(initiative)))
+    definitions = [entry.definition for entry in terms.disputed + terms.others]
     context = {
         "initiative": initiative,
-        "glossary": glossary(initiative, list(participating_bodies(initiative))),
+        "glossary": terms,
         "sharing": data_sharing(initiative),
         "can_add": request.user.has_perm(ADD_DEFINITION, initiative),
+        # Every participant may record their own bodies' meanings of any term (RECORD_BODY_MEANING);
+        # checked once for the page rather than once per term.
+        "can_record_meanings": request.user.has_perm(RECORD_BODY_MEANING, definitions[0])
+        if definitions
+        else False,
         "can_manage": can_manage,
         "checklist_form": ChecklistAdoptForm(offered=offered) if offered else None,
         "checklist_action": reverse("governance:definitions_from_checklist", kwargs={"slug": slug}),

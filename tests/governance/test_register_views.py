@@ -454,3 +454,35 @@ def test_the_overview_shows_the_health_check_and_counts_flagged_risks(client, wo
     assert "Health check" in page and "govuk-task-list" in page
     assert "1 risk with no owner" in page
     assert f'href="{url("risk_register", world)}"' in page
+
+
+class TestQueryCounts:
+    """The register pages read a fixed number of queries, however many records they show."""
+
+    def count(self, client, address):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(address).status_code == 200
+        return len(queries)
+
+    def add_records(self, world, copies):
+        for _ in range(copies):
+            RiskFactory(initiative=world.initiative, owner_body=world.lead_body, owner=world.senior_owner)
+            measure = MeasureFactory(initiative=world.initiative, owner_body=world.partner_body)
+            MeasureReadingFactory(measure=measure)
+            MeasureReadingFactory(measure=measure)
+            definition = DataDefinitionFactory(initiative=world.initiative, master_body=world.lead_body)
+            BodyMeaningFactory(definition=definition, body=world.lead_body)
+
+    @pytest.mark.parametrize(
+        "page", ["risk_register", "measures", "glossary", "risks_export", "measures_export"]
+    )
+    def test_the_query_count_does_not_grow_with_the_records(self, client, world, page):
+        client.force_login(world.programme_manager)
+        self.add_records(world, 1)
+        few = self.count(client, url(page, world))
+        self.add_records(world, 8)
+
+        assert self.count(client, url(page, world)) == few
