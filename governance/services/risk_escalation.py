@@ -47,7 +47,11 @@ def next_escalation_step(risk: Risk) -> EscalationStep:
 @transaction.atomic
 def risk_escalate(*, risk: Risk, reason: str, escalated_by: User) -> Escalation:
     # Lock the risk so a double-submitted form escalates it once, not two levels.
-    risk = Risk.objects.select_for_update().select_related("initiative", "escalation_level").get(pk=risk.pk)
+    risk = (
+        Risk.objects.select_for_update(of=("self",))
+        .select_related("initiative", "escalation_level")
+        .get(pk=risk.pk)
+    )
     if risk.status != Risk.Status.OPEN:
         raise CannotEscalate("Only open risks can be escalated")
     if not reason.strip():
