@@ -73,10 +73,20 @@ def definition_update(
 def definitions_add_from_checklist(
     *, initiative: Initiative, items: list[ChecklistItem], added_by: User
 ) -> list[DataDefinition]:
-    """Proposed terms for the data items the checklist said must be agreed."""
-    return [
-        definition_create(
-            initiative=initiative, created_by=added_by, term=item.text[:100], checklist_item=item.text[:300]
+    """Proposed terms for the data items the checklist said must be agreed.
+
+    Terms are unique in a glossary; an item whose shortened term is already there is skipped.
+    """
+    taken = {term.casefold() for term in initiative.data_definitions.values_list("term", flat=True)}
+    added = []
+    for item in items:
+        term = item.text[:100].strip()
+        if term.casefold() in taken:
+            continue
+        taken.add(term.casefold())
+        added.append(
+            definition_create(
+                initiative=initiative, created_by=added_by, term=term, checklist_item=item.text[:300]
+            )
         )
-        for item in items
-    ]
+    return added

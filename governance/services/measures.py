@@ -42,13 +42,23 @@ def measure_update(
 def measures_add_from_checklist(
     *, initiative: Initiative, items: list[ChecklistItem], added_by: User
 ) -> list[Measure]:
-    """Draft measures named in the checklist, to be defined (definition, unit, direction, target)."""
-    return [
-        measure_create(
-            initiative=initiative, created_by=added_by, name=item.text[:200], checklist_item=item.text[:300]
+    """Draft measures named in the checklist, to be defined (definition, unit, direction, target).
+
+    Names are unique in an initiative; an item whose shortened name is already there is skipped.
+    """
+    taken = {name.casefold() for name in initiative.measures.values_list("name", flat=True)}
+    added = []
+    for item in items:
+        name = item.text[:200].strip()
+        if name.casefold() in taken:
+            continue
+        taken.add(name.casefold())
+        added.append(
+            measure_create(
+                initiative=initiative, created_by=added_by, name=name, checklist_item=item.text[:300]
+            )
         )
-        for item in items
-    ]
+    return added
 
 
 class DuplicateReading(Exception):

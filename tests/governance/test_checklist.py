@@ -45,3 +45,21 @@ def test_records_are_exchanged_when_the_checklist_says_so_or_data_sharing_is_a_v
     assert exchanges_records(world.initiative, AssessmentFactory.build(answers={"data": "exchange"}))
     world.initiative.value_areas = ["data_sharing"]
     assert exchanges_records(world.initiative, None)
+
+
+@pytest.mark.django_db
+def test_long_items_that_shorten_to_the_same_term_or_name_are_added_once(world):
+    from governance.services.glossary import definitions_add_from_checklist
+    from governance.services.measures import measures_add_from_checklist
+
+    long_items = [ChecklistItem("x" * 250 + " first"), ChecklistItem("x" * 250 + " second")]
+
+    terms = definitions_add_from_checklist(
+        initiative=world.initiative, items=long_items, added_by=world.senior_owner
+    )
+    measures = measures_add_from_checklist(
+        initiative=world.initiative, items=long_items, added_by=world.senior_owner
+    )
+
+    assert len(terms) == len(measures) == 1
+    assert terms[0].checklist_item.endswith("first")
