@@ -85,13 +85,7 @@ class GovukBoundField(BoundField):
         widget = widget or self.field.widget
         css_class = widget_css_class(widget)
         if css_class and not isinstance(widget, forms.CheckboxInput):
-            # Keep classes the widget declares (such as govuk-input--width-10) as well as ours.
-            classes = [
-                css_class,
-                f"{css_class}--error" if self.errors else "",
-                widget.attrs.get("class", ""),
-                attrs.get("class", ""),
-            ]
+            classes = [css_class, f"{css_class}--error" if self.errors else "", attrs.get("class", "")]
             attrs["class"] = " ".join(filter(None, classes))
         elif css_class:
             attrs["class"] = css_class
