@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, sign_in
-from tests.governance.factories import (
+from tests.governance.register_factories import (
     AssessmentFactory,
     BodyMeaningFactory,
     DataDefinitionFactory,

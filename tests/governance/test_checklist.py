@@ -3,7 +3,7 @@
 import pytest
 
 from governance.checklist import ChecklistItem, exchanges_records, items_not_yet_added, offered_risks
-from tests.governance.factories import AssessmentFactory, RiskFactory
+from tests.governance.register_factories import AssessmentFactory, RiskFactory
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from governance.rules import (
     MANAGE_REGISTERS,
     RECORD_BODY_MEANING,
 )
-from tests.governance.factories import DataDefinitionFactory, MeasureFactory, RiskFactory
+from tests.governance.register_factories import DataDefinitionFactory, MeasureFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from governance.models import DataDefinition, DataSharingAgreement, Escalation, Measure, MeasureReading, Risk
-from tests.governance.factories import (
+from tests.governance.register_factories import (
     AssessmentFactory,
     BodyMeaningFactory,
     DataDefinitionFactory,

@@ -15,7 +15,7 @@ from governance.services.risks import (
     risk_update,
     risks_add_from_checklist,
 )
-from tests.governance.factories import EscalationLevelFactory, RiskActionFactory
+from tests.governance.register_factories import EscalationLevelFactory, RiskActionFactory
 
 pytestmark = pytest.mark.django_db
 

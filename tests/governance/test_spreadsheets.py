@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from governance.models import Measure, Risk, RiskScoreChange
-from tests.governance.factories import MeasureFactory, MeasureReadingFactory, RiskFactory
+from tests.governance.register_factories import MeasureFactory, MeasureReadingFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db
 
