@@ -1,273 +1,17 @@
-"""CSV export and import of the risk register and the shared measures: one column set for both.
-
-A file exported here imports back unchanged (the apostrophe that export puts before a
-formula-like cell is taken off again). Derived columns (reference, scores, latest
-reading) are written for reading and ignored when importing. Bodies are named by short
-name, people by email address, choices by their label or code, dates as 2026-03-31 or
-31/03/2026. Rows are numbered as a spreadsheet shows them: the header is row 1.
-
-Importing validates every row before saving anything. A row whose title (risks) or name
-(measures) matches a record already in the register updates that record, so importing
-the same file twice changes nothing the second time.
-"""
+"""Checking every row of an import before anything is saved, with row-numbered messages."""
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from collab.csv_export import FORMULA_TRIGGERS
 from governance.checklist import normalise_item
 from governance.forms.measures import measure_rule_errors
 from governance.models import Measure, Risk
 from initiatives.models import Body, Initiative, User
-
-MAX_BYTES = 1_000_000
-MAX_ROWS = 2000
-MAX_ERRORS_SHOWN = 50
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be read: nothing in it was looked at row by row."""
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    key: str
-    required: bool = False
-    # Written on export for people to read; ignored on import.
-    export_only: bool = False
-    # What the column takes, for the import page.
-    takes: str = ""
-
-
-RISK_COLUMNS = [
-    Column("Reference", "reference", export_only=True),
-    Column(
-        "Title",
-        "title",
-        required=True,
-        takes="Text, up to 200 characters. Matches an existing risk by title.",
-    ),
-    Column("Cause", "cause", takes="Text"),
-    Column("Effect", "effect", takes="Text"),
-    Column(
-        "Category",
-        "category",
-        required=True,
-        takes="One of the categories, for example Operations or Information and data",
-    ),
-    Column("Owner body", "owner_body", takes="Short name of a participating body, for example DWP"),
-    Column("Owner email", "owner", takes="Email address of someone in the owner body"),
-    Column("Joint risk", "is_joint", required=True, takes="yes or no"),
-    *(
-        column
-        for position in ("inherent", "current", "target")
-        for column in (
-            Column(f"{position.capitalize()} likelihood", f"{position}_likelihood", True, takes="1 to 5"),
-            Column(f"{position.capitalize()} impact", f"{position}_impact", True, takes="1 to 5"),
-            Column(f"{position.capitalize()} score", f"{position}_score", export_only=True),
-        )
-    ),
-    Column("Risk appetite", "appetite", required=True, takes="Averse, Minimal, Cautious, Open or Eager"),
-    Column("Treatment", "treatment", required=True, takes="Tolerate, Treat, Transfer or Terminate"),
-    Column("Proximity", "proximity", takes="Imminent, Near or Distant"),
-    Column("Escalation threshold", "escalation_threshold", takes="Whole number from 1 to 25; 15 if blank"),
-    Column(
-        "Review date", "review_date", takes="2026-03-31 or 31/03/2026; set from the current score if blank"
-    ),
-    Column("Status", "status", takes="Draft, Open or Closed; Open if blank"),
-]
-
-MEASURE_COLUMNS = [
-    Column(
-        "Name",
-        "name",
-        required=True,
-        takes="Text, up to 200 characters. Matches an existing measure by name.",
-    ),
-    Column("Definition", "definition", required=True, takes="Text"),
-    Column("Unit", "unit", required=True, takes="Text, for example days"),
-    Column("Direction", "direction", required=True, takes="Higher is better, or Lower is better"),
-    Column("Baseline", "baseline", takes="Number"),
-    Column("Baseline date", "baseline_date", takes="2026-03-31 or 31/03/2026"),
-    Column("Target", "target", takes="Number"),
-    Column("Target date", "target_date", takes="2026-03-31 or 31/03/2026"),
-    Column("Data source", "data_source", takes="Text"),
-    Column("Owner body", "owner_body"),
-    Column(
-        "Reporting frequency", "frequency", takes="Weekly, Monthly, Quarterly or Annually; Monthly if blank"
-    ),
-    Column("Investing body", "investing_body", takes="Short name of a participating body"),
-    Column(
-        "Benefiting bodies",
-        "benefiting_bodies",
-        takes="Short names separated by semicolons, not the investing body",
-    ),
-    Column(
-        "Benefit type",
-        "benefit_type",
-        takes="Cash-releasing efficiency, Non-cash-releasing efficiency, or Outcome, not an efficiency",
-    ),
-    Column("Agreed before work started", "agreed_before_start", takes="yes or no"),
-    Column("Date agreed", "agreed_on", takes="2026-03-31 or 31/03/2026"),
-    Column("Latest reading", "latest_value", export_only=True),
-    Column("Latest reading date", "latest_on", export_only=True),
-]
-
-
-def importable(columns: list[Column]) -> list[Column]:
-    return [column for column in columns if not column.export_only]
-
-
-# --- Export ---------------------------------------------------------------------------
-
-
-def _yes_no(value: bool) -> str:
-    return "yes" if value else "no"
-
-
-def _date(value: datetime.date | None) -> str:
-    return value.isoformat() if value else ""
-
-
-def risk_rows(risks: Iterable[Risk]) -> list[list]:
-    return [
-        [
-            risk.reference,
-            risk.title,
-            risk.cause,
-            risk.effect,
-            risk.get_category_display(),
-            risk.owner_body.short_name if risk.owner_body else "",
-            risk.owner.email if risk.owner else "",
-            _yes_no(risk.is_joint),
-            risk.inherent_likelihood,
-            risk.inherent_impact,
-            risk.inherent_score,
-            risk.current_likelihood,
-            risk.current_impact,
-            risk.current_score,
-            risk.target_likelihood,
-            risk.target_impact,
-            risk.target_score,
-            risk.get_appetite_display(),
-            risk.get_treatment_display(),
-            risk.get_proximity_display() if risk.proximity else "",
-            risk.escalation_threshold,
-            _date(risk.review_date),
-            risk.get_status_display(),
-        ]
-        for risk in risks
-    ]
-
-
-def measure_rows(measures: Iterable[Measure]) -> list[list]:
-    rows = []
-    for measure in measures:
-        readings = list(measure.readings.all())
-        latest = readings[-1] if readings else None
-        rows.append(
-            [
-                measure.name,
-                measure.definition,
-                measure.unit,
-                measure.get_direction_display() if measure.direction else "",
-                measure.baseline if measure.baseline is not None else "",
-                _date(measure.baseline_date),
-                measure.target if measure.target is not None else "",
-                _date(measure.target_date),
-                measure.data_source,
-                measure.owner_body.short_name if measure.owner_body else "",
-                measure.get_frequency_display(),
-                measure.investing_body.short_name if measure.investing_body else "",
-                "; ".join(sorted(body.short_name for body in measure.benefiting_bodies.all())),
-                measure.get_benefit_type_display(),
-                _yes_no(measure.agreed_before_start),
-                _date(measure.agreed_on),
-                latest.value if latest else "",
-                _date(latest.taken_on) if latest else "",
-            ]
-        )
-    return rows
-
-
-# --- Reading the file -----------------------------------------------------------------
-
-
-def _unneutralise(cell: str) -> str:
-    """Undo the export's guard against formulas, so an exported file imports back as it was."""
-    if cell.startswith("'") and cell[1:].startswith(FORMULA_TRIGGERS):
-        return cell[1:]
-    return cell
-
-
-def _normalise_header(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
-def read_upload(upload, columns: list[Column]) -> list[tuple[int, dict[str, str]]]:
-    """The file's data rows as (spreadsheet row number, {column key: text}); raises ImportFileError."""
-    if not upload.name.lower().endswith(".csv"):
-        raise ImportFileError("The selected file must be a CSV file")
-    if upload.size == 0:
-        raise ImportFileError("The selected file is empty")
-    if upload.size > MAX_BYTES:
-        raise ImportFileError("The selected file must be smaller than 1 MB")
-    try:
-        text = upload.read().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            "The selected file must be saved as UTF-8: in Excel, choose “CSV UTF-8” when saving"
-        ) from None
-    if "\x00" in text:
-        raise ImportFileError("The selected file must be a CSV file")
-    try:
-        lines = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as error:
-        raise ImportFileError(f"The selected file could not be read as CSV: {error}") from None
-    if not lines or not any(cell.strip() for cell in lines[0]):
-        raise ImportFileError("The selected file is empty")
-
-    by_header = {_normalise_header(column.header): column for column in importable(columns)}
-    positions = {}
-    for index, header in enumerate(lines[0]):
-        column = by_header.get(_normalise_header(header))
-        if column is not None and column.key not in positions:
-            positions[column.key] = index
-    missing = [
-        column.header for column in importable(columns) if column.required and column.key not in positions
-    ]
-    if missing:
-        raise ImportFileError(f"The file is missing these columns: {', '.join(missing)}")
-
-    rows = [
-        (
-            number,
-            {
-                key: _unneutralise(cells[index].strip()) if index < len(cells) else ""
-                for key, index in positions.items()
-            },
-        )
-        for number, cells in enumerate(lines[1:], start=2)
-        if any(cell.strip() for cell in cells)
-    ]
-    if not rows:
-        raise ImportFileError("The selected file has a header row but no data rows")
-    if len(rows) > MAX_ROWS:
-        raise ImportFileError(
-            f"The selected file has more than {MAX_ROWS:,} rows: split it into smaller files"
-        )
-    return rows
-
-
-# --- Checking each cell ---------------------------------------------------------------
 
 
 class CellError(Exception):
@@ -443,9 +187,6 @@ class ImportCheck:
         return not self.errors
 
 
-# --- Risks ----------------------------------------------------------------------------
-
-
 def check_risk_rows(initiative: Initiative, rows: list[tuple[int, dict[str, str]]]) -> ImportCheck:
     context = ImportContext.for_initiative(initiative)
     results = []
@@ -486,9 +227,6 @@ def check_risk_rows(initiative: Initiative, rows: list[tuple[int, dict[str, str]
     _check_duplicates(results, "title", "title")
     _match_existing(results, initiative.risks.all(), "title", "risk")
     return ImportCheck(results)
-
-
-# --- Measures -------------------------------------------------------------------------
 
 
 def check_measure_rows(initiative: Initiative, rows: list[tuple[int, dict[str, str]]]) -> ImportCheck:
