@@ -28,6 +28,21 @@ TAG_COLOURS = {
     "red": "red",
     "open": "blue",
     "done": "green",
+    # Risk flags, health check items, measure standings and DPIA states (shared registers).
+    "above_threshold": "red",
+    "no_owner": "orange",
+    "review_overdue": "orange",
+    "passing": "green",
+    "failing": "red",
+    "not_applicable": "grey",
+    "not_built": "grey",
+    "met": "green",
+    "on_track": "green",
+    "off_track": "red",
+    "unknown": "grey",
+    "not_started": "grey",
+    "in_progress": "blue",
+    "completed": "green",
 }
 
 
@@ -62,3 +77,12 @@ def summary_list(rows):
     """GOV.UK summary list. Each row has `key`, then `value` (text) or `items` (a bulleted list),
     and optionally `change_url` with `change_label` (what the hidden text says is changed)."""
     return {"rows": rows, "any_actions": any(getattr(row, "change_url", "") for row in rows)}
+
+
+@register.inclusion_tag("components/task_list.html")
+def task_list(items, id_prefix: str = "task-list"):
+    """GOV.UK task list. Each item has title, href, hint, status (a TAG_COLOURS key) and status_label."""
+    return {
+        "items": [{**item, "colour": TAG_COLOURS.get(item["status"], "grey")} for item in items],
+        "id_prefix": id_prefix,
+    }

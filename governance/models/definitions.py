@@ -28,6 +28,8 @@ class DataDefinition(models.Model):
     standard = models.CharField("identifier or format standard", max_length=200, blank=True)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PROPOSED)
     agreed_on = models.DateField(null=True, blank=True)
+    # The operating-model checklist item this term was started from, so it is not offered again.
+    checklist_item = models.CharField(max_length=300, blank=True)
 
     history = HistoricalRecords()
 

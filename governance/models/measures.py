@@ -26,13 +26,14 @@ class Measure(models.Model):
         "initiatives.Initiative", on_delete=models.CASCADE, related_name="measures"
     )
     name = models.CharField(max_length=200)
-    definition = models.TextField()
-    unit = models.CharField(max_length=50)
+    # Blank only while a measure started from the checklist is a draft; the form requires them.
+    definition = models.TextField(blank=True)
+    unit = models.CharField(max_length=50, blank=True)
     baseline = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     baseline_date = models.DateField(null=True, blank=True)
     target = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     target_date = models.DateField(null=True, blank=True)
-    direction = models.CharField(max_length=6, choices=Direction.choices)
+    direction = models.CharField(max_length=6, choices=Direction.choices, blank=True)
     data_source = models.CharField(max_length=200, blank=True)
     owner_body = models.ForeignKey(
         "initiatives.Body", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -47,6 +48,8 @@ class Measure(models.Model):
     )
     agreed_before_start = models.BooleanField("agreed before work started", default=False)
     agreed_on = models.DateField(null=True, blank=True)
+    # The operating-model checklist item this measure was started from, so it is not offered again.
+    checklist_item = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -57,6 +60,11 @@ class Measure(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_draft(self) -> bool:
+        """Started from the checklist and not yet defined."""
+        return not (self.definition and self.unit and self.direction)
 
 
 class MeasureReading(models.Model):

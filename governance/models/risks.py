@@ -48,6 +48,9 @@ class Risk(models.Model):
         DISTANT = "distant", "Distant (over 12 months)"
 
     class Status(models.TextChoices):
+        # A draft came from the operating-model checklist and has not been assessed yet:
+        # its scores are placeholders, so it stays off the heat map until it is opened.
+        DRAFT = "draft", "Draft"
         OPEN = "open", "Open"
         CLOSED = "closed", "Closed"
 
@@ -79,6 +82,8 @@ class Risk(models.Model):
     )
     review_date = models.DateField()
     status = models.CharField(max_length=6, choices=Status.choices, default=Status.OPEN)
+    # The operating-model checklist item this risk was started from, so it is not offered again.
+    checklist_item = models.CharField(max_length=300, blank=True)
     escalation_level = models.ForeignKey(
         "governance.EscalationLevel", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

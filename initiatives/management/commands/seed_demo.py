@@ -9,6 +9,7 @@ from initiatives.demo import seed_people_and_initiatives
 FURTHER_SEEDERS: list[str] = [
     "initiatives.demo_assessments.seed_assessments",
     "governance.demo_decision_rights.seed_decision_rights",
+    "governance.demo_registers.seed_registers",
 ]
 
 

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from django import forms
+
+from collab.govuk_forms import GovukModelForm, GovukRadios
+from governance.forms.common import offer_bodies, participating_bodies
+from governance.models import DataDefinition
+from initiatives.models import Body, Initiative
+
+TERM_FIELDS = ["term", "agreed_meaning", "master_body", "standard", "status"]
+
+
+class DefinitionForm(GovukModelForm):
+    """A glossary term: one textarea per participating body for what the term means there today.
+
+    People who may change the term see everything; other participants see only the
+    meanings of their own bodies (`term_fields=False`, `bodies` limited to theirs).
+    """
+
+    class Meta:
+        model = DataDefinition
+        fields = TERM_FIELDS
+        labels = {
+            "agreed_meaning": "Agreed meaning",
+            "master_body": "Body that masters this data",
+            "standard": "Identifier or format standard",
+        }
+        help_texts = {
+            "term": "For example “customer”, “case” or “date of death notification”.",
+            "agreed_meaning": "The meaning every body will use for this initiative.",
+            "standard": "For example “NHS number (10 digits)” or “ISO 8601 date”.",
+            "status": "A term cannot be agreed without an agreed meaning.",
+        }
+        widgets = {"agreed_meaning": forms.Textarea(attrs={"rows": 3}), "status": GovukRadios(inline=True)}
+
+    def __init__(self, *args, initiative: Initiative, bodies: list[Body], term_fields: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initiative = initiative
+        self.meaning_bodies = list(bodies)
+        if term_fields:
+            offer_bodies(self.fields["master_body"], participating_bodies(initiative))
+            self.fields["master_body"].empty_label = "Not decided yet"
+        else:
+            for name in TERM_FIELDS:
+                del self.fields[name]
+        recorded = {}
+        if self.instance.pk:
+            recorded = {meaning.body_id: meaning.meaning for meaning in self.instance.meanings.all()}
+        for body in self.meaning_bodies:
+            name = self.meaning_field_name(body)
+            self.fields[name] = forms.CharField(
+                label=f"What it means in {body.name} today",
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=f"Leave blank if {body.short_name} has no meaning for it yet.",
+            )
+            self.initial.setdefault(name, recorded.get(body.pk, ""))
+
+    @staticmethod
+    def meaning_field_name(body: Body) -> str:
+        return f"meaning_{body.pk}"
+
+    @property
+    def meaning_fields(self):
+        return [self[self.meaning_field_name(body)] for body in self.meaning_bodies]
+
+    @property
+    def meanings(self) -> dict[Body, str]:
+        return {
+            body: self.cleaned_data.get(self.meaning_field_name(body), "") for body in self.meaning_bodies
+        }
+
+    @property
+    def term_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in TERM_FIELDS if name in self.fields}
+
+    def clean_term(self):
+        term = self.cleaned_data["term"].strip()
+        others = self.initiative.data_definitions.exclude(pk=self.instance.pk)
+        if others.filter(term__iexact=term).exists():
+            raise forms.ValidationError(f"“{term}” is already in the glossary")
+        return term
+
+    def clean(self):
+        cleaned = super().clean()
+        agreeing = cleaned.get("status") == DataDefinition.Status.AGREED
+        if (
+            agreeing
+            and not (cleaned.get("agreed_meaning") or "").strip()
+            and "agreed_meaning" not in self.errors
+        ):
+            self.add_error("agreed_meaning", "Enter the agreed meaning before marking the term agreed")
+        return cleaned

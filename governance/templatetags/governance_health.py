@@ -1,0 +1,12 @@
+"""The health check panel, included in the initiative overview without the overview knowing its parts."""
+
+from django import template
+
+from governance.presenters.health import health_panel
+
+register = template.Library()
+
+
+@register.inclusion_tag("governance/health_panel.html")
+def initiative_health_panel(initiative):
+    return health_panel(initiative)

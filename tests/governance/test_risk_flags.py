@@ -1,0 +1,69 @@
+"""Flags as the register and the overview count them, as tables."""
+
+import datetime
+
+import pytest
+
+from governance.health import count_risk_flags
+from governance.models import Risk
+from governance.presenters.risks import build_heat_map, flags_for
+
+TODAY = datetime.date(2026, 11, 24)
+YESTERDAY = TODAY - datetime.timedelta(days=1)
+
+
+def risk(status="open", likelihood=3, impact=3, threshold=15, owner_id=1, review_date=TODAY) -> Risk:
+    return Risk(
+        status=status,
+        current_likelihood=likelihood,
+        current_impact=impact,
+        escalation_threshold=threshold,
+        owner_id=owner_id,
+        review_date=review_date,
+    )
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        (risk(), (False, False, False)),
+        (risk(likelihood=4, impact=4), (True, False, False)),
+        (risk(likelihood=4, impact=4, threshold=16), (False, False, False)),
+        (risk(owner_id=None), (False, True, False)),
+        (risk(review_date=YESTERDAY), (False, False, True)),
+        (risk(status="draft", owner_id=None, review_date=YESTERDAY), (False, True, True)),
+        (
+            risk(status="closed", likelihood=5, impact=5, owner_id=None, review_date=YESTERDAY),
+            (False, False, False),
+        ),
+    ],
+)
+def test_a_closed_risk_raises_no_flags_and_open_or_draft_ones_do(record, expected):
+    flags = flags_for(record, TODAY)
+
+    assert (flags.above_threshold, flags.no_owner, flags.review_overdue) == expected
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([], (0, 0, 0)),
+        ([(5, 4, 15, 1, TODAY), (3, 3, 15, None, YESTERDAY)], (1, 1, 1)),
+        ([(5, 5, 10, None, YESTERDAY)] * 3, (3, 3, 3)),
+    ],
+)
+def test_the_overview_counts_each_kind_of_flag(rows, expected):
+    counts = count_risk_flags(rows, TODAY)
+
+    assert (counts.above_threshold, counts.no_owner, counts.review_overdue) == expected
+    assert counts.total == sum(expected)
+
+
+def test_the_heat_map_plots_open_risks_and_marks_cells_with_risks_above_threshold():
+    risks = [risk(likelihood=5, impact=4), risk(likelihood=5, impact=4, threshold=20), risk(status="draft")]
+
+    heat_map = build_heat_map(risks, TODAY)
+
+    cell = heat_map.rows[1].cells[4]  # impact 4, likelihood 5
+    assert (cell.count, cell.above_threshold, cell.score, cell.band.name) == (2, 1, 20, "Very high")
+    assert heat_map.plotted == 2
