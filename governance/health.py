@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from governance.checklist import exchanges_records, latest_assessment
 from governance.meanings import AGREED, DISPUTED, PROPOSED, effective_status
+from governance.raci_matrix import load_matrix
 from governance.scoring import risk_flags
 from initiatives.models import Initiative
 
@@ -65,8 +66,9 @@ class HealthFacts:
     data_answer: str | None = None
     measures: int = 0
     measures_agreed_before_start: int = 0
-    # One entry per RACI row: how many A cells it has.
-    raci_accountable_counts: tuple[int, ...] = ()
+    raci_rows: int = 0
+    # Rows that fail the RACI check (governance.raci_validation): not exactly one A, or no R.
+    raci_failing_rows: int = 0
     live_risks: int = 0
     unowned_risks: int = 0
     overdue_risks: int = 0
@@ -132,12 +134,14 @@ def _measures(facts: HealthFacts) -> tuple[Status, str]:
 
 
 def _raci(facts: HealthFacts) -> tuple[Status, str]:
-    if not facts.raci_accountable_counts:
+    if not facts.raci_rows:
         return Status.FAILING, "No RACI rows are recorded"
-    wrong = sum(1 for count in facts.raci_accountable_counts if count != 1)
-    if wrong:
-        return Status.FAILING, f"{_plural(wrong, 'row')} without exactly one A"
-    return Status.PASSING, f"{_plural(len(facts.raci_accountable_counts), 'row')}, each with exactly one A"
+    if facts.raci_failing_rows:
+        return (
+            Status.FAILING,
+            f"{_plural(facts.raci_failing_rows, 'row')} without exactly one A and at least one R",
+        )
+    return Status.PASSING, f"{_plural(facts.raci_rows, 'row')}, each with exactly one A and at least one R"
 
 
 def _risks(facts: HealthFacts) -> tuple[Status, str]:
@@ -177,7 +181,7 @@ CHECKS = [
     ("forums", "One forum per purpose at most", _forums),
     ("definitions", "Data definitions agreed", _definitions),
     ("measures", "A shared measure agreed before work started", _measures),
-    ("raci", "Every RACI row has exactly one A", _raci),
+    ("raci", "Every RACI row has exactly one A and at least one R", _raci),
     ("risks", "Every risk owned and reviewed on time", _risks),
     ("stop_doing", "Each body has a “stop doing” commitment", _stop_doing),
     ("data_sharing", "Data sharing agreement and completed DPIA", _data_sharing),
@@ -225,20 +229,6 @@ def fix_url(key: str, initiative: Initiative) -> str | None:
         return reverse(FIX_URL_NAMES[key], kwargs={"slug": initiative.slug})
     except NoReverseMatch:
         return None
-
-
-def count_accountable_per_raci_row(initiative: Initiative) -> tuple[int, ...]:
-    """How many A cells each RACI row has. The one place the health check counts them.
-
-    The RACI pages (another piece of work) bring their own validation; this should point
-    at it once it exists, so there is a single definition of "exactly one A".
-    """
-    from governance.models import RaciCell
-
-    rows = initiative.raci_rows.annotate(
-        accountable=Count("cells", filter=Q(cells__value=RaciCell.Value.ACCOUNTABLE))
-    )
-    return tuple(rows.values_list("accountable", flat=True))
 
 
 def _live_risk_rows(initiative: Initiative):
@@ -291,6 +281,7 @@ def gather_health_facts(
     )
     risk_rows = list(_live_risk_rows(initiative))
     flags = count_risk_flags(risk_rows, today)
+    raci = load_matrix(initiative)
     facts = HealthFacts(
         initiative_active=initiative.status == Initiative.Status.ACTIVE,
         has_senior_owner=initiative.senior_owner_id is not None,
@@ -300,7 +291,8 @@ def gather_health_facts(
         data_answer=(assessment.answers or {}).get("data") if assessment else None,
         measures=measures["total"],
         measures_agreed_before_start=measures["agreed"],
-        raci_accountable_counts=count_accountable_per_raci_row(initiative),
+        raci_rows=len(raci.rows),
+        raci_failing_rows=len(raci.check().failing_rows),
         live_risks=len(risk_rows),
         unowned_risks=flags.no_owner,
         overdue_risks=flags.review_overdue,

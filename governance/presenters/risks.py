@@ -10,7 +10,7 @@ from django.utils import timezone
 from governance.health import RiskFlagCounts
 from governance.models import Escalation, Risk, RiskAction, RiskScoreChange
 from governance.scoring import Band, RiskFlags, band_for, heat_map, risk_bands, risk_flags
-from governance.services.risk_escalation import EscalationStep, next_escalation_step
+from governance.services.escalation import CannotEscalate, NextStep, escalation_next_step
 
 LIKELIHOOD_WORDS = {1: "Rare", 2: "Unlikely", 3: "Possible", 4: "Likely", 5: "Almost certain"}
 IMPACT_WORDS = {1: "Minimal", 2: "Minor", 3: "Moderate", 4: "Major", 5: "Severe"}
@@ -127,7 +127,9 @@ class RiskPage:
     actions: list[RiskAction]
     history: list[RiskScoreChange]
     escalations: list[Escalation]
-    next_step: EscalationStep | None
+    next_step: NextStep | None
+    # Why the risk cannot be escalated now, when it cannot.
+    escalation_refusal: str
 
 
 def risk_page(risk: Risk, today: datetime.date | None = None) -> RiskPage:
@@ -143,6 +145,11 @@ def risk_page(risk: Risk, today: datetime.date | None = None) -> RiskPage:
         for name in ("Inherent", "Current", "Target")
     ]
     items = list(risk.actions.select_related("owner", "owner_body"))
+    next_step, refusal = None, ""
+    try:
+        next_step = escalation_next_step(initiative=risk.initiative, item=risk)
+    except CannotEscalate as reason:
+        refusal = str(reason)
     return RiskPage(
         risk=risk,
         flags=flags_for(risk, today),
@@ -155,5 +162,6 @@ def risk_page(risk: Risk, today: datetime.date | None = None) -> RiskPage:
                 "-escalated_at"
             )
         ),
-        next_step=next_escalation_step(risk) if risk.status == Risk.Status.OPEN else None,
+        next_step=next_step,
+        escalation_refusal=refusal,
     )

@@ -15,7 +15,7 @@ from governance.presenters.risks import risk_page, risk_register
 from governance.rules import ADD_RISK, CHANGE_RISK, ESCALATE_RISK, MANAGE_REGISTERS
 from governance.services import imports
 from governance.services import risks as services
-from governance.services.risk_escalation import CannotEscalate, risk_escalate
+from governance.services.escalation import CannotEscalate, escalation_raise
 from governance.spreadsheets import RISK_COLUMNS, check_risk_rows, importable, risk_rows
 from initiatives.access import get_initiative_or_404
 
@@ -129,8 +129,8 @@ def escalate(request, slug, pk):
     form = EscalateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            escalation = risk_escalate(
-                risk=risk, reason=form.cleaned_data["reason"], escalated_by=request.user
+            escalation = escalation_raise(
+                initiative=initiative, risk=risk, reason=form.cleaned_data["reason"], by=request.user
             )
         except CannotEscalate as refusal:
             messages.error(request, str(refusal))

@@ -10,6 +10,7 @@ from tests.governance.register_factories import (
     AssessmentFactory,
     BodyMeaningFactory,
     DataDefinitionFactory,
+    EscalationLevelFactory,
     MeasureFactory,
     MeasureReadingFactory,
     RiskFactory,
@@ -207,6 +208,7 @@ class TestRiskPages:
 
     def test_escalating_needs_a_reason(self, client, world):
         risk = RiskFactory(initiative=world.initiative)
+        EscalationLevelFactory(initiative=world.initiative, level=1, name="Programme board")
         client.force_login(world.programme_manager)
 
         refused = client.post(url("risk_escalate", world, risk.pk), {"reason": ""})

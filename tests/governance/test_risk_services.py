@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from governance.checklist import ChecklistItem
 from governance.models import Escalation, Risk, RiskAction, RiskScoreChange
-from governance.services.risk_escalation import CannotEscalate, risk_escalate
+from governance.services.escalation import CannotEscalate, escalation_raise
 from governance.services.risks import (
     RiskActionNotOpen,
     risk_action_complete,
@@ -144,38 +144,47 @@ def test_an_action_is_completed_once_and_a_control_is_never_completed(world):
 
 
 class TestEscalation:
+    """Risks go up the same route, through the same service, as decisions."""
+
+    def escalate(self, world, risk, reason="Above threshold"):
+        return escalation_raise(
+            initiative=world.initiative, risk=risk, reason=reason, by=world.programme_manager
+        )
+
     def test_it_goes_up_the_route_one_level_at_a_time_then_to_the_board(self, world):
         risk = new_risk(world)
         first = EscalationLevelFactory(initiative=world.initiative, level=1, name="Delivery group")
         second = EscalationLevelFactory(initiative=world.initiative, level=2, name="Programme board")
+        third = EscalationLevelFactory(initiative=world.initiative, level=3, name="Senior owners")
 
-        steps = [
-            risk_escalate(risk=risk, reason=f"Reason {n}", escalated_by=world.programme_manager)
-            for n in range(3)
-        ]
+        steps = [self.escalate(world, risk, f"Reason {n}") for n in range(3)]
 
         assert [(s.from_level, s.to_level, s.to_board) for s in steps] == [
-            (None, first, False),
             (first, second, False),
-            (second, None, True),
+            (second, third, False),
+            (third, None, True),
         ]
         risk.refresh_from_db()
-        assert risk.escalation_level == second
+        assert risk.escalation_level == third
 
-    def test_without_a_route_it_goes_straight_to_the_board_and_only_once(self, world):
+    def test_once_with_the_board_it_cannot_go_higher(self, world):
         risk = new_risk(world)
+        EscalationLevelFactory(initiative=world.initiative, level=1, name="Programme board")
 
-        escalation = risk_escalate(risk=risk, reason="Above threshold", escalated_by=world.programme_manager)
-
-        assert escalation.to_board and escalation.to_level is None
-        with pytest.raises(CannotEscalate, match="already with the board"):
-            risk_escalate(risk=risk, reason="Again", escalated_by=world.programme_manager)
+        assert self.escalate(world, risk).to_board
+        with pytest.raises(CannotEscalate, match="already been escalated to the board"):
+            self.escalate(world, risk, "Again")
         assert Escalation.objects.count() == 1
+
+    def test_without_a_route_it_asks_for_one_first(self, world):
+        with pytest.raises(CannotEscalate, match="no escalation route"):
+            self.escalate(world, new_risk(world))
 
     @pytest.mark.parametrize(("status", "reason"), [("closed", "Why"), ("draft", "Why"), ("open", "   ")])
     def test_it_refuses_closed_and_draft_risks_and_a_blank_reason(self, world, status, reason):
         risk = new_risk(world, status=status)
+        EscalationLevelFactory(initiative=world.initiative, level=1, name="Programme board")
 
-        with pytest.raises(CannotEscalate):
-            risk_escalate(risk=risk, reason=reason, escalated_by=world.programme_manager)
+        with pytest.raises((CannotEscalate, ValueError)):
+            self.escalate(world, risk, reason)
         assert not Escalation.objects.exists()
