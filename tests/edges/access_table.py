@@ -1,0 +1,258 @@
+"""Who gets what from every URL the project defines: the table the authorization matrix test checks.
+
+Each entry names a URL, how to fill its parameters from the seeded demo (Tell Us Once, led by
+DWP), and the outcome for each persona:
+
+- anonymous: nobody signed in
+- outsider: Fiona MacKay, Scottish Government, which takes no part
+- partner: Siân Evans, HMRC, a partner body
+- programme_manager: Priya Shah, DWP, manages the initiative
+- senior_owner: David Okafor, DWP, the senior owner (and the RACI holder for DWP's SRO column)
+- reviewer: Ruth Adeyemi, IPA, the assigned assurance reviewer
+
+Outcomes: LOGIN (redirect to sign in), OK (200), DONE (200 with form errors or 302 after success),
+MOVED (a 302 onward, e.g. a wizard step sending you to the first question), 403, 404, 405.
+
+`action` entries are state-changing URLs that take POST only: GET answers 405. Every entry with
+`post` expectations must refuse a POST without a CSRF token. A URL the project defines that is
+missing here fails the test, so a new page cannot be forgotten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+LOGIN, OK, DONE, MOVED = "login", "ok", "done", "moved"
+PERSONAS = ("anonymous", "outsider", "partner", "programme_manager", "senior_owner", "reviewer")
+
+
+def expect(
+    anonymous=LOGIN, outsider=404, partner=403, programme_manager=403, senior_owner=403, reviewer=403
+) -> dict[str, object]:
+    return {
+        "anonymous": anonymous,
+        "outsider": outsider,
+        "partner": partner,
+        "programme_manager": programme_manager,
+        "senior_owner": senior_owner,
+        "reviewer": reviewer,
+    }
+
+
+# Reading the initiative: every participant and the assigned reviewer; outsiders cannot tell it exists.
+READ = expect(partner=OK, programme_manager=OK, senior_owner=OK, reviewer=OK)
+# The programme managers' own pages and forms.
+MANAGE_PAGE = expect(programme_manager=OK)
+MANAGE_POST = expect(programme_manager=DONE)
+# An action only the programme manager may take: GET is refused, whoever asks.
+ACTION_GET = expect(outsider=405, partner=405, programme_manager=405, senior_owner=405, reviewer=405)
+
+
+@dataclass(frozen=True)
+class Access:
+    params: Callable[[object], dict] = lambda seed: {"slug": seed.initiative.slug}
+    get: dict | None = None
+    post: dict | None = None
+    action: bool = False
+    # For POSTs: form data that passes validation is not needed; only who gets through.
+    data: dict = field(default_factory=dict)
+
+
+def initiative(seed) -> dict:
+    return {"slug": seed.initiative.slug}
+
+
+def with_pk(attribute: str) -> Callable:
+    return lambda seed: {"slug": seed.initiative.slug, "pk": getattr(seed, attribute).pk}
+
+
+def decision(attribute: str) -> Callable:
+    return lambda seed: {"slug": seed.initiative.slug, "number": getattr(seed, attribute).number}
+
+
+def manage_action(params=initiative) -> Access:
+    return Access(params=params, get=ACTION_GET, post=MANAGE_POST, action=True)
+
+
+def manage_form(params=initiative) -> Access:
+    return Access(params=params, get=MANAGE_PAGE, post=MANAGE_POST)
+
+
+TABLE: dict[str, Access] = {
+    # Signing in and the home page.
+    "login": Access(params=lambda seed: {}, get=dict.fromkeys(PERSONAS, OK)),
+    "logout": Access(
+        params=lambda seed: {},
+        get=expect(outsider=405, partner=405, programme_manager=405, senior_owner=405, reviewer=405),
+        # Signing out, signed in or not, lands on the sign-in page.
+        post=dict.fromkeys(PERSONAS, LOGIN),
+        action=True,
+    ),
+    "home": Access(
+        params=lambda seed: {},
+        get=expect(outsider=OK, partner=OK, programme_manager=OK, senior_owner=OK, reviewer=OK),
+    ),
+    # Any member of a body may start an initiative, led by their own body.
+    "initiatives:create": Access(
+        params=lambda seed: {},
+        get=expect(outsider=OK, partner=OK, programme_manager=OK, senior_owner=OK, reviewer=OK),
+        post=expect(outsider=DONE, partner=DONE, programme_manager=DONE, senior_owner=DONE, reviewer=DONE),
+    ),
+    # The initiative, its bodies and its people.
+    "initiatives:overview": Access(get=READ),
+    "initiatives:edit": manage_form(),
+    "initiatives:bodies": Access(get=READ, post=MANAGE_POST),
+    "initiatives:participation_edit": manage_form(with_pk("partner_participation")),
+    "initiatives:participation_remove": manage_action(with_pk("partner_participation")),
+    "initiatives:team": Access(get=READ, post=MANAGE_POST),
+    "initiatives:role_remove": manage_action(with_pk("reviewer_role")),
+    # The operating-model checklist: the programme managers run it; everyone who reads sees its history.
+    "initiatives:wizard_start": Access(get=expect(programme_manager=MOVED)),
+    "initiatives:wizard_question": Access(
+        params=lambda seed: {"slug": seed.initiative.slug, "step": seed.first_wizard_step},
+        get=MANAGE_PAGE,
+        post=MANAGE_POST,
+    ),
+    "initiatives:wizard_check": Access(get=expect(programme_manager=MOVED), post=MANAGE_POST),
+    "initiatives:wizard_result": Access(get=expect(programme_manager=MOVED), post=MANAGE_POST),
+    "initiatives:assessments": Access(get=READ),
+    # RACI matrix: everyone who reads sees it; the programme managers change it.
+    "governance:raci": Access(get=READ, post=MANAGE_POST),
+    "governance:raci_csv": Access(get=READ),
+    "governance:raci_structure": Access(get=MANAGE_PAGE),
+    "governance:raci_row_add": manage_form(),
+    "governance:raci_starter": manage_form(),
+    "governance:raci_row_edit": manage_form(with_pk("raci_row")),
+    "governance:raci_row_move": manage_action(with_pk("raci_row")),
+    "governance:raci_row_remove": manage_action(with_pk("raci_row")),
+    "governance:raci_column_add": manage_form(),
+    "governance:raci_columns_from_bodies": manage_action(),
+    "governance:raci_column_edit": manage_form(with_pk("raci_column")),
+    "governance:raci_column_move": manage_action(with_pk("raci_column")),
+    "governance:raci_column_remove": manage_action(with_pk("raci_column")),
+    # Forums and the escalation route.
+    "governance:forums": Access(get=READ),
+    "governance:forum_add": manage_form(),
+    "governance:forum_edit": manage_form(with_pk("forum")),
+    "governance:forum_remove": manage_action(with_pk("forum")),
+    "governance:escalation": Access(get=READ),
+    "governance:escalation_level_add": manage_form(),
+    "governance:escalation_level_edit": manage_form(with_pk("escalation_level")),
+    "governance:escalation_level_move": manage_action(with_pk("escalation_level")),
+    "governance:escalation_level_remove": manage_action(with_pk("escalation_level")),
+    # The decision log: programme managers draft and submit; only the named decider decides.
+    "governance:decisions": Access(get=READ),
+    "governance:decision_add": manage_form(),
+    "governance:decision": Access(params=decision("submitted_decision"), get=READ),
+    "governance:decision_edit": manage_form(decision("draft_decision")),
+    "governance:decision_submit": manage_action(decision("draft_decision")),
+    "governance:decision_resubmit": manage_action(decision("deferred_decision")),
+    "governance:decision_decide": Access(
+        params=decision("submitted_decision"),
+        get=ACTION_GET,
+        post=expect(senior_owner=DONE),
+        action=True,
+        data={"outcome": "approve", "comment": "Agreed"},
+    ),
+    "governance:decision_change": manage_form(decision("approved_decision")),
+    "governance:decision_escalate": Access(
+        params=decision("submitted_decision"),
+        get=expect(programme_manager=OK, senior_owner=OK),
+        post=expect(programme_manager=DONE, senior_owner=DONE),
+    ),
+    # Shared risk register: any participant adds risks for their own body; the owner body's
+    # members and the programme managers change a risk (DWP owns this one, and the senior owner
+    # belongs to DWP); importing and adopting checklist items is for programme managers.
+    "governance:risk_register": Access(get=READ),
+    "governance:risk_create": Access(
+        get=expect(partner=OK, programme_manager=OK, senior_owner=OK),
+        post=expect(partner=DONE, programme_manager=DONE, senior_owner=DONE),
+    ),
+    "governance:risks_export": Access(get=READ),
+    "governance:risks_import": manage_form(),
+    "governance:risks_from_checklist": manage_action(),
+    "governance:risk_detail": Access(params=with_pk("dwp_risk"), get=READ),
+    "governance:risk_edit": Access(
+        params=with_pk("dwp_risk"),
+        get=expect(programme_manager=OK, senior_owner=OK),
+        post=expect(programme_manager=DONE, senior_owner=DONE),
+    ),
+    "governance:risk_escalate": Access(
+        params=with_pk("dwp_risk"),
+        get=expect(programme_manager=OK, senior_owner=OK),
+        post=expect(programme_manager=DONE, senior_owner=DONE),
+    ),
+    "governance:risk_action_add": Access(
+        params=with_pk("dwp_risk"),
+        get=expect(programme_manager=OK, senior_owner=OK),
+        post=expect(programme_manager=DONE, senior_owner=DONE),
+    ),
+    "governance:risk_action_complete": Access(
+        params=lambda seed: {
+            "slug": seed.initiative.slug,
+            "pk": seed.dwp_risk.pk,
+            "action_pk": seed.dwp_action.pk,
+        },
+        get=ACTION_GET,
+        post=expect(programme_manager=DONE, senior_owner=DONE),
+        action=True,
+    ),
+    "governance:risk_action_remove": Access(
+        params=lambda seed: {
+            "slug": seed.initiative.slug,
+            "pk": seed.dwp_risk.pk,
+            "action_pk": seed.dwp_action.pk,
+        },
+        get=ACTION_GET,
+        post=expect(programme_manager=DONE, senior_owner=DONE),
+        action=True,
+    ),
+    # Shared measures: the same pattern as risks (DWP owns this measure).
+    "governance:measures": Access(get=READ),
+    "governance:measure_create": Access(
+        get=expect(partner=OK, programme_manager=OK, senior_owner=OK),
+        post=expect(partner=DONE, programme_manager=DONE, senior_owner=DONE),
+    ),
+    "governance:measures_export": Access(get=READ),
+    "governance:measures_import": manage_form(),
+    "governance:measures_from_checklist": manage_action(),
+    "governance:measure_detail": Access(params=with_pk("dwp_measure"), get=READ),
+    "governance:measure_edit": Access(
+        params=with_pk("dwp_measure"),
+        get=expect(programme_manager=OK, senior_owner=OK),
+        post=expect(programme_manager=DONE, senior_owner=DONE),
+    ),
+    "governance:reading_add": Access(
+        params=with_pk("dwp_measure"),
+        get=ACTION_GET,
+        post=expect(programme_manager=DONE, senior_owner=DONE),
+        action=True,
+    ),
+    "governance:reading_remove": Access(
+        params=lambda seed: {
+            "slug": seed.initiative.slug,
+            "pk": seed.dwp_measure.pk,
+            "reading_pk": seed.dwp_reading.pk,
+        },
+        get=ACTION_GET,
+        post=expect(programme_manager=DONE, senior_owner=DONE),
+        action=True,
+    ),
+    # Shared data definitions: any participant adds a term and records their own body's meaning;
+    # the master body's members and programme managers change the term (DWP masters this one).
+    "governance:glossary": Access(get=READ),
+    "governance:definition_create": Access(
+        get=expect(partner=OK, programme_manager=OK, senior_owner=OK),
+        post=expect(partner=DONE, programme_manager=DONE, senior_owner=DONE),
+    ),
+    "governance:definitions_from_checklist": manage_action(),
+    "governance:definition_edit": Access(
+        params=with_pk("dwp_definition"),
+        get=expect(partner=OK, programme_manager=OK, senior_owner=OK),
+        post=expect(partner=DONE, programme_manager=DONE, senior_owner=DONE),
+    ),
+    "governance:data_sharing": Access(get=READ),
+    "governance:agreement_create": manage_form(),
+    "governance:agreement_edit": manage_form(with_pk("agreement")),
+}

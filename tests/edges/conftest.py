@@ -1,0 +1,77 @@
+"""The seeded demo, loaded once per module, for tests that sweep every URL or form.
+
+Each test still runs in its own transaction, rolled back afterwards, so what one test
+changes never reaches the next. The module's seed is flushed when the module ends.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.core.management import call_command
+
+from initiatives.models import Initiative, InitiativeRole, User
+
+PERSONA_EMAILS = {
+    "outsider": "fiona.mackay@gov-scot.example",
+    "partner": "sian.evans@hmrc.example",
+    "programme_manager": "priya.shah@dwp.example",
+    "senior_owner": "david.okafor@dwp.example",
+    "reviewer": "ruth.adeyemi@ipa.example",
+}
+
+
+@dataclass
+class Seed:
+    """Records of the demo's Tell Us Once initiative that URLs take as parameters."""
+
+    initiative: Initiative
+    people: dict[str, User]
+
+    def __getattr__(self, name):
+        finder = SEED_LOOKUPS.get(name)
+        if finder is None:
+            raise AttributeError(name)
+        return finder(self.initiative)
+
+
+SEED_LOOKUPS = {
+    "partner_participation": lambda i: i.participations.get(body__short_name="HMRC"),
+    "reviewer_role": lambda i: i.roles.get(role=InitiativeRole.Role.ASSURANCE_REVIEWER),
+    "first_wizard_step": lambda i: __import__("initiatives.wizard.steps", fromlist=["STEPS"]).STEPS[0].slug,
+    "raci_row": lambda i: i.raci_rows.order_by("position", "pk").last(),
+    "raci_column": lambda i: i.raci_columns.get(body__short_name="NHSE"),
+    "forum": lambda i: i.forums.order_by("pk").last(),
+    "escalation_level": lambda i: i.escalation_levels.order_by("level").last(),
+    "submitted_decision": lambda i: i.decisions.get(status="submitted"),
+    "draft_decision": lambda i: i.decisions.get(status="draft"),
+    "deferred_decision": lambda i: i.decisions.get(status="deferred"),
+    "approved_decision": lambda i: i.decisions.filter(status="approved").first(),
+    "dwp_risk": lambda i: i.risks.filter(owner_body__short_name="DWP", status="open").first(),
+    "dwp_action": lambda i: (
+        i.risks.filter(owner_body__short_name="DWP", status="open").first().actions.first()
+    ),
+    "dwp_measure": lambda i: i.measures.filter(owner_body__short_name="DWP").first(),
+    "dwp_reading": lambda i: i.measures.filter(owner_body__short_name="DWP").first().readings.first(),
+    "dwp_definition": lambda i: i.data_definitions.filter(master_body__short_name="DWP").first(),
+    "agreement": lambda i: i.data_sharing_agreements.first(),
+}
+
+
+@pytest.fixture(scope="module")
+def seeded_demo(django_db_setup, django_db_blocker):
+    from collab.celery import app
+
+    app.conf.task_always_eager = True
+    with django_db_blocker.unblock():
+        call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", "--noinput")
+
+
+@pytest.fixture
+def seed(seeded_demo, db) -> Seed:
+    return Seed(
+        initiative=Initiative.objects.get(slug="tell-us-once-bereavement"),
+        people={persona: User.objects.get(email=email) for persona, email in PERSONA_EMAILS.items()},
+    )
