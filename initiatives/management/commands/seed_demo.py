@@ -6,7 +6,9 @@ from initiatives.demo import seed_people_and_initiatives
 # Each app adds the records it owns to the initiatives the seed has just created.
 # A seeder takes the DemoWorld and must only touch world.created_initiatives, so that
 # running the command twice never duplicates anything.
-FURTHER_SEEDERS: list[str] = []
+FURTHER_SEEDERS: list[str] = [
+    "governance.assurance.demo.seed_assurance",
+]
 
 
 class Command(BaseCommand):
