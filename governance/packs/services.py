@@ -249,7 +249,8 @@ def packs_reconcile(*, queued_for: int | None = None, now: datetime.datetime | N
     A duplicate message does no harm: only one worker can claim the pack.
     """
     now = now or timezone.now()
-    queued_before = now - datetime.timedelta(seconds=queued_for or settings.PACK_REQUEUE_AFTER)
+    waited = settings.PACK_REQUEUE_AFTER if queued_for is None else queued_for
+    queued_before = now - datetime.timedelta(seconds=waited)
     building_before = now - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
     result = Reconciliation()
     task = _build_task()
