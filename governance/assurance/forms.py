@@ -65,6 +65,13 @@ class AssuranceReviewForm(GovukModelForm):
             "confidence": GovukRadios(hints=CONFIDENCE_HINTS),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Radios never offer a blank "---------" choice: nothing checked is the blank.
+        for name in ("review_type", "confidence"):
+            field = self.fields[name]
+            field.choices = [choice for choice in field.choices if choice[0] != ""]
+
     def clean(self):
         cleaned = super().clean()
         scale, confidence = cleaned.get("scale"), cleaned.get("confidence")
@@ -100,6 +107,7 @@ class RecommendationForm(GovukModelForm):
         owner = self.fields["owner_body"]
         owner.queryset = Body.objects.filter(participations__initiative=review.initiative).order_by("name")
         owner.empty_label = None
+        owner.label_from_instance = lambda body: body.name
         owner.widget = GovukRadios(choices=owner.choices)
 
     def clean_due_date(self):
