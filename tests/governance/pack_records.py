@@ -21,7 +21,11 @@ def fill_initiative(world, *, text: str = "") -> Initiative:
     participation.stop_doing = [f"Stop running a separate bereavement line{text}"]
     participation.save()
     board = gov.Forum.objects.create(
-        initiative=initiative, name=f"Programme board{text}", purpose="decisions", cadence="monthly"
+        initiative=initiative,
+        name="Programme board",
+        purpose="decisions",
+        cadence="monthly",
+        terms_of_reference=f"Takes the decisions the partners share{text}",
     )
     board.member_bodies.set([lead, partner])
     gov.EscalationLevel.objects.create(
