@@ -50,7 +50,7 @@ class AssuranceSummary:
         return bool(self.follow_up_due and self.today and self.follow_up_due < self.today)
 
 
-def assurance_summary(initiative: Initiative, user: User) -> AssuranceSummary:
+def assurance_summary(initiative: Initiative, user: User, *, with_actions: bool = True) -> AssuranceSummary:
     today = timezone.localdate()
     reviews = list(
         initiative.assurance_reviews.select_related("reviewer").prefetch_related(
@@ -60,17 +60,21 @@ def assurance_summary(initiative: Initiative, user: User) -> AssuranceSummary:
             )
         )
     )
-    open_recommendations = [
-        OpenRecommendation(
-            recommendation=recommendation,
-            overdue=recommendation.due_date < today,
-            can_complete=user.has_perm(COMPLETE_RECOMMENDATION, recommendation),
-        )
-        for review in reviews
-        for recommendation in review.recommendations.all()
-        if recommendation.status == Recommendation.Status.OPEN
-    ]
-    open_recommendations.sort(key=lambda item: (item.recommendation.due_date, item.recommendation.pk))
+    open_items = sorted(
+        (
+            recommendation
+            for review in reviews
+            for recommendation in review.recommendations.all()
+            if recommendation.status == Recommendation.Status.OPEN
+        ),
+        key=lambda item: (item.due_date, item.pk),
+    )
+    # Who may complete a recommendation depends only on its owner body, so ask once per body.
+    may_complete: dict[int, bool] = {}
+    if with_actions:
+        for item in open_items:
+            if item.owner_body_id not in may_complete:
+                may_complete[item.owner_body_id] = user.has_perm(COMPLETE_RECOMMENDATION, item)
     reviewers = [
         role.user
         for role in initiative.roles.filter(role=InitiativeRole.Role.ASSURANCE_REVIEWER).select_related(
@@ -80,13 +84,32 @@ def assurance_summary(initiative: Initiative, user: User) -> AssuranceSummary:
     return AssuranceSummary(
         initiative=initiative,
         reviews=reviews,
-        open_recommendations=open_recommendations,
+        open_recommendations=[
+            OpenRecommendation(
+                recommendation=item,
+                overdue=item.due_date < today,
+                can_complete=may_complete.get(item.owner_body_id, False),
+            )
+            for item in open_items
+        ],
         reviewers=reviewers,
-        can_record=user.has_perm(RECORD_ASSURANCE_REVIEW, initiative),
-        can_assign=user.has_perm(ASSIGN_ASSURANCE_REVIEWERS, initiative),
-        can_request_pack=user.has_perm(REQUEST_GOVERNANCE_PACK, initiative),
+        can_record=with_actions and user.has_perm(RECORD_ASSURANCE_REVIEW, initiative),
+        can_assign=with_actions and user.has_perm(ASSIGN_ASSURANCE_REVIEWERS, initiative),
+        can_request_pack=with_actions and user.has_perm(REQUEST_GOVERNANCE_PACK, initiative),
         today=today,
     )
+
+
+def review_recommendations(review: AssuranceReview, user: User) -> list[tuple[Recommendation, bool]]:
+    """A review's recommendations, each with whether the user may mark it done (asked once per body)."""
+    recommendations = list(
+        review.recommendations.select_related("owner_body", "completed_by", "review__initiative")
+    )
+    may_complete: dict[int, bool] = {}
+    for item in recommendations:
+        if item.status == Recommendation.Status.OPEN and item.owner_body_id not in may_complete:
+            may_complete[item.owner_body_id] = user.has_perm(COMPLETE_RECOMMENDATION, item)
+    return [(item, may_complete.get(item.owner_body_id, False)) for item in recommendations]
 
 
 def recommendations_of(initiative: Initiative):

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from governance.assurance import services
 from governance.assurance.forms import AssuranceReviewerForm, AssuranceReviewForm, RecommendationForm
-from governance.assurance.presenters import assurance_summary, recommendations_of
+from governance.assurance.presenters import assurance_summary, recommendations_of, review_recommendations
 from governance.rules import (
     ASSIGN_ASSURANCE_REVIEWERS,
     CHANGE_ASSURANCE_REVIEW,
@@ -83,11 +83,10 @@ def review_create(request, slug):
 def review_detail(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, VIEW_ASSURANCE)
     review = get_object_or_404(initiative.assurance_reviews.select_related("reviewer"), pk=pk)
-    recommendations = review.recommendations.select_related("owner_body", "completed_by")
     context = {
         "initiative": initiative,
         "review": review,
-        "recommendations": [(r, request.user.has_perm(COMPLETE_RECOMMENDATION, r)) for r in recommendations],
+        "recommendations": review_recommendations(review, request.user),
         "can_change": request.user.has_perm(CHANGE_ASSURANCE_REVIEW, review),
     }
     return render(request, "governance/assurance/review_detail.html", context)

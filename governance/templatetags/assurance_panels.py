@@ -10,7 +10,7 @@ register = template.Library()
 @register.inclusion_tag("governance/assurance/overview_panel.html", takes_context=True)
 def assurance_overview_panel(context, initiative):
     """Latest delivery confidence and open recommendations, for the initiative overview."""
-    return {"summary": assurance_summary(initiative, context["request"].user)}
+    return {"summary": assurance_summary(initiative, context["request"].user, with_actions=False)}
 
 
 @register.inclusion_tag("governance/assurance/home_panel.html", takes_context=True)

@@ -59,6 +59,7 @@ def test_a_reviewer_records_a_review_then_asks_for_a_pack_and_downloads_it(
     assert_accessible(page)
 
     page.get_by_role("button", name="Add a recommendation").click()
+    assert_accessible(page)
     page.get_by_label("Recommendation").fill("Settle second-year funding before the next board.")
     page.get_by_label("HM Revenue and Customs").check()
     fill_date(page, "Due date", datetime.date.today() + datetime.timedelta(days=30))

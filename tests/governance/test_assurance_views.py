@@ -320,6 +320,21 @@ class TestPanels:
         with django_assert_max_num_queries(12):
             client.get("/")
 
+    def test_the_assurance_page_asks_about_permissions_once_per_body_not_per_recommendation(
+        self, client, world, django_assert_max_num_queries
+    ):
+        review = AssuranceReviewFactory(initiative=world.initiative, reviewer=world.assurance_reviewer)
+        for number in range(12):
+            RecommendationFactory(
+                review=review, owner_body=world.partner_body, text=f"Recommendation {number}"
+            )
+        client.force_login(world.partner_member)
+
+        with django_assert_max_num_queries(20):
+            body = client.get(url("assurance", world)).content.decode()
+
+        assert body.count("Mark as done") == 12
+
     def test_people_who_assure_nothing_see_no_panel(self, client, world):
         client.force_login(world.partner_member)
 
