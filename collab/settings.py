@@ -222,6 +222,23 @@ else:
         "socket_timeout": 5,
     }
 
+# Governance packs. A pack is asked for again (a new message to the broker) when it has waited
+# this long in the queue, and given up after this many attempts to build it.
+PACK_REQUEUE_AFTER = env_int("PACK_REQUEUE_AFTER", 300, minimum=1)
+PACK_MAX_ATTEMPTS = env_int("PACK_MAX_ATTEMPTS", 4, minimum=1)
+# Retries after a transient failure wait 5, 10, 20... seconds, never more than 5 minutes.
+PACK_RETRY_BACKOFF = env_int("PACK_RETRY_BACKOFF", 5, minimum=0)
+PACK_RETRY_BACKOFF_MAX = 300
+# `celery -A collab beat` (or a worker started with -B) sends the reconciler every minute, so a
+# message lost with an emptied broker cannot lose a pack. `manage.py reconcile_packs` does the same once.
+CELERY_BEAT_SCHEDULE = {
+    "reconcile-governance-packs": {"task": "governance.tasks.reconcile_governance_packs", "schedule": 60.0}
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# A Red delivery confidence schedules a follow-up review this many months after the review.
+ASSURANCE_FOLLOW_UP_MONTHS = 3
+
 # Security headers. Content Security Policy allows our own files and nonced scripts only.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -262,7 +279,11 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint reports every layout step at INFO; its warnings (a refused URL) still show.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
 
 # Risk scoring bands on the 5x5 likelihood x impact scale. Departmental practice rather

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from governance.assurance.urls import urlpatterns as assurance_urls
+from governance.packs.urls import urlpatterns as pack_urls
 from governance.views import decisions, forums, glossary, measures, raci, risks
 
 app_name = "governance"
@@ -75,4 +77,7 @@ urlpatterns: list = [
     path("data-sharing/", glossary.data_sharing_page, name="data_sharing"),
     path("data-sharing/new/", glossary.agreement_create, name="agreement_create"),
     path("data-sharing/<int:pk>/edit/", glossary.agreement_edit, name="agreement_edit"),
+    # Assurance reviews and governance packs (issue 6).
+    *assurance_urls,
+    *pack_urls,
 ]

@@ -42,9 +42,33 @@ class AssuranceReview(models.Model):
 
     history = HistoricalRecords()
 
+    # The confidence levels each scale offers; the database refuses any other pairing.
+    SCALE_LEVELS = {
+        Scale.THREE_POINT: [Confidence.GREEN, Confidence.AMBER, Confidence.RED],
+        Scale.FIVE_POINT: [
+            Confidence.GREEN,
+            Confidence.AMBER_GREEN,
+            Confidence.AMBER,
+            Confidence.AMBER_RED,
+            Confidence.RED,
+        ],
+    }
+
     class Meta:
         ordering = ["initiative", "-review_date", "-pk"]
         get_latest_by = ["review_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(scale="five_point") | models.Q(confidence__in=["green", "amber", "red"]),
+                name="assurance_confidence_on_its_scale",
+                violation_error_message="Choose a delivery confidence on the review's scale",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(confidence="red") | models.Q(follow_up_due__isnull=False),
+                name="assurance_red_schedules_a_follow_up",
+                violation_error_message="A Red delivery confidence needs a follow-up review date",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_review_type_display()} of {self.initiative} on {self.review_date}"
@@ -60,6 +84,10 @@ class Recommendation(models.Model):
     owner_body = models.ForeignKey("initiatives.Body", on_delete=models.PROTECT, related_name="+")
     due_date = models.DateField()
     status = models.CharField(max_length=4, choices=Status.choices, default=Status.OPEN)
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    completed_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords()
 

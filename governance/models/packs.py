@@ -14,23 +14,41 @@ class GovernancePack(models.Model):
     initiative = models.ForeignKey("initiatives.Initiative", on_delete=models.CASCADE, related_name="packs")
     version = models.PositiveIntegerField()
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    # Statuses in which a pack stands for its content: asking again returns it instead of a new job.
+    LIVE_STATUSES = [Status.QUEUED, Status.BUILDING, Status.READY]
+
     # sha256 of the gathered content: asking twice for the same content returns the same pack.
     content_fingerprint = models.CharField(max_length=64)
+    # The records gathered when the pack was asked for, as plain JSON. The worker renders exactly
+    # this, so a retry or a rebuild produces the same document and the fingerprint on its cover
+    # stays true even if the records change while the job waits in the queue.
+    content = models.JSONField(default=dict, blank=True)
     # Relative to settings.PRIVATE_FILES_ROOT; never served from a public URL.
     file_path = models.CharField(max_length=255, blank=True)
     file_size = models.PositiveIntegerField(null=True, blank=True)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
     failure_reason = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     requested_at = models.DateTimeField(auto_now_add=True)
+    # When a message to build it was last sent; the reconciler sends another if none arrives.
+    enqueued_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["initiative", "-version"]
-        constraints = [models.UniqueConstraint(fields=["initiative", "version"], name="pack_versions_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "version"], name="pack_versions_unique"),
+            # Two simultaneous requests for the same content end with one job, not two.
+            models.UniqueConstraint(
+                fields=["initiative", "content_fingerprint"],
+                condition=models.Q(status__in=["queued", "building", "ready"]),
+                name="one_live_pack_per_content",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Pack v{self.version} of {self.initiative}"

@@ -11,6 +11,7 @@ from tests.governance.register_factories import (
     AssessmentFactory,
     BodyMeaningFactory,
     DataDefinitionFactory,
+    EscalationLevelFactory,
     MeasureFactory,
     MeasureReadingFactory,
 )
@@ -22,6 +23,8 @@ def test_a_programme_manager_adds_a_risk_raises_it_above_threshold_and_sees_it_f
     page, live_server, world
 ):
     AssessmentFactory(initiative=world.initiative, joint_risks=["Data quality across bodies"])
+    EscalationLevelFactory(initiative=world.initiative, level=1, name="Delivery group")
+    EscalationLevelFactory(initiative=world.initiative, level=2, name="Programme board")
     sign_in(page, live_server, world.programme_manager)
     page.goto(f"{live_server.url}/initiatives/{world.initiative.slug}/")
     expect(page.locator("#health-check")).to_be_visible()
@@ -81,7 +84,7 @@ def test_a_programme_manager_adds_a_risk_raises_it_above_threshold_and_sees_it_f
     page.get_by_role("link", name="Escalate").click()
     page.get_by_label("Why does this risk need escalating?").fill("Score 20 is above the threshold of 15")
     page.get_by_role("button", name="Escalate risk").click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("escalated to the board")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("escalated to Programme board")
 
     page.goto(f"{live_server.url}/initiatives/{world.initiative.slug}/")
     expect(page.locator(".jup-flag-counts")).to_contain_text("Above their escalation threshold 1")

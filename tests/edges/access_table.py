@@ -255,4 +255,35 @@ TABLE: dict[str, Access] = {
     "governance:data_sharing": Access(get=READ),
     "governance:agreement_create": manage_form(),
     "governance:agreement_edit": manage_form(with_pk("agreement")),
+    # Assurance: everyone who reads sees reviews; programme managers assign reviewers; only the
+    # assigned reviewer records a review, and only its author changes it. A recommendation is marked
+    # done by the programme managers or the members of the body that owns it (DWP here).
+    "governance:assurance": Access(get=READ),
+    "governance:assurance_reviewers": manage_form(),
+    "governance:assurance_reviewer_remove": manage_action(with_pk("reviewer_role")),
+    "governance:review_create": Access(get=expect(reviewer=OK), post=expect(reviewer=DONE)),
+    "governance:review_detail": Access(params=with_pk("review"), get=READ),
+    "governance:review_edit": Access(
+        params=with_pk("review"), get=expect(reviewer=OK), post=expect(reviewer=DONE)
+    ),
+    "governance:recommendation_add": Access(
+        params=with_pk("review"), get=expect(reviewer=OK), post=expect(reviewer=DONE)
+    ),
+    "governance:recommendation_complete": Access(
+        params=with_pk("dwp_recommendation"),
+        get=ACTION_GET,
+        post=expect(programme_manager=DONE, senior_owner=DONE),
+        action=True,
+    ),
+    # Governance packs: everyone who reads may download; programme managers and reviewers ask for one.
+    "governance:packs": Access(get=READ),
+    "governance:pack_request": Access(
+        get=ACTION_GET, post=expect(programme_manager=DONE, reviewer=DONE), action=True
+    ),
+    "governance:pack_status": Access(
+        params=lambda seed: {"slug": seed.initiative.slug, "version": seed.ready_pack.version}, get=READ
+    ),
+    "governance:pack_download": Access(
+        params=lambda seed: {"slug": seed.initiative.slug, "version": seed.ready_pack.version}, get=READ
+    ),
 }

@@ -54,7 +54,27 @@ SEED_LOOKUPS = {
     "dwp_reading": lambda i: i.measures.filter(owner_body__short_name="DWP").first().readings.first(),
     "dwp_definition": lambda i: i.data_definitions.filter(master_body__short_name="DWP").first(),
     "agreement": lambda i: i.data_sharing_agreements.first(),
+    "review": lambda i: i.assurance_reviews.filter(reviewer__email=PERSONA_EMAILS["reviewer"]).first(),
+    "dwp_recommendation": lambda i: (
+        __import__("governance.models", fromlist=["Recommendation"])
+        .Recommendation.objects.filter(review__initiative=i, owner_body__short_name="DWP", status="open")
+        .first()
+    ),
+    "ready_pack": lambda i: _ready_pack(i),
 }
+
+
+def _ready_pack(initiative: Initiative):
+    """A pack built synchronously with the same code the worker runs."""
+    from governance.packs.services import pack_job_run, pack_request
+
+    pack = pack_request(
+        initiative=initiative, requested_by=initiative.roles.get(role="programme_manager").user
+    ).pack
+    pack_job_run(pack_id=pack.pk, retries=0)
+    pack.refresh_from_db()
+    assert pack.status == "ready", pack.failure_reason
+    return pack
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +90,8 @@ def seeded_demo(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def seed(seeded_demo, db) -> Seed:
+def seed(seeded_demo, db, settings, tmp_path) -> Seed:
+    settings.PRIVATE_FILES_ROOT = tmp_path / "private"
     return Seed(
         initiative=Initiative.objects.get(slug="tell-us-once-bereavement"),
         people={persona: User.objects.get(email=email) for persona, email in PERSONA_EMAILS.items()},

@@ -10,6 +10,7 @@ FURTHER_SEEDERS: list[str] = [
     "initiatives.demo_assessments.seed_assessments",
     "governance.demo_decision_rights.seed_decision_rights",
     "governance.demo_registers.seed_registers",
+    "governance.assurance.demo.seed_assurance",
 ]
 
 

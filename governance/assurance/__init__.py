@@ -1,0 +1,1 @@
+"""Assurance: reviewers assigned to an initiative, their reviews, recommendations and delivery confidence."""

@@ -1,0 +1,117 @@
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+
+from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios
+from governance.assurance import confidence as scales
+from governance.models import AssuranceReview, Recommendation
+from governance.rules import ASSURANCE_REVIEWERS_GROUP
+from initiatives.models import Body, Initiative, InitiativeRole, User
+
+CONFIDENCE_HINTS = {
+    "green": "Successful delivery appears highly likely.",
+    "amber_green": "Five-point scale only. Successful delivery appears probable.",
+    "amber": "Successful delivery appears feasible but significant issues need management attention.",
+    "amber_red": "Five-point scale only. Successful delivery is in doubt, with major risks or issues.",
+    "red": "Successful delivery appears unachievable without urgent action. A follow-up review is scheduled.",
+}
+
+
+class AssuranceReviewerForm(GovukForm):
+    reviewer = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        label="Reviewer",
+        empty_label="Choose a reviewer",
+        help_text="People an administrator has put in the Assurance reviewers group.",
+    )
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = User.objects.filter(
+            is_active=True, groups__name=ASSURANCE_REVIEWERS_GROUP
+        ).exclude(
+            initiative_roles__initiative=initiative,
+            initiative_roles__role=InitiativeRole.Role.ASSURANCE_REVIEWER,
+        )
+
+
+class AssuranceReviewForm(GovukModelForm):
+    class Meta:
+        model = AssuranceReview
+        fields = ["review_type", "review_date", "findings", "scale", "confidence", "follow_up_due"]
+        labels = {
+            "review_type": "Type of review",
+            "review_date": "Date of the review",
+            "findings": "Findings",
+            "scale": "Delivery confidence scale",
+            "confidence": "Delivery confidence",
+            "follow_up_due": "Follow-up review due (optional)",
+        }
+        help_texts = {
+            "review_date": "For example, 27 3 2027",
+            "findings": "What the review found: what is going well and what is not.",
+            "scale": (
+                "The IPA's three-point scale is current. Use the five-point scale for an earlier review."
+            ),
+            "follow_up_due": (
+                f"A Red result schedules a follow-up {settings.ASSURANCE_FOLLOW_UP_MONTHS} months after the "
+                "review unless you give another date."
+            ),
+        }
+        widgets = {
+            "review_type": GovukRadios,
+            "findings": forms.Textarea(attrs={"rows": 8}),
+            "scale": GovukRadios,
+            "confidence": GovukRadios(hints=CONFIDENCE_HINTS),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Radios never offer a blank "---------" choice: nothing checked is the blank.
+        for name in ("review_type", "confidence"):
+            field = self.fields[name]
+            field.choices = [choice for choice in field.choices if choice[0] != ""]
+
+    def clean(self):
+        cleaned = super().clean()
+        scale, confidence = cleaned.get("scale"), cleaned.get("confidence")
+        review_date, follow_up = cleaned.get("review_date"), cleaned.get("follow_up_due")
+        if scale and confidence and not scales.fits_scale(scale, confidence):
+            self.add_error("confidence", scales.scale_mismatch_message(scale, confidence))
+        if review_date and review_date > timezone.localdate():
+            self.add_error("review_date", "The date of the review must be today or in the past")
+        if review_date and follow_up and follow_up <= review_date:
+            self.add_error("follow_up_due", "The follow-up review must be after the date of the review")
+        elif review_date and confidence:
+            # Shown on the next page as the scheduled date; the service applies the same default.
+            cleaned["follow_up_due"] = scales.follow_up_due(
+                confidence=confidence,
+                review_date=review_date,
+                requested=follow_up,
+                months=settings.ASSURANCE_FOLLOW_UP_MONTHS,
+            )
+        return cleaned
+
+
+class RecommendationForm(GovukModelForm):
+    class Meta:
+        model = Recommendation
+        fields = ["text", "owner_body", "due_date"]
+        labels = {"text": "Recommendation", "owner_body": "Body that owns it", "due_date": "Due date"}
+        help_texts = {"due_date": "For example, 27 3 2027"}
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, review: AssuranceReview, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.review = review
+        owner = self.fields["owner_body"]
+        owner.queryset = Body.objects.filter(participations__initiative=review.initiative).order_by("name")
+        owner.empty_label = None
+        owner.label_from_instance = lambda body: body.name
+        owner.widget = GovukRadios(choices=owner.choices)
+
+    def clean_due_date(self):
+        due = self.cleaned_data["due_date"]
+        if due < self.review.review_date:
+            raise forms.ValidationError("The due date must be on or after the date of the review")
+        return due

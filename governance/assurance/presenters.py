@@ -1,0 +1,178 @@
+"""Shaping assurance pages, the overview panel and the reviewer's home panel."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.utils import timezone
+
+from governance.models import AssuranceReview, GovernancePack, Recommendation
+from governance.rules import (
+    ASSIGN_ASSURANCE_REVIEWERS,
+    COMPLETE_RECOMMENDATION,
+    RECORD_ASSURANCE_REVIEW,
+    REQUEST_GOVERNANCE_PACK,
+)
+from initiatives.models import Initiative, InitiativeRole, User
+
+
+@dataclass
+class OpenRecommendation:
+    recommendation: Recommendation
+    overdue: bool
+    can_complete: bool
+
+
+@dataclass
+class AssuranceSummary:
+    initiative: Initiative
+    reviews: list[AssuranceReview]
+    open_recommendations: list[OpenRecommendation]
+    reviewers: list[User] = field(default_factory=list)
+    can_record: bool = False
+    can_assign: bool = False
+    can_request_pack: bool = False
+    today: datetime.date | None = None
+
+    @property
+    def latest(self) -> AssuranceReview | None:
+        return self.reviews[0] if self.reviews else None
+
+    @property
+    def follow_up_due(self) -> datetime.date | None:
+        """A follow-up stays due until a later review is recorded."""
+        return self.latest.follow_up_due if self.latest else None
+
+    @property
+    def follow_up_overdue(self) -> bool:
+        return bool(self.follow_up_due and self.today and self.follow_up_due < self.today)
+
+
+def assurance_summary(initiative: Initiative, user: User, *, with_actions: bool = True) -> AssuranceSummary:
+    today = timezone.localdate()
+    reviews = list(
+        initiative.assurance_reviews.select_related("reviewer").prefetch_related(
+            Prefetch(
+                "recommendations",
+                queryset=Recommendation.objects.select_related("owner_body", "completed_by"),
+            )
+        )
+    )
+    open_items = sorted(
+        (
+            recommendation
+            for review in reviews
+            for recommendation in review.recommendations.all()
+            if recommendation.status == Recommendation.Status.OPEN
+        ),
+        key=lambda item: (item.due_date, item.pk),
+    )
+    # Who may complete a recommendation depends only on its owner body, so ask once per body.
+    may_complete: dict[int, bool] = {}
+    if with_actions:
+        for item in open_items:
+            if item.owner_body_id not in may_complete:
+                may_complete[item.owner_body_id] = user.has_perm(COMPLETE_RECOMMENDATION, item)
+    reviewers = [
+        role.user
+        for role in initiative.roles.filter(role=InitiativeRole.Role.ASSURANCE_REVIEWER).select_related(
+            "user"
+        )
+    ]
+    return AssuranceSummary(
+        initiative=initiative,
+        reviews=reviews,
+        open_recommendations=[
+            OpenRecommendation(
+                recommendation=item,
+                overdue=item.due_date < today,
+                can_complete=may_complete.get(item.owner_body_id, False),
+            )
+            for item in open_items
+        ],
+        reviewers=reviewers,
+        can_record=with_actions and user.has_perm(RECORD_ASSURANCE_REVIEW, initiative),
+        can_assign=with_actions and user.has_perm(ASSIGN_ASSURANCE_REVIEWERS, initiative),
+        can_request_pack=with_actions and user.has_perm(REQUEST_GOVERNANCE_PACK, initiative),
+        today=today,
+    )
+
+
+def review_recommendations(review: AssuranceReview, user: User) -> list[tuple[Recommendation, bool]]:
+    """A review's recommendations, each with whether the user may mark it done (asked once per body)."""
+    recommendations = list(
+        review.recommendations.select_related("owner_body", "completed_by", "review__initiative")
+    )
+    may_complete: dict[int, bool] = {}
+    for item in recommendations:
+        if item.status == Recommendation.Status.OPEN and item.owner_body_id not in may_complete:
+            may_complete[item.owner_body_id] = user.has_perm(COMPLETE_RECOMMENDATION, item)
+    return [(item, may_complete.get(item.owner_body_id, False)) for item in recommendations]
+
+
+def recommendations_of(initiative: Initiative):
+    """Every recommendation of every review of the initiative: the scope for fetching one by id."""
+    return Recommendation.objects.filter(review__initiative=initiative).select_related("review__initiative")
+
+
+def _latest(queryset, column: str):
+    return Subquery(queryset.values(column)[:1])
+
+
+@dataclass
+class ReviewerAssignment:
+    initiative: Initiative
+    confidence: str | None
+    review_date: datetime.date | None
+    follow_up_due: datetime.date | None
+    pack_version: int | None
+    pack_status: str | None
+    today: datetime.date
+
+    @property
+    def confidence_label(self) -> str:
+        return AssuranceReview.Confidence(self.confidence).label if self.confidence else ""
+
+    @property
+    def pack_status_label(self) -> str:
+        return GovernancePack.Status(self.pack_status).label if self.pack_status else ""
+
+    @property
+    def follow_up_overdue(self) -> bool:
+        return bool(self.follow_up_due and self.follow_up_due < self.today)
+
+
+def reviewer_assignments(user: User) -> list[ReviewerAssignment]:
+    """The initiatives a reviewer is assigned to, with their latest confidence and pack, in one query."""
+    if not user.is_authenticated:
+        return []
+    reviews = AssuranceReview.objects.filter(initiative=OuterRef("pk")).order_by("-review_date", "-pk")
+    packs = GovernancePack.objects.filter(initiative=OuterRef("pk")).order_by("-version")
+    initiatives = (
+        Initiative.objects.visible_to(user)
+        .filter(roles__user=user, roles__role=InitiativeRole.Role.ASSURANCE_REVIEWER)
+        .select_related("lead_body")
+        .annotate(
+            latest_confidence=_latest(reviews, "confidence"),
+            latest_review_date=_latest(reviews, "review_date"),
+            latest_follow_up_due=_latest(reviews, "follow_up_due"),
+            latest_pack_version=_latest(packs, "version"),
+            latest_pack_status=_latest(packs, "status"),
+        )
+        .order_by("title")
+    )
+    today = timezone.localdate()
+    return [
+        ReviewerAssignment(
+            initiative=initiative,
+            confidence=initiative.latest_confidence,
+            review_date=initiative.latest_review_date,
+            follow_up_due=initiative.latest_follow_up_due,
+            pack_version=initiative.latest_pack_version,
+            pack_status=initiative.latest_pack_status,
+            today=today,
+        )
+        for initiative in initiatives
+    ]

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from governance.assurance import views
+
+urlpatterns = [
+    path("assurance/", views.assurance, name="assurance"),
+    path("assurance/reviewers/", views.reviewers, name="assurance_reviewers"),
+    path("assurance/reviewers/<int:pk>/remove/", views.reviewer_remove, name="assurance_reviewer_remove"),
+    path("assurance/reviews/new/", views.review_create, name="review_create"),
+    path("assurance/reviews/<int:pk>/", views.review_detail, name="review_detail"),
+    path("assurance/reviews/<int:pk>/edit/", views.review_edit, name="review_edit"),
+    path(
+        "assurance/reviews/<int:pk>/recommendations/new/", views.recommendation_add, name="recommendation_add"
+    ),
+    path(
+        "assurance/recommendations/<int:pk>/done/",
+        views.recommendation_complete,
+        name="recommendation_complete",
+    ),
+]

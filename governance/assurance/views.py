@@ -1,0 +1,159 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from governance.assurance import services
+from governance.assurance.forms import AssuranceReviewerForm, AssuranceReviewForm, RecommendationForm
+from governance.assurance.presenters import assurance_summary, recommendations_of, review_recommendations
+from governance.rules import (
+    ASSIGN_ASSURANCE_REVIEWERS,
+    CHANGE_ASSURANCE_REVIEW,
+    COMPLETE_RECOMMENDATION,
+    RECORD_ASSURANCE_REVIEW,
+    VIEW_ASSURANCE,
+)
+from initiatives.access import get_initiative_or_404
+from initiatives.models import InitiativeRole
+
+
+def _assurance_url(slug: str) -> str:
+    return reverse("governance:assurance", kwargs={"slug": slug})
+
+
+def assurance(request, slug):
+    initiative = get_initiative_or_404(request.user, slug, VIEW_ASSURANCE)
+    summary = assurance_summary(initiative, request.user)
+    return render(
+        request, "governance/assurance/assurance.html", {"summary": summary, "initiative": initiative}
+    )
+
+
+def reviewers(request, slug):
+    initiative = get_initiative_or_404(request.user, slug, ASSIGN_ASSURANCE_REVIEWERS)
+    form = AssuranceReviewerForm(request.POST or None, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        reviewer = form.cleaned_data["reviewer"]
+        try:
+            services.assurance_reviewer_assign(
+                initiative=initiative, reviewer=reviewer, assigned_by=request.user
+            )
+        except services.AssuranceRefusal as refusal:
+            form.add_error("reviewer", str(refusal))
+        else:
+            messages.success(
+                request, f"{reviewer.full_name} is now an assurance reviewer of {initiative.title}"
+            )
+            return redirect("governance:assurance_reviewers", slug=slug)
+    assignments = initiative.roles.filter(role=InitiativeRole.Role.ASSURANCE_REVIEWER).select_related("user")
+    context = {"initiative": initiative, "form": form, "assignments": assignments}
+    return render(request, "governance/assurance/reviewers.html", context)
+
+
+@require_POST
+def reviewer_remove(request, slug, pk):
+    initiative = get_initiative_or_404(request.user, slug, ASSIGN_ASSURANCE_REVIEWERS)
+    assignment = get_object_or_404(
+        initiative.roles.filter(role=InitiativeRole.Role.ASSURANCE_REVIEWER).select_related("user"), pk=pk
+    )
+    services.assurance_reviewer_remove(assignment=assignment, removed_by=request.user)
+    messages.success(request, f"{assignment.user.full_name} is no longer an assurance reviewer")
+    return redirect("governance:assurance_reviewers", slug=slug)
+
+
+def review_create(request, slug):
+    initiative = get_initiative_or_404(request.user, slug, RECORD_ASSURANCE_REVIEW)
+    form = AssuranceReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            review = services.assurance_review_record(
+                initiative=initiative, reviewer=request.user, **form.cleaned_data
+            )
+        except services.AssuranceRefusal as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, "Review recorded. Add its recommendations below.")
+            return redirect("governance:review_detail", slug=slug, pk=review.pk)
+    back_url = _assurance_url(slug)
+    context = {"form": form, "initiative": initiative, "back_url": back_url, "cancel_url": back_url}
+    return render(request, "governance/assurance/review_form.html", context)
+
+
+def review_detail(request, slug, pk):
+    initiative = get_initiative_or_404(request.user, slug, VIEW_ASSURANCE)
+    review = get_object_or_404(initiative.assurance_reviews.select_related("reviewer"), pk=pk)
+    context = {
+        "initiative": initiative,
+        "review": review,
+        "recommendations": review_recommendations(review, request.user),
+        "can_change": request.user.has_perm(CHANGE_ASSURANCE_REVIEW, review),
+    }
+    return render(request, "governance/assurance/review_detail.html", context)
+
+
+def review_edit(request, slug, pk):
+    initiative = get_initiative_or_404(request.user, slug, VIEW_ASSURANCE)
+    review = get_object_or_404(initiative.assurance_reviews, pk=pk)
+    if not request.user.has_perm(CHANGE_ASSURANCE_REVIEW, review):
+        raise PermissionDenied
+    form = AssuranceReviewForm(request.POST or None, instance=review)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assurance_review_update(review=review, updated_by=request.user, **form.cleaned_data)
+        except services.AssuranceRefusal as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, "Review updated")
+            return redirect("governance:review_detail", slug=slug, pk=pk)
+    back_url = reverse("governance:review_detail", kwargs={"slug": slug, "pk": pk})
+    context = {
+        "form": form,
+        "initiative": initiative,
+        "back_url": back_url,
+        "cancel_url": back_url,
+        "review": review,
+    }
+    return render(request, "governance/assurance/review_form.html", context)
+
+
+def recommendation_add(request, slug, pk):
+    initiative = get_initiative_or_404(request.user, slug, VIEW_ASSURANCE)
+    review = get_object_or_404(initiative.assurance_reviews, pk=pk)
+    if not request.user.has_perm(CHANGE_ASSURANCE_REVIEW, review):
+        raise PermissionDenied
+    form = RecommendationForm(request.POST or None, review=review)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.recommendation_add(review=review, added_by=request.user, **form.cleaned_data)
+        except services.AssuranceRefusal as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, "Recommendation added")
+            return redirect("governance:review_detail", slug=slug, pk=pk)
+    back_url = reverse("governance:review_detail", kwargs={"slug": slug, "pk": pk})
+    context = {
+        "form": form,
+        "initiative": initiative,
+        "review": review,
+        "back_url": back_url,
+        "cancel_url": back_url,
+    }
+    return render(request, "governance/assurance/recommendation_form.html", context)
+
+
+@require_POST
+def recommendation_complete(request, slug, pk):
+    initiative = get_initiative_or_404(request.user, slug, VIEW_ASSURANCE)
+    recommendation = get_object_or_404(recommendations_of(initiative), pk=pk)
+    if not request.user.has_perm(COMPLETE_RECOMMENDATION, recommendation):
+        raise PermissionDenied
+    try:
+        services.recommendation_complete(recommendation=recommendation, completed_by=request.user)
+    except services.AssuranceRefusal as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, "Recommendation marked as done")
+    if request.POST.get("return_to") == "review":
+        return redirect("governance:review_detail", slug=slug, pk=recommendation.review_id)
+    return redirect("governance:assurance", slug=slug)

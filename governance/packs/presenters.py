@@ -1,0 +1,64 @@
+"""Shaping the packs page and its status answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from governance.models import GovernancePack
+from governance.packs.services import PackRequest
+from governance.rules import REQUEST_GOVERNANCE_PACK
+from initiatives.models import Initiative, User
+
+PENDING = (GovernancePack.Status.QUEUED, GovernancePack.Status.BUILDING)
+
+
+@dataclass
+class PacksPage:
+    initiative: Initiative
+    packs: list[GovernancePack]
+    can_request: bool
+
+    @property
+    def latest(self) -> GovernancePack | None:
+        return self.packs[0] if self.packs else None
+
+    @property
+    def pending(self) -> GovernancePack | None:
+        return next((pack for pack in self.packs if pack.status in PENDING), None)
+
+    @property
+    def latest_ready(self) -> GovernancePack | None:
+        return next((pack for pack in self.packs if pack.status == GovernancePack.Status.READY), None)
+
+
+def packs_page(initiative: Initiative, user: User) -> PacksPage:
+    packs = list(initiative.packs.defer("content").select_related("requested_by").order_by("-version"))
+    return PacksPage(
+        initiative=initiative, packs=packs, can_request=user.has_perm(REQUEST_GOVERNANCE_PACK, initiative)
+    )
+
+
+def pack_request_message(outcome: PackRequest) -> str:
+    pack = outcome.pack
+    if outcome.created:
+        return (
+            f"Version {pack.version} of the governance pack is being built. It usually takes a few seconds."
+        )
+    if pack.status == GovernancePack.Status.READY:
+        return (
+            f"Nothing has changed since version {pack.version} was built, so it is still the latest pack. "
+            "Download it below."
+        )
+    return f"Version {pack.version}, with the same content, is already being built."
+
+
+def pack_status_payload(pack: GovernancePack, download_url: str) -> dict:
+    ready = pack.status == GovernancePack.Status.READY
+    return {
+        "version": pack.version,
+        "status": pack.status,
+        "status_label": pack.get_status_display(),
+        "finished": pack.status not in PENDING,
+        "download_url": download_url if ready else None,
+        "failure_reason": pack.failure_reason if pack.status == GovernancePack.Status.FAILED else None,
+    }

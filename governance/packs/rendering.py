@@ -1,0 +1,67 @@
+"""Turning a pack document into a tagged A4 PDF with WeasyPrint. The Celery task and build_pack share this."""
+
+from __future__ import annotations
+
+import datetime
+import time
+from dataclasses import dataclass, field
+
+from django.template.loader import render_to_string
+from weasyprint import HTML
+
+from governance.packs.document import pack_document
+from governance.packs.fetcher import PACK_BASE_URL, PACK_STYLESHEET, AllowListFetcher, static_url
+
+PDF_OPTIONS = {
+    # PDF/UA-1: tagged for assistive technology, with the document title shown instead of the file name.
+    "pdf_variant": "pdf/ua-1",
+    # Nothing is attached to the file, whatever the HTML says.
+    "attachments": [],
+}
+
+
+@dataclass
+class RenderedPack:
+    pdf: bytes
+    page_count: int
+    layout_seconds: float
+    write_seconds: float
+    served: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+
+def pack_html(document) -> str:
+    return render_to_string(
+        "governance/pack/pack.html", {"pack": document, "stylesheet_url": static_url(PACK_STYLESHEET)}
+    )
+
+
+def render_pdf(html: str, *, fetcher: AllowListFetcher | None = None) -> RenderedPack:
+    fetcher = fetcher or AllowListFetcher()
+    started = time.perf_counter()
+    laid_out = HTML(string=html, base_url=PACK_BASE_URL, url_fetcher=fetcher).render(**PDF_OPTIONS)
+    after_layout = time.perf_counter()
+    pdf = laid_out.write_pdf(**PDF_OPTIONS)
+    return RenderedPack(
+        pdf=pdf,
+        page_count=len(laid_out.pages),
+        layout_seconds=after_layout - started,
+        write_seconds=time.perf_counter() - after_layout,
+        served=fetcher.served,
+        refused=fetcher.refused,
+    )
+
+
+def build_pack_pdf(
+    content: dict,
+    *,
+    version_label: str,
+    generated_at: datetime.datetime,
+    fingerprint: str,
+    fetcher: AllowListFetcher | None = None,
+) -> RenderedPack:
+    """The one path from gathered content to PDF bytes."""
+    document = pack_document(
+        content, version_label=version_label, generated_at=generated_at, fingerprint=fingerprint
+    )
+    return render_pdf(pack_html(document), fetcher=fetcher)

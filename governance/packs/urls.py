@@ -1,0 +1,10 @@
+from django.urls import path
+
+from governance.packs import views
+
+urlpatterns = [
+    path("packs/", views.packs, name="packs"),
+    path("packs/new/", views.pack_request, name="pack_request"),
+    path("packs/v<int:version>/status/", views.pack_status, name="pack_status"),
+    path("packs/v<int:version>/download/", views.pack_download, name="pack_download"),
+]

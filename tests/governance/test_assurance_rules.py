@@ -1,0 +1,112 @@
+"""Every assurance and pack permission, allowed and denied."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from governance.rules import (
+    ASSIGN_ASSURANCE_REVIEWERS,
+    ASSURANCE_REVIEWERS_GROUP,
+    CHANGE_ASSURANCE_REVIEW,
+    COMPLETE_RECOMMENDATION,
+    RECORD_ASSURANCE_REVIEW,
+    REQUEST_GOVERNANCE_PACK,
+    VIEW_ASSURANCE,
+    VIEW_GOVERNANCE_PACKS,
+    is_assurance_reviewer,
+)
+from tests.factories import UserFactory
+from tests.governance.pack_factories import AssuranceReviewFactory, RecommendationFactory
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = [
+    "programme_manager",
+    "senior_owner",
+    "partner_member",
+    "outsider",
+    "assurance_reviewer",
+    "administrator",
+]
+
+
+def allowed(world, permission, obj) -> dict[str, bool]:
+    return {persona: getattr(world, persona).has_perm(permission, obj) for persona in PERSONAS}
+
+
+@pytest.mark.parametrize(
+    ("permission", "who"),
+    [
+        (
+            VIEW_ASSURANCE,
+            {"programme_manager", "senior_owner", "partner_member", "assurance_reviewer", "administrator"},
+        ),
+        (
+            VIEW_GOVERNANCE_PACKS,
+            {"programme_manager", "senior_owner", "partner_member", "assurance_reviewer", "administrator"},
+        ),
+        (ASSIGN_ASSURANCE_REVIEWERS, {"programme_manager", "administrator"}),
+        # Django gives active superusers every permission; the service still refuses an unassigned one.
+        (RECORD_ASSURANCE_REVIEW, {"assurance_reviewer", "administrator"}),
+        (REQUEST_GOVERNANCE_PACK, {"programme_manager", "assurance_reviewer", "administrator"}),
+    ],
+)
+def test_initiative_permissions(world, permission, who):
+    result = allowed(world, permission, world.initiative)
+
+    assert {persona for persona, ok in result.items() if ok} == who
+
+
+def test_only_the_reviewer_who_recorded_a_review_may_change_it(world):
+    review = AssuranceReviewFactory(initiative=world.initiative, reviewer=world.assurance_reviewer)
+
+    result = allowed(world, CHANGE_ASSURANCE_REVIEW, review)
+
+    assert {p for p, ok in result.items() if ok} == {"assurance_reviewer", "administrator"}
+
+
+def test_a_reviewer_who_is_no_longer_assigned_may_not_change_their_review(world):
+    review = AssuranceReviewFactory(initiative=world.initiative, reviewer=world.assurance_reviewer)
+    world.initiative.roles.filter(user=world.assurance_reviewer).delete()
+
+    assert not world.assurance_reviewer.has_perm(CHANGE_ASSURANCE_REVIEW, review)
+
+
+def test_another_assigned_reviewer_may_not_change_someone_elses_review(world):
+    from tests.factories import InitiativeRoleFactory
+
+    colleague = UserFactory(email="colleague@ipa.example")
+    InitiativeRoleFactory(initiative=world.initiative, user=colleague, role="assurance_reviewer")
+    review = AssuranceReviewFactory(initiative=world.initiative, reviewer=world.assurance_reviewer)
+
+    assert not colleague.has_perm(CHANGE_ASSURANCE_REVIEW, review)
+
+
+def test_the_programme_manager_and_the_owner_bodys_members_may_mark_a_recommendation_done(world):
+    review = AssuranceReviewFactory(initiative=world.initiative, reviewer=world.assurance_reviewer)
+    recommendation = RecommendationFactory(review=review, owner_body=world.partner_body)
+
+    result = allowed(world, COMPLETE_RECOMMENDATION, recommendation)
+
+    assert {p for p, ok in result.items() if ok} == {"programme_manager", "partner_member", "administrator"}
+
+
+def test_members_of_other_participating_bodies_may_not_mark_it_done(world):
+    review = AssuranceReviewFactory(initiative=world.initiative, reviewer=world.assurance_reviewer)
+    recommendation = RecommendationFactory(review=review, owner_body=world.lead_body)
+
+    assert world.senior_owner.has_perm(COMPLETE_RECOMMENDATION, recommendation)  # DWP, the owner body
+    assert not world.partner_member.has_perm(COMPLETE_RECOMMENDATION, recommendation)
+
+
+def test_only_members_of_the_assurance_reviewers_group_are_eligible(world):
+    world.assurance_reviewer.groups.add(Group.objects.get_or_create(name=ASSURANCE_REVIEWERS_GROUP)[0])
+
+    assert is_assurance_reviewer(world.assurance_reviewer)
+    assert not is_assurance_reviewer(world.partner_member)
+
+
+def test_an_inactive_member_of_the_group_is_not_eligible(world):
+    world.assurance_reviewer.groups.add(Group.objects.get_or_create(name=ASSURANCE_REVIEWERS_GROUP)[0])
+    world.assurance_reviewer.is_active = False
+
+    assert not is_assurance_reviewer(world.assurance_reviewer)
