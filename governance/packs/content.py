@@ -20,7 +20,7 @@ from initiatives.models import Assessment, Initiative, InitiativeRole, Participa
 from initiatives.operating_models import OperatingModel
 
 # Bump when the shape changes, so a pack built from an older shape is never mistaken for a new one.
-CONTENT_SCHEMA = 1
+CONTENT_SCHEMA = 2
 
 
 def _name(user) -> str:
@@ -68,7 +68,25 @@ def gather_pack_content(initiative_id: int) -> dict:
         "data_sharing_agreements": _agreements(initiative),
         "decisions": _decisions(initiative),
         "reviews": _reviews(initiative),
+        "health": _health(initiative),
     }
+
+
+def _health(initiative: Initiative) -> list[dict]:
+    """The derived health check, as of today: a risk passing its review date changes the pack."""
+    from governance.health import gather_health_facts, health_check
+
+    facts, _flags = gather_health_facts(initiative)
+    return [
+        {
+            "key": item.key,
+            "title": item.title,
+            "status": str(item.status),
+            "status_label": item.status.label,
+            "detail": item.detail,
+        }
+        for item in health_check(facts)
+    ]
 
 
 def content_fingerprint(content: dict) -> str:

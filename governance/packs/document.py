@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 
 from governance import charts, scoring
+from governance.raci_validation import Column, Row, check_matrix
 from initiatives.operating_models import PROFILES
 
 SECTIONS = [
@@ -309,32 +310,25 @@ def _chart_title(name: str, unit: str, readings: list, target: Decimal | None) -
 
 
 def _raci(raci: dict) -> tuple[list[RaciRowView], list[str]]:
+    """Rows with the RACI check's findings, and its warnings about bodies with nothing to do."""
     keys = [column["key"] for column in raci["columns"]]
-    rows = []
-    for row in raci["rows"]:
-        values = list(row["cells"].values())
-        problems = []
-        accountable = values.count("A")
-        if accountable == 0:
-            problems.append("No one accountable")
-        elif accountable > 1:
-            problems.append(f"{accountable} accountable")
-        if "R" not in values:
-            problems.append("No one responsible")
-        rows.append(
-            RaciRowView(
-                activity=row["activity"],
-                kind_label=row["kind_label"],
-                cells=[row["cells"].get(key, "") for key in keys],
-                problems=problems,
-            )
+    check = check_matrix(
+        columns=[Column(label=column["label"], body=column["body"]) for column in raci["columns"]],
+        rows=[
+            Row(label=row["activity"], values=[row["cells"].get(key, "") for key in keys])
+            for row in raci["rows"]
+        ],
+    )
+    rows = [
+        RaciRowView(
+            activity=row["activity"],
+            kind_label=row["kind_label"],
+            cells=[row["cells"].get(key, "") for key in keys],
+            problems=check.row_errors.get(index, []),
         )
-    idle = [
-        column["label"]
-        for column in raci["columns"]
-        if not any(row["cells"].get(column["key"]) in ("R", "A") for row in raci["rows"])
+        for index, row in enumerate(raci["rows"])
     ]
-    return rows, idle
+    return rows, check.warnings
 
 
 def _decision_rights_in_raci(raci: dict) -> list[dict]:

@@ -131,3 +131,15 @@ def test_it_is_a_tagged_pdf_in_british_english_with_a_title_author_and_subject(f
     assert reader.metadata.subject.startswith("Governance pack for Tell Us Once for bereavement")
     # PDF/UA-1 identification in the XMP metadata stream.
     assert b'pdfuaid:part="1"' in catalog["/Metadata"].get_object().get_data()
+
+
+def test_the_executive_summary_carries_the_derived_health_check(world):
+    world.initiative.forums.create(name="Board", purpose="decisions", cadence="monthly")
+    world.initiative.forums.create(name="Second board", purpose="decisions", cadence="monthly")
+
+    text = flat(" ".join(page_texts(build(world.initiative).pdf)))
+
+    assert "Health check" in text
+    assert "One forum per purpose at most" in text
+    assert "Failing" in text
+    assert "Named senior owner with stated decision rights" in text
