@@ -165,3 +165,32 @@ class TestAuditLog:
                 "path": world.initiative.get_absolute_url(),
             }
         ]
+
+
+class TestAuditOfDecisionsAndDownloads:
+    def audit_events(self, caplog):
+        return [json.loads(JsonFormatter().format(r)) for r in caplog.records if r.name == "joinedup.audit"]
+
+    def test_a_decision_taken_is_logged_with_who_and_what(self, world, caplog):
+        from governance.services.decisions import decision_create, decision_decide, decision_submit
+
+        decision = decision_create(
+            initiative=world.initiative,
+            by=world.programme_manager,
+            title="Go live",
+            context="c",
+            options="Yes\nNo",
+            recommendation="Yes",
+        )
+        decision_submit(decision=decision, by=world.programme_manager)
+        caplog.set_level(logging.INFO, logger="joinedup.audit")
+
+        decision_decide(decision=decision, by=world.senior_owner, action="approve", comment="Agreed")
+
+        [event] = [e for e in self.audit_events(caplog) if e["event"] == "decision_decided"]
+        assert (event["user_id"], event["decision_id"], event["to_status"]) == (
+            world.senior_owner.pk,
+            decision.pk,
+            "approved",
+        )
+        assert "Agreed" not in json.dumps(event)

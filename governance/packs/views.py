@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from collab import audit
 from governance.models import GovernancePack
 from governance.packs import services
 from governance.packs.presenters import pack_request_message, pack_status_payload, packs_page
@@ -54,4 +55,7 @@ def pack_download(request, slug, version):
     )
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
+    audit.record(
+        "pack_downloaded", user_id=request.user.pk, initiative_id=initiative.pk, version=pack.version
+    )
     return response

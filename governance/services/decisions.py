@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import dateformat, timezone
 
+from collab import audit
 from collab.queue import enqueue_on_commit
 from governance import decision_states
 from governance.decision_states import TRANSITIONS, Action, TransitionNotAllowed
@@ -229,6 +230,13 @@ def decision_decide(*, decision: Decision, by: User, action: Action, comment: st
     if action in decision_states.COMMENT_REQUIRED and not comment.strip():
         raise ValueError(f"A comment is needed to {action} a decision")
     transition = _transition(decision, action, by=by, comment=comment)
+    audit.record(
+        "decision_decided",
+        user_id=by.pk,
+        initiative_id=decision.initiative_id,
+        decision_id=decision.pk,
+        to_status=transition.to_status,
+    )
     enqueue_on_commit(notify_decision_decided, decision.pk, transition.pk)
     return decision
 

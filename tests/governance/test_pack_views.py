@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -157,6 +159,21 @@ class TestDownload:
         assert response["Content-Disposition"] == 'attachment; filename="tell-us-once-governance-pack-v3.pdf"'
         assert "no-store" in response["Cache-Control"]
         assert response["X-Content-Type-Options"] == "nosniff"
+
+    def test_each_download_is_in_the_audit_log(self, client, world, caplog):
+        ready_pack(world, version=3)
+        client.force_login(world.assurance_reviewer)
+        caplog.set_level(logging.INFO, logger="joinedup.audit")
+
+        client.get(url("pack_download", world, version=3))
+
+        [record] = [r for r in caplog.records if getattr(r, "audit", {}).get("event") == "pack_downloaded"]
+        assert record.audit == {
+            "event": "pack_downloaded",
+            "user_id": world.assurance_reviewer.pk,
+            "initiative_id": world.initiative.pk,
+            "version": 3,
+        }
 
     def test_earlier_versions_stay_downloadable(self, client, world):
         ready_pack(world, version=1, data=b"%PDF version one")
