@@ -1,0 +1,81 @@
+"""The decision trail cannot be rewritten, even by SQL that bypasses our code (PostgreSQL)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import IntegrityError, InternalError, ProgrammingError, connection, transaction
+
+from governance.models import DecisionTransition
+from governance.services.decisions import decision_create, decision_submit
+from tests.worker import test_database_url
+
+ROOT = Path(__file__).resolve().parents[2]
+REFUSED = (IntegrityError, InternalError, ProgrammingError)
+
+
+@pytest.fixture
+def needs_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL, where the trigger lives; CI runs it")
+
+
+@pytest.fixture
+def transition(world, needs_postgresql):
+    decision = decision_create(
+        initiative=world.initiative,
+        by=world.programme_manager,
+        title="Go live",
+        context="c",
+        options="Yes\nNo",
+        recommendation="Yes",
+    )
+    decision_submit(decision=decision, by=world.programme_manager)
+    return DecisionTransition.objects.filter(decision=decision).last()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+class TestAppendOnly:
+    def test_an_update_of_a_transition_is_refused_by_the_database(self, transition):
+        with pytest.raises(REFUSED, match="append-only"), transaction.atomic():
+            DecisionTransition.objects.filter(pk=transition.pk).update(comment="rewritten")
+
+        transition.refresh_from_db()
+        assert transition.comment == ""
+
+    def test_a_delete_is_refused_even_in_raw_sql(self, transition):
+        with pytest.raises(REFUSED, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("DELETE FROM governance_decisiontransition WHERE id = %s", [transition.pk])
+
+        assert DecisionTransition.objects.filter(pk=transition.pk).exists()
+
+    def test_new_transitions_are_still_recorded(self, transition, world):
+        before = DecisionTransition.objects.count()
+
+        DecisionTransition.objects.create(
+            decision=transition.decision, from_status="submitted", to_status="deferred", by=world.senior_owner
+        )
+
+        assert DecisionTransition.objects.count() == before + 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_restores_every_row_and_the_whole_trail(needs_postgresql):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert DecisionTransition.objects.count() > 0
+
+    result = subprocess.run(
+        [sys.executable, "scripts/backup_drill.py", "--database-url", test_database_url()],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "backup drill passed" in result.stdout
+    assert f"decision trail: {DecisionTransition.objects.count()} transitions" in result.stdout
