@@ -10,7 +10,7 @@ from django.db import IntegrityError, InternalError, ProgrammingError, connectio
 
 from governance.models import DecisionTransition
 from governance.services.decisions import decision_create, decision_submit
-from tests.worker import test_database_url
+from tests.worker import worker_database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 REFUSED = (IntegrityError, InternalError, ProgrammingError)
@@ -69,7 +69,7 @@ def test_a_backup_restores_every_row_and_the_whole_trail(needs_postgresql):
     assert DecisionTransition.objects.count() > 0
 
     result = subprocess.run(
-        [sys.executable, "scripts/backup_drill.py", "--database-url", test_database_url()],
+        [sys.executable, "scripts/backup_drill.py", "--database-url", worker_database_url()],
         cwd=ROOT,
         capture_output=True,
         text=True,
