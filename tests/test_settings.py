@@ -80,7 +80,7 @@ def test_without_a_broker_it_uses_the_filesystem_transport_under_var():
     assert result.stdout.strip() == "filesystem://"
 
 
-def worker_database_url_selects_postgresql_through_psycopg():
+def test_database_url_selects_postgresql_through_psycopg():
     from collab.settings import _database_from_url
 
     config = _database_from_url("postgres://postgres@127.0.0.1:5432/joinedup")
