@@ -16,6 +16,7 @@ from initiatives.rules import (
     is_assurance_reviewer_of,
     is_participant_of,
     is_programme_manager_of,
+    member_body_ids,
 )
 
 # Objects: the initiative.
@@ -178,7 +179,7 @@ def is_programme_manager_for_recommendation(user, recommendation) -> bool:
 def is_member_of_recommendation_owner_body(user, recommendation) -> bool:
     if recommendation is None or not user.is_authenticated:
         return False
-    return user.memberships.filter(body_id=recommendation.owner_body_id).exists()
+    return recommendation.owner_body_id in member_body_ids(user)
 
 
 rules.add_perm(VIEW_ASSURANCE, can_read_initiative)

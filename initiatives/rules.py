@@ -22,10 +22,37 @@ def is_body_member(user) -> bool:
     return user.is_authenticated and user.memberships.exists()
 
 
+def remembered(user, key: tuple, compute):
+    """A fact about the user, worked out once per request.
+
+    request.user is loaded afresh for every request, so facts cached on it last exactly one
+    request. Pages check the same permission for many records (a register row, a
+    recommendation); this keeps their query count from growing with the records.
+    """
+    facts = user.__dict__.setdefault("_permission_facts", {})
+    if key not in facts:
+        facts[key] = compute()
+    return facts[key]
+
+
+def member_body_ids(user) -> frozenset[int]:
+    """The bodies the user belongs to."""
+    if not user.is_authenticated:
+        return frozenset()
+    return remembered(
+        user, ("bodies",), lambda: frozenset(user.memberships.values_list("body_id", flat=True))
+    )
+
+
 def _has_role(user, initiative: Initiative, role: str) -> bool:
     if not user.is_authenticated or initiative is None:
         return False
-    return initiative.roles.filter(user=user, role=role).exists()
+    roles = remembered(
+        user,
+        ("roles", initiative.pk),
+        lambda: frozenset(initiative.roles.filter(user=user).values_list("role", flat=True)),
+    )
+    return role in roles
 
 
 @rules.predicate
@@ -48,7 +75,11 @@ def is_participant_of(user, initiative: Initiative) -> bool:
     """The user belongs to a body that takes part in the initiative."""
     if not user.is_authenticated or initiative is None:
         return False
-    return initiative.participations.filter(body__memberships__user=user).exists()
+    return remembered(
+        user,
+        ("participant", initiative.pk),
+        lambda: initiative.participations.filter(body_id__in=member_body_ids(user)).exists(),
+    )
 
 
 can_read_initiative = is_participant_of | is_assurance_reviewer_of | is_administrator

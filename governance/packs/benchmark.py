@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from governance import models as gov
 from initiatives.models import Assessment, Body, Initiative, InitiativeRole, Membership, Participation, User
+from initiatives.recommendation import recommend
 
 
 @dataclass(frozen=True)
@@ -97,18 +98,23 @@ def seed_bench_initiative(size: BenchSize = LARGE, *, label: str = "Benchmark", 
             InitiativeRole(initiative=initiative, user=reviewer, role=InitiativeRole.Role.ASSURANCE_REVIEWER),
         ]
     )
+    answers = {
+        "single_owner": "no",
+        "decisions": "joint",
+        "budget": "pooled",
+        "data": "definitions",
+        "operations": "handoffs",
+        "crisis": False,
+        "bodies": size.bodies,
+    }
+    result = recommend(answers)
     Assessment.objects.create(
         initiative=initiative,
         number=1,
-        answers={},
-        result={
-            "model": "joint_programme_board",
-            "reasons": ["Decisions are taken jointly", "Budget is pooled"],
-            "alternatives": [{"model": "lead_department", "why_not": "No single body can own the outcome"}],
-            "warnings": ["Keep decision rights tight"],
-        },
-        recommended_model="joint_programme_board",
-        chosen_model="joint_programme_board",
+        answers=answers,
+        result=result,
+        recommended_model=result["model"],
+        chosen_model=result["model"],
         created_by=manager,
     )
     _seed_forums(initiative, bodies, people)
