@@ -11,6 +11,7 @@ import datetime
 
 from django import forms
 from django.core import validators
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.forms.widgets import Input
@@ -240,6 +241,19 @@ def _limit_length(field: forms.CharField, label: str) -> None:
     field.error_messages.setdefault("max_length", f"{label} must be {field.max_length:,} characters or fewer")
 
 
+def _drop_dashed_blank(field: forms.Field) -> None:
+    """Radios never offer Django's "---------" choice: nothing ticked is the blank.
+
+    A blank with a real label ("Not stated") stays: it is an answer people choose.
+    """
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == BLANK_CHOICE_DASH[0][1]:
+            field.empty_label = None
+            field.widget.choices = field.choices
+    elif isinstance(field, forms.ChoiceField):
+        field.choices = [choice for choice in field.choices if choice != BLANK_CHOICE_DASH[0]]
+
+
 def _required_message(field: forms.Field, label: str) -> str:
     label = label[:1].lower() + label[1:]
     if isinstance(field.widget, forms.CheckboxSelectMultiple):
@@ -267,6 +281,8 @@ class GovukFormMixin:
                 field.error_messages["required"] = _required_message(field, label)
             if isinstance(field, forms.CharField):
                 _limit_length(field, label)
+            if isinstance(field.widget, forms.RadioSelect):
+                _drop_dashed_blank(field)
             if isinstance(field, forms.DateField) and not isinstance(field.widget, GovukDateInput):
                 field.widget = GovukDateInput()
                 field.input_formats = ["%Y-%m-%d"]

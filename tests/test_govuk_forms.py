@@ -4,8 +4,9 @@ import pytest
 from django import forms
 
 from collab.auth_forms import SignInForm
-from collab.govuk_forms import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, GovukForm, LinesField
+from collab.govuk_forms import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, GovukForm, GovukRadios, LinesField
 from governance.forms.raci import RaciRowForm
+from governance.forms.risks import RiskActionForm, RiskForm
 from initiatives.forms import InitiativeCreateForm
 
 
@@ -73,3 +74,30 @@ def test_an_oversized_email_address_is_refused_at_its_field_on_sign_in():
     form = SignInForm(data={"username": "a" * 1_000_000 + "@example.com", "password": "x"})
 
     assert form.errors["username"] == ["Email address must be 254 characters or fewer"]
+
+
+class Answer(GovukForm):
+    appetite = forms.ChoiceField(
+        label="Risk appetite", choices=[("", "---------"), ("open", "Open")], widget=GovukRadios
+    )
+    proximity = forms.ChoiceField(
+        label="Proximity", required=False, choices=[("", "Not stated"), ("near", "Near")], widget=GovukRadios
+    )
+
+
+def test_radios_never_offer_the_dashed_blank_but_keep_a_blank_with_a_real_label():
+    html = str(Answer())
+
+    assert "---------" not in html
+    assert "Not stated" in html
+    assert Answer({}).errors["appetite"] == ["Select risk appetite"]
+
+
+@pytest.mark.django_db
+def test_the_risk_forms_offer_no_dashed_radio(world):
+    # Found by the bad-input fuzz's form discovery: appetite, treatment and a control or
+    # action's kind were drawn as radios with a "---------" option, checked to start with.
+    risk = RiskForm(initiative=world.initiative, user=world.programme_manager, manages_all=True)
+    action = RiskActionForm(initiative=world.initiative)
+
+    assert "---------" not in str(risk["appetite"]) + str(risk["treatment"]) + str(action["kind"])
