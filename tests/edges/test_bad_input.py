@@ -45,8 +45,8 @@ from tests.edges.fuzzing import FormGone, Fuzz, signed_in
 from tests.edges.hostile import MARKER
 from tests.edges.page_checks import read_page
 
-# URLs that accept a POST although no page has a form for them. They are posted random fields.
-# These take no fields, so a blind post covers everything a form would send.
+# URLs that take a POST although no page of the demo shows a form for them. None takes a field, so
+# posting them the CSRF token and random extra fields covers everything a form would send.
 POSTED_WITHOUT_A_FORM = {
     "initiatives:wizard_check": "answers a POST as a GET; the check-answers page links onward",
     "governance:raci_columns_from_bodies": (
@@ -85,7 +85,7 @@ def _lets_through(post: dict | None, persona: str) -> bool:
 POSTED = sorted(name for name, access in TABLE.items() if access.post is not None)
 
 
-def test_every_url_that_takes_a_post_has_a_form_to_fuzz(found_forms):
+def test_every_url_that_takes_a_post_has_a_form_to_fuzz(found_forms, db):
     missing = [name for name in POSTED if name not in found_forms and name not in POSTED_WITHOUT_A_FORM]
     stale = [name for name in POSTED_WITHOUT_A_FORM if name in found_forms]
 
