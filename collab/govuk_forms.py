@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.core import validators
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.forms.widgets import Input
@@ -218,6 +220,40 @@ class LinesField(forms.CharField):
             super().run_validators(line)
 
 
+# Free text with no limit of its own (a model TextField, say) gets one of these, so a pasted
+# megabyte is refused at its field instead of being stored and shown on every page after.
+LONG_TEXT_MAX_LENGTH = 10_000
+SHORT_TEXT_MAX_LENGTH = 1_000
+
+
+def _limit_length(field: forms.CharField, label: str) -> None:
+    """Give free text a limit if it has none, and say it the GOV.UK way when it is passed."""
+    if isinstance(field, LinesField):
+        return  # Limited per line and in lines, with its own messages.
+    if field.max_length is None:
+        long_text = isinstance(field.widget, forms.Textarea)
+        field.max_length = LONG_TEXT_MAX_LENGTH if long_text else SHORT_TEXT_MAX_LENGTH
+    if not any(isinstance(v, validators.MaxLengthValidator) for v in field.validators):
+        # Also where a form set max_length after the field was made (Django's sign-in form does).
+        field.validators.append(validators.MaxLengthValidator(field.max_length))
+    # The label may hold a "%": the message is %-formatted with the validator's numbers.
+    label = label.replace("%", "%%")
+    field.error_messages.setdefault("max_length", f"{label} must be {field.max_length:,} characters or fewer")
+
+
+def _drop_dashed_blank(field: forms.Field) -> None:
+    """Radios never offer Django's "---------" choice: nothing ticked is the blank.
+
+    A blank with a real label ("Not stated") stays: it is an answer people choose.
+    """
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == BLANK_CHOICE_DASH[0][1]:
+            field.empty_label = None
+            field.widget.choices = field.choices
+    elif isinstance(field, forms.ChoiceField):
+        field.choices = [choice for choice in field.choices if choice != BLANK_CHOICE_DASH[0]]
+
+
 def _required_message(field: forms.Field, label: str) -> str:
     label = label[:1].lower() + label[1:]
     if isinstance(field.widget, forms.CheckboxSelectMultiple):
@@ -240,9 +276,13 @@ class GovukFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            label = str(field.label or name.replace("_", " ").capitalize())
             if field.error_messages.get("required") == forms.Field.default_error_messages["required"]:
-                label = field.label or name.replace("_", " ")
-                field.error_messages["required"] = _required_message(field, str(label))
+                field.error_messages["required"] = _required_message(field, label)
+            if isinstance(field, forms.CharField):
+                _limit_length(field, label)
+            if isinstance(field.widget, forms.RadioSelect):
+                _drop_dashed_blank(field)
             if isinstance(field, forms.DateField) and not isinstance(field.widget, GovukDateInput):
                 field.widget = GovukDateInput()
                 field.input_formats = ["%Y-%m-%d"]

@@ -20,4 +20,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "collab.errors.bad_request"
 handler500 = "collab.errors.server_error"

@@ -37,6 +37,8 @@ PEOPLE = [
     ("co_senior_owner", "james.reid@cabinetoffice.example", "James Reid", ["CO"], "Deputy Director"),
     ("outsider", "fiona.mackay@gov-scot.example", "Fiona MacKay", ["SG"], "Analyst"),
     ("assurance_reviewer", "ruth.adeyemi@ipa.example", "Ruth Adeyemi", ["IPA"], "Assurance reviewer"),
+    # In the reviewers group but assigned to nothing, so "Assign a reviewer" has someone to offer.
+    ("unassigned_reviewer", "kwame.mensah@ipa.example", "Kwame Mensah", ["IPA"], "Assurance reviewer"),
 ]
 LOGIN_LABELS = {
     "programme_manager": "Programme manager",
@@ -48,6 +50,7 @@ LOGIN_LABELS = {
     "co_senior_owner": "Senior owner",
     "outsider": "Unrelated body member",
     "assurance_reviewer": "Assurance reviewer",
+    "unassigned_reviewer": "Assurance reviewer, not assigned yet",
 }
 ADMIN = ("admin@joined-up.example", "Service Administrator")
 

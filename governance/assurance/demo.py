@@ -27,8 +27,9 @@ def seed_assurance(world) -> None:
     ).select_related("user", "initiative")
     for role in reviewer_roles:
         role.user.groups.add(group)
-    if "assurance_reviewer" in world.people:
-        world.people["assurance_reviewer"].groups.add(group)
+    for key in ("assurance_reviewer", "unassigned_reviewer"):
+        if key in world.people:
+            world.people[key].groups.add(group)
     first_reviewer = {role.initiative_id: role.user for role in reviewer_roles}
     today = timezone.localdate()
     for initiative in world.created_initiatives:

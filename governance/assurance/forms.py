@@ -80,6 +80,8 @@ class AssuranceReviewForm(GovukModelForm):
             self.add_error("confidence", scales.scale_mismatch_message(scale, confidence))
         if review_date and review_date > timezone.localdate():
             self.add_error("review_date", "The date of the review must be today or in the past")
+            # Nothing is worked out from a refused date (31 12 9999 has no date three months on).
+            review_date = None
         if review_date and follow_up and follow_up <= review_date:
             self.add_error("follow_up_due", "The follow-up review must be after the date of the review")
         elif review_date and confidence:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from collab.govuk_forms import LONG_TEXT_MAX_LENGTH
 from governance.checklist import normalise_item
 from governance.forms.measures import measure_rule_errors
 from governance.models import Measure, Risk
@@ -193,8 +194,8 @@ def check_risk_rows(initiative: Initiative, rows: list[tuple[int, dict[str, str]
     for number, cells in rows:
         row = RowChecker(number, cells)
         row.take("title", lambda text: _text(text, "title", 200, required=True))
-        row.take("cause", lambda text: text)
-        row.take("effect", lambda text: text)
+        row.take("cause", lambda text: _text(text, "cause", LONG_TEXT_MAX_LENGTH))
+        row.take("effect", lambda text: _text(text, "effect", LONG_TEXT_MAX_LENGTH))
         row.take("category", lambda text: _choice(text, Risk.Category.choices, "category"))
         row.take("owner_body", lambda text: context.body(text, "owner body"))
         row.take("owner", context.person)

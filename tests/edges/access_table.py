@@ -81,7 +81,9 @@ def manage_form(params=initiative) -> Access:
 
 TABLE: dict[str, Access] = {
     # Signing in and the home page.
-    "login": Access(params=lambda seed: {}, get=dict.fromkeys(PERSONAS, OK)),
+    "login": Access(
+        params=lambda seed: {}, get=dict.fromkeys(PERSONAS, OK), post=dict.fromkeys(PERSONAS, DONE)
+    ),
     "logout": Access(
         params=lambda seed: {},
         get=expect(outsider=405, partner=405, programme_manager=405, senior_owner=405, reviewer=405),

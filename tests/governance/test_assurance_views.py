@@ -163,6 +163,18 @@ class TestRecordingAReview:
         assert message in body
         assert not AssuranceReview.objects.exists()
 
+    def test_a_red_review_on_the_last_day_there_is_gets_a_clear_message_not_a_failure(self, client, world):
+        # Found by tests/edges/test_bad_input.py: the follow-up default was worked out from the
+        # refused date, and 31 12 9999 has no date three months on.
+        client.force_login(world.assurance_reviewer)
+        last_day = {"review_date_day": "31", "review_date_month": "12", "review_date_year": "9999"}
+
+        response = client.post(url("review_create", world), review_form(confidence="red", **last_day))
+
+        assert response.status_code == 200
+        assert "The date of the review must be today or in the past" in response.content.decode()
+        assert not AssuranceReview.objects.exists()
+
     @pytest.mark.parametrize("persona", ["programme_manager", "partner_member", "senior_owner"])
     def test_people_who_are_not_assigned_reviewers_cannot_record_one(self, client, world, persona):
         client.force_login(getattr(world, persona))

@@ -131,7 +131,7 @@ class TestCreate:
         )
 
         assert response.status_code == 200
-        assert "Ensure this value has at most 200 characters" in response.content.decode()
+        assert "Title must be 200 characters or fewer" in response.content.decode()
 
     def test_a_user_cannot_make_another_body_the_lead(self, client, world):
         client.force_login(world.partner_member)
