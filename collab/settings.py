@@ -131,6 +131,8 @@ LOGOUT_REDIRECT_URL = "login"
 # Sessions end after 30 minutes without a request, and 12 hours after signing in whatever
 # happens (collab.middleware.SignedInSessionMiddleware enforces the second).
 SESSION_COOKIE_AGE = 30 * 60
+# Django's database sessions, except that a database outage while saving one gets the 503 page.
+SESSION_ENGINE = "collab.sessions"
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_AGE = 12 * 60 * 60
 

@@ -30,10 +30,18 @@ def test_database_url() -> str:
 
 
 class WorkerProcess:
-    def __init__(self, mail_dir: Path, log_path: Path, extra_env: dict[str, str] | None = None):
+    def __init__(
+        self,
+        mail_dir: Path,
+        log_path: Path,
+        extra_env: dict[str, str] | None = None,
+        module: str = "celery",
+    ):
         self.mail_dir = mail_dir
         self.log_path = log_path
         self.extra_env = extra_env or {}
+        # The command run as `python -m MODULE -A collab worker ...`: Celery's own, or a test's wrapper of it.
+        self.module = module
         self.process: subprocess.Popen | None = None
 
     def start(self) -> WorkerProcess:
@@ -44,16 +52,16 @@ class WorkerProcess:
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(self.mail_dir),
             "DEBUG": "true",
-            **self.extra_env,
         }
         if hasattr(settings, "CELERY_FILESYSTEM_DIR"):
             env["CELERY_FILESYSTEM_DIR"] = str(settings.CELERY_FILESYSTEM_DIR)
+        env.update(self.extra_env)  # last, so a test can point the worker at another broker
         self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
-                "celery",
+                self.module,
                 "-A",
                 "collab",
                 "worker",
