@@ -239,6 +239,10 @@ class RedisServer:
 
         return redis.Redis(port=self.port, socket_timeout=2, socket_connect_timeout=2)
 
+    def freeze(self) -> None:
+        """SIGSTOP: the kernel still accepts connections for it, but it never answers, as a hung host."""
+        self.process.send_signal(signal.SIGSTOP)
+
     def kill(self) -> None:
         """SIGKILL: Redis is gone at once, with every message it held, as when its machine is lost."""
         if self.process is not None and self.process.poll() is None:
@@ -246,4 +250,4 @@ class RedisServer:
             self.process.wait(10)
 
     def stop(self) -> None:
-        _stop(self.process)
+        self.kill()  # it keeps nothing, and a frozen one would ignore anything gentler

@@ -1,7 +1,8 @@
 """The brokers a fault test runs on: the configured Redis database, or Kombu's filesystem transport.
 
 The test process publishes with collab.celery.app, so `Broker.publish_here()` points that app at the
-broker for one test and back afterwards, closing its connection pools as Celery does after a fork.
+broker (and really sends, instead of running tasks eagerly as unit tests do) for one test and back
+afterwards, closing its connection pools as Celery does after a fork.
 Workers started for the test get `Broker.worker_env`.
 """
 
@@ -34,7 +35,8 @@ class Broker:
 
     @classmethod
     def redis(cls, url: str) -> Broker:
-        transport_options = {**settings.CELERY_BROKER_TRANSPORT_OPTIONS}
+        # The service's own Redis options (socket timeouts) when it runs on Redis; Kombu's otherwise.
+        transport_options = {**settings.CELERY_BROKER_TRANSPORT_OPTIONS} if configured_redis_url() else {}
         return cls("redis", url, transport_options, {"CELERY_BROKER_URL": url})
 
     @classmethod
@@ -82,6 +84,8 @@ class Broker:
         from collab.celery import app
 
         saved = (app.conf.broker_url, app.conf.broker_transport_options, os.environ.get("CELERY_BROKER_URL"))
+        eager = app.conf.task_always_eager
+        app.conf.task_always_eager = False  # really send, to a worker process
         _close_pools(app)
         # Celery reads CELERY_BROKER_URL from the environment before its own configuration.
         os.environ["CELERY_BROKER_URL"] = self.url
@@ -90,6 +94,7 @@ class Broker:
         try:
             yield
         finally:
+            app.conf.task_always_eager = eager
             _close_pools(app)
             app.conf.broker_url, app.conf.broker_transport_options, environ_url = saved
             if environ_url is None:

@@ -164,7 +164,7 @@ def test_a_database_restart_under_load_gives_try_again_pages_then_full_recovery(
         load = Load(app, world).start()
         cleanup.callback(load.stop)
         began = time.monotonic()
-        wait_for(lambda: each_person_has(load, began, 5), timeout=30, message="the load to get going")
+        wait_for(lambda: each_person_has(load, began, 3), timeout=30, message="the load to get going")
         connection.close()  # this test's own connection would be cut too; it reconnects afterwards
 
         down_at = time.monotonic()
@@ -179,7 +179,7 @@ def test_a_database_restart_under_load_gives_try_again_pages_then_full_recovery(
         )
         up_at = time.monotonic()
         database.up()
-        wait_for(lambda: each_person_has(load, up_at, 10), timeout=30, message="requests after the restart")
+        wait_for(lambda: each_person_has(load, up_at, 6), timeout=30, message="requests after the restart")
         load.stop()
         assert load.failures == []
 
