@@ -36,12 +36,15 @@ class WorkerProcess:
         log_path: Path,
         extra_env: dict[str, str] | None = None,
         module: str = "celery",
+        pool: str = "solo",
     ):
         self.mail_dir = mail_dir
         self.log_path = log_path
         self.extra_env = extra_env or {}
         # The command run as `python -m MODULE -A collab worker ...`: Celery's own, or a test's wrapper of it.
         self.module = module
+        # solo runs tasks in the worker's own process; prefork (production's pool) in a child process.
+        self.pool = pool
         self.process: subprocess.Popen | None = None
 
     def start(self) -> WorkerProcess:
@@ -65,7 +68,8 @@ class WorkerProcess:
                 "-A",
                 "collab",
                 "worker",
-                "--pool=solo",
+                f"--pool={self.pool}",
+                "--concurrency=1",
                 "--loglevel=INFO",
                 "--without-gossip",
                 "--without-mingle",
@@ -75,6 +79,7 @@ class WorkerProcess:
             env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, with its pool's children
         )
         self._wait_until_ready()
         return self
@@ -93,9 +98,9 @@ class WorkerProcess:
         return self.log_path.read_text(errors="replace")
 
     def kill(self) -> None:
-        """SIGKILL: the worker dies mid-task, as when a machine is lost."""
+        """SIGKILL to the worker and its pool's children: it dies mid-task, as when a machine is lost."""
         if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
+            os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(10)
 
     def stop(self) -> None:

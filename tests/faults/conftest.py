@@ -61,6 +61,10 @@ class Workers:
             log_path=self.folder / f"worker-{number}.log",
             extra_env={**broker.worker_env, **(env or {})},
             module="tests.faults.paused_celery" if paused else "celery",
+            # A worker the test kills runs production's pool, where a child process runs the task
+            # while the parent talks to the broker: that is where acknowledging late matters. (The
+            # solo pool cannot acknowledge before a task ends, so it would never lose a message.)
+            pool="prefork" if paused else "solo",
         )
         self.started.append(worker)
         return worker.start()

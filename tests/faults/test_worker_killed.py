@@ -88,7 +88,9 @@ def test_redis_hands_a_killed_workers_message_to_a_restarted_worker(
     pack_id = request_pack(world)
     killed_at = kill_mid_build(workers, redis_broker, pack_id, private_files)
     # The message was never acknowledged: Redis still holds it, handed out but unacknowledged.
-    [delivered_at] = redis_broker.unacknowledged_since()
+    unacknowledged = redis_broker.unacknowledged_since()
+    assert len(unacknowledged) == 1, "the killed worker had not acknowledged its message (acks_late)"
+    delivered_at = unacknowledged[0]
     assert redis_broker.waiting() == 0
     # A worker takes back messages unacknowledged for longer than its visibility timeout when it
     # starts (afterwards only every 100 seconds), so start it once that has passed.
