@@ -31,17 +31,6 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _stop(process: subprocess.Popen | None, timeout: float = 10) -> None:
-    if process is None or process.poll() is not None:
-        return
-    process.terminate()
-    try:
-        process.wait(timeout)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout)
-
-
 class AppServer:
     """gunicorn serving the application with production settings (tests/faults/app_settings.py)."""
 
@@ -86,7 +75,11 @@ class AppServer:
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
-        wait_for(self._answers, timeout=30, message=f"gunicorn to answer on port {self.port}")
+        try:
+            wait_for(self._answers, timeout=30, message=f"gunicorn to answer on port {self.port}")
+        except BaseException:
+            self.stop()
+            raise
         return self
 
     def _answers(self) -> bool:
@@ -101,9 +94,16 @@ class AppServer:
         return self.log_path.read_text(errors="replace")
 
     def stop(self) -> None:
-        _stop(self.process)
-        if self.process is not None:
-            self.log.close()
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+        self.log.close()
 
 
 @dataclass
@@ -223,7 +223,11 @@ class RedisServer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        wait_for(self._answers, timeout=10, message=f"redis-server to answer on port {self.port}")
+        try:
+            wait_for(self._answers, timeout=10, message=f"redis-server to answer on port {self.port}")
+        except BaseException:
+            self.stop()
+            raise
         return self
 
     def _answers(self) -> bool:

@@ -6,7 +6,9 @@ Two paths bring the pack back, and each test shows which one did:
   including the filesystem one, where a message is deleted as soon as a worker takes it.
 - on Redis, the killed worker never acknowledged its message (acks_late), so Redis hands it out again
   once the visibility timeout has passed, with no reconciler at all.
-The time limits are cut to a few seconds for the restarted worker and the reconciler so the test is quick.
+The killed worker runs production's prefork pool and dies with its pool's children, as when its
+machine is lost. The time limits are cut to a few seconds for the restarted worker and the
+reconciler so the tests are quick.
 """
 
 import time
