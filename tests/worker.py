@@ -19,7 +19,7 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_database_url() -> str:
+def worker_database_url() -> str:
     db = connection.settings_dict
     if db["ENGINE"].endswith("sqlite3"):
         return f"sqlite:///{Path(db['NAME']).resolve()}"
@@ -50,7 +50,7 @@ class WorkerProcess:
     def start(self) -> WorkerProcess:
         env = {
             **os.environ,
-            "DATABASE_URL": test_database_url(),
+            "DATABASE_URL": worker_database_url(),
             "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(self.mail_dir),

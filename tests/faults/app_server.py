@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from tests.worker import ROOT, test_database_url, wait_for
+from tests.worker import ROOT, wait_for, worker_database_url
 
 
 def free_port() -> int:
@@ -53,7 +53,7 @@ class AppServer:
             "SECRET_KEY": "fault-tests-only-" + "x" * 40,
             "ALLOWED_HOSTS": "127.0.0.1",
             "SECURE_SSL_REDIRECT": "false",
-            "DATABASE_URL": test_database_url(),
+            "DATABASE_URL": worker_database_url(),
             **self.env,
         }
         self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
