@@ -131,6 +131,8 @@ LOGOUT_REDIRECT_URL = "login"
 # Sessions end after 30 minutes without a request, and 12 hours after signing in whatever
 # happens (collab.middleware.SignedInSessionMiddleware enforces the second).
 SESSION_COOKIE_AGE = 30 * 60
+# Django's database sessions, except that a database outage while saving one gets the 503 page.
+SESSION_ENGINE = "collab.sessions"
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_AGE = 12 * 60 * 60
 
@@ -195,9 +197,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Fail fast when the broker is down so a request can answer instead of hanging.
+# Fail fast when the broker is down so a request can answer instead of hanging. One retry is
+# enough to replace a pooled connection that a restarted Redis closed; more only make a request
+# wait longer on a Redis that is gone (tests/faults/test_redis_down.py measures it).
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
-    "max_retries": 2,
+    "max_retries": 1,
     "interval_start": 0,
     "interval_step": 0.2,
     "interval_max": 0.5,
@@ -216,10 +220,13 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
 else:
     # An unacknowledged message comes back after the visibility timeout; it must be
     # longer than any task may run, or a slow task would be handed out twice.
+    # Redis answers in well under a millisecond, so a second without an answer means it is gone
+    # or frozen. With longer socket timeouts a request publishing to a frozen Redis (one that
+    # still accepts connections but never replies) waited 20 seconds; with these, about 2-3.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "visibility_timeout": 2 * CELERY_TASK_TIME_LIMIT,
-        "socket_connect_timeout": 2,
-        "socket_timeout": 5,
+        "socket_connect_timeout": 1,
+        "socket_timeout": 1,
     }
 
 # Governance packs. A pack is asked for again (a new message to the broker) when it has waited

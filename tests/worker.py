@@ -30,10 +30,21 @@ def worker_database_url() -> str:
 
 
 class WorkerProcess:
-    def __init__(self, mail_dir: Path, log_path: Path, extra_env: dict[str, str] | None = None):
+    def __init__(
+        self,
+        mail_dir: Path,
+        log_path: Path,
+        extra_env: dict[str, str] | None = None,
+        module: str = "celery",
+        pool: str = "solo",
+    ):
         self.mail_dir = mail_dir
         self.log_path = log_path
         self.extra_env = extra_env or {}
+        # The command run as `python -m MODULE -A collab worker ...`: Celery's own, or a test's wrapper of it.
+        self.module = module
+        # solo runs tasks in the worker's own process; prefork (production's pool) in a child process.
+        self.pool = pool
         self.process: subprocess.Popen | None = None
 
     def start(self) -> WorkerProcess:
@@ -44,20 +55,21 @@ class WorkerProcess:
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(self.mail_dir),
             "DEBUG": "true",
-            **self.extra_env,
         }
         if hasattr(settings, "CELERY_FILESYSTEM_DIR"):
             env["CELERY_FILESYSTEM_DIR"] = str(settings.CELERY_FILESYSTEM_DIR)
+        env.update(self.extra_env)  # last, so a test can point the worker at another broker
         self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
-                "celery",
+                self.module,
                 "-A",
                 "collab",
                 "worker",
-                "--pool=solo",
+                f"--pool={self.pool}",
+                "--concurrency=1",
                 "--loglevel=INFO",
                 "--without-gossip",
                 "--without-mingle",
@@ -67,6 +79,7 @@ class WorkerProcess:
             env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, with its pool's children
         )
         self._wait_until_ready()
         return self
@@ -85,9 +98,9 @@ class WorkerProcess:
         return self.log_path.read_text(errors="replace")
 
     def kill(self) -> None:
-        """SIGKILL: the worker dies mid-task, as when a machine is lost."""
+        """SIGKILL to the worker and its pool's children: it dies mid-task, as when a machine is lost."""
         if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
+            os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(10)
 
     def stop(self) -> None:

@@ -1,0 +1,116 @@
+"""A Celery worker killed with SIGKILL in the middle of building a pack: a restarted worker still builds it.
+
+Two paths bring the pack back, and each test shows which one did:
+- the reconciler (beat runs it every minute) finds the pack `building` for longer than the hard
+  time limit, puts it back in the queue and sends a new message. This works on every transport,
+  including the filesystem one, where a message is deleted as soon as a worker takes it.
+- on Redis, the killed worker never acknowledged its message (acks_late), so Redis hands it out again
+  once the visibility timeout has passed, with no reconciler at all.
+The killed worker runs production's prefork pool and dies with its pool's children, as when its
+machine is lost. The time limits are cut to a few seconds for the restarted worker and the
+reconciler so the tests are quick.
+"""
+
+import time
+
+import pytest
+
+from governance.models import GovernancePack
+from governance.packs import services
+from tests.faults.paused_celery import PAUSE_MARKER
+from tests.worker import wait_for
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+# Seconds after which a build counts as abandoned (CELERY_TASK_TIME_LIMIT); Redis's visibility
+# timeout is twice this.
+SHORT_LIMIT = 2
+
+
+def request_pack(world) -> int:
+    return services.pack_request(initiative=world.initiative, requested_by=world.programme_manager).pack.pk
+
+
+def finished(pack_id: int) -> GovernancePack | None:
+    pack = GovernancePack.objects.get(pk=pack_id)
+    return pack if pack.status in (GovernancePack.Status.READY, GovernancePack.Status.FAILED) else None
+
+
+def kill_mid_build(workers, broker, pack_id: int, private_files) -> float:
+    """Start a worker whose build pauses, wait until it is inside the build, SIGKILL it; return when."""
+    doomed = workers.start(broker, paused=True, env={"FAULTS_PACK_BUILD_PAUSE": "60"})
+    wait_for(lambda: PAUSE_MARKER in doomed.output(), timeout=30, message="the worker to start the build")
+    doomed.kill()
+    killed_at = time.monotonic()
+    pack = GovernancePack.objects.get(pk=pack_id)
+    assert (pack.status, pack.attempts) == (GovernancePack.Status.BUILDING, 1)
+    assert list(private_files.rglob("*.pdf")) == [], "the killed worker must not have written the file"
+    return killed_at
+
+
+def assert_built_once_more(pack: GovernancePack, private_files) -> None:
+    assert pack.status == GovernancePack.Status.READY, pack.failure_reason
+    assert pack.attempts == 2  # the killed worker's claim, then the restarted worker's
+    assert [path.relative_to(private_files).as_posix() for path in private_files.rglob("*.pdf")] == [
+        pack.file_path
+    ]
+
+
+def test_the_reconciler_has_a_killed_workers_pack_built_by_a_restarted_worker(
+    world, broker, workers, private_files, settings
+):
+    pack_id = request_pack(world)
+    killed_at = kill_mid_build(workers, broker, pack_id, private_files)
+    # The restarted worker keeps the default limits: on Redis its visibility timeout is ten minutes,
+    # so the killed worker's message cannot come back during this test and only the reconciler can help.
+    restarted = workers.start(broker)
+    restarted_at = time.monotonic()
+    settings.CELERY_TASK_TIME_LIMIT = SHORT_LIMIT
+
+    def reconcile():
+        # What beat does every minute, here every 0.2 seconds.
+        return pack_id in services.packs_reconcile().reset
+
+    wait_for(reconcile, timeout=30, message="the reconciler to queue the abandoned build again")
+    reset_at = time.monotonic()
+    pack = wait_for(lambda: finished(pack_id), timeout=60, message="the restarted worker to build the pack")
+
+    assert_built_once_more(pack, private_files)
+    assert f"Built governance pack {pack_id} " in restarted.output()
+    print(
+        f"\n[{broker.name}] killed mid-build; restarted worker ready after {restarted_at - killed_at:.1f}s; "
+        f"reconciler re-queued the build after {reset_at - killed_at:.1f}s (limit {SHORT_LIMIT}s); "
+        f"ready {time.monotonic() - killed_at:.1f}s after the kill"
+    )
+
+
+def test_redis_hands_a_killed_workers_message_to_a_restarted_worker(
+    world, redis_broker, workers, private_files
+):
+    pack_id = request_pack(world)
+    killed_at = kill_mid_build(workers, redis_broker, pack_id, private_files)
+    # The message was never acknowledged: Redis still holds it, handed out but unacknowledged.
+    unacknowledged = redis_broker.unacknowledged_since()
+    assert len(unacknowledged) == 1, "the killed worker had not acknowledged its message (acks_late)"
+    delivered_at = unacknowledged[0]
+    assert redis_broker.waiting() == 0
+    # A worker takes back messages unacknowledged for longer than its visibility timeout when it
+    # starts (afterwards only every 100 seconds), so start it once that has passed.
+    visibility_timeout = 2 * SHORT_LIMIT
+    wait_for(
+        lambda: time.time() > delivered_at + visibility_timeout + 0.5,
+        timeout=visibility_timeout + 5,
+        message="the visibility timeout to pass",
+    )
+    restarted = workers.start(redis_broker, env={"CELERY_TASK_TIME_LIMIT": str(SHORT_LIMIT)})
+    restarted_at = time.monotonic()
+    pack = wait_for(lambda: finished(pack_id), timeout=60, message="Redis to hand the message out again")
+
+    assert_built_once_more(pack, private_files)
+    assert f"Built governance pack {pack_id} " in restarted.output()
+    assert redis_broker.unacknowledged_since() == []
+    print(
+        f"\n[redis] killed mid-build; restarted worker ready after {restarted_at - killed_at:.1f}s and took "
+        f"the message back (no reconciler); ready {time.monotonic() - killed_at:.1f}s after the kill "
+        f"(visibility timeout {visibility_timeout}s)"
+    )
