@@ -8,7 +8,8 @@ keyboard user could not do:
   reaches (a group of radios counts as one stop: arrow keys move within it, as browsers do);
 - focus that never comes back round to the top (a keyboard trap);
 - a focused element that looks the same focused as not (no outline, shadow, background,
-  colour or border change; for GOV.UK radios and checkboxes, the ring is on the label);
+  colour or border change; for GOV.UK radios and checkboxes, the ring is on the label), or that
+  stays clipped to a pixel (visually hidden) while it has focus;
 - a skip link that is not the first stop, or after which Tab does not go on into the main content.
 
 `tab_to(page, name)` presses Tab until an element with that accessible name has focus: the
@@ -68,6 +69,9 @@ INSTALL = r"""
   const transparent = (colour) => /rgba\(.*,\s*0\)$/.test(colour) || colour === 'transparent';
   const shows = (el) => {
     const before = unfocused.get(el);
+    // Something drawn one pixel wide (visually hidden, clipped) shows nothing, however styled.
+    const box = parts(el).at(-1)[0].getBoundingClientRect();
+    if (box.width <= 1 || box.height <= 1) return false;
     return parts(el).some(([part, pseudo], index) => {
       const now = snapshot(part, pseudo);
       const outlined = now['outline-style'] !== 'none' && parseFloat(now['outline-width']) > 0;

@@ -14,7 +14,8 @@ the error summary's links and each error's tie to its field, one h1, heading lev
 that share a name but lead to different places. The keyboard walk
 (tests/browser/keyboard.py) Tabs round each page once, as the persona who sees the most controls
 on it, and round every state; another persona's view of the same page is the same template with
-fewer controls, so it gets axe only.
+fewer controls, so it gets axe only, and at a phone's width (320 CSS pixels, where WCAG 1.4.10
+asks content to reflow) rather than a desktop's, so every page is also checked narrow.
 
 Playwright's sync API drives Chromium at the speed of one key press or page load at a time, most
 of it spent waiting, so the stops are shared between a few threads, each with its own Playwright
@@ -65,6 +66,9 @@ NOT_PAGES = {
 PERSONA_ORDER = ("programme_manager", "senior_owner", "reviewer", "partner", "outsider", "anonymous")
 ADMINISTRATOR_EMAIL = "admin@joined-up.example"
 THREADS = 3
+# A desktop, and a phone at the 320 CSS pixels WCAG 1.4.10 (reflow) asks content to fit.
+WIDE = {"width": 1280, "height": 720}
+NARROW = {"width": 320, "height": 640}
 CHECKLIST = "programme_manager (checklist)"
 
 # Blank every field of the form-with-fields number `index` in <main> and submit it.
@@ -191,7 +195,8 @@ class Stops:
         self.pages = {}
         self.errors = {}
 
-    def page(self, persona: str):
+    def page(self, persona: str, *, narrow: bool = False):
+        """The persona's page in this thread, at a desktop's width unless asked for a phone's."""
         if persona not in self.pages:
             context = self.browser.new_context(base_url=self.sweep.base_url)
             # axe-core in every document from the start, rather than sent over for each page.
@@ -204,10 +209,15 @@ class Stops:
             page.set_default_timeout(15_000)
             self.errors[persona] = watch_for_errors(page)
             self.pages[persona] = page
-        return self.pages[persona]
+        page = self.pages[persona]
+        if page.viewport_size != (size := NARROW if narrow else WIDE):
+            page.set_viewport_size(size)
+        return page
 
-    def visit(self, persona: str, url: str, label: str, *, status: int = 200, keyboard: bool = True):
-        page = self.page(persona)
+    def visit(
+        self, persona: str, url: str, label: str, *, status: int = 200, keyboard: bool = True, narrow=False
+    ):
+        page = self.page(persona, narrow=narrow)
         response = page.goto(url)
         if response.status != status:
             self.sweep.report(f"{label} as {persona} ({url})", [f"answered {response.status}, not {status}"])
@@ -325,12 +335,12 @@ def run_the_sweep(
     sweep: Sweep, visits: list, first_visit: dict, urls: dict, demo: Seed, settings, monkeypatch
 ):
     # 1. Every page, as every persona who gets it. The first persona (who sees the most) Tabs round
-    # it and submits each of its forms empty; forms only others see are noted for step 2. The
-    # checklist's questions, the longest chain, start at once beside them.
+    # it on a desktop and submits each of its forms empty; the others see it on a phone. Forms only
+    # others see are noted for step 2. The checklist's questions, the longest chain, start at once.
     def visit(persona: str, name: str, url: str) -> Callable:
         def job(stops: Stops) -> None:
             first = first_visit[name] == persona
-            page = stops.visit(persona, url, name, keyboard=first)
+            page = stops.visit(persona, url, name, keyboard=first, narrow=not first)
             forms = page.evaluate(FORMS_ON_PAGE)
             with sweep.lock:
                 sweep.visited.add(name)

@@ -118,6 +118,10 @@ def test_a_page_with_nothing_wrong_passes_every_check(page):
         ),
         ({"script": NO_FOCUS_STYLE}, "focus is not visible on a"),
         ({"script": TRAP}, "focus did not come back round to the top"),
+        (
+            {"main": '<a class="govuk-link govuk-visually-hidden" href="/x">Hidden</a>'},
+            'focus is not visible on a "Hidden"',
+        ),
         ({"before": '<a class="govuk-link" href="/first">Before</a>'}, "not the skip link"),
     ],
     ids=[
@@ -125,6 +129,7 @@ def test_a_page_with_nothing_wrong_passes_every_check(page):
         "a button out of the tab order",
         "no focus style",
         "a trap",
+        "a link that stays visually hidden",
         "skip link second",
     ],
 )
