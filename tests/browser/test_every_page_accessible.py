@@ -17,10 +17,10 @@ on it, and round every state; another persona's view of the same page is the sam
 fewer controls, so it gets axe only, and at a phone's width (320 CSS pixels, where WCAG 1.4.10
 asks content to reflow) rather than a desktop's, so every page is also checked narrow.
 
-Playwright's sync API drives Chromium at the speed of one key press or page load at a time, most
-of it spent waiting, so the stops are shared between a few threads, each with its own Playwright
-and Chromium, against pytest-django's threaded live server. Problems are gathered over the whole
-sweep and reported together, page by page.
+Playwright's sync API does one thing at a time, so the stops are shared between a few threads,
+each with its own Playwright and Chromium kept for the whole sweep, against pytest-django's
+threaded live server; the pages are signed in once per persona with a session cookie. Problems
+are gathered over the whole sweep and reported together, page by page.
 """
 
 from __future__ import annotations
@@ -71,34 +71,36 @@ WIDE = {"width": 1280, "height": 720}
 NARROW = {"width": 320, "height": 640}
 CHECKLIST = "programme_manager (checklist)"
 
-# Blank every field of the form-with-fields number `index` in <main> and submit it.
-SUBMIT_EMPTY = """
-(index) => {
+# The POST forms in <main> that ask for something (not a lone button), and the fields they ask.
+FORMS = """
   const fields = (form) => [...form.elements].filter(
-    (el) => !['hidden', 'submit', 'button', 'reset'].includes(el.type) && el.tagName !== 'BUTTON'
+    (el) => el.name && el.tagName !== 'BUTTON' && !['hidden', 'submit', 'button', 'reset'].includes(el.type)
   );
   const forms = [...document.querySelectorAll('main form')].filter(
     (form) => form.method === 'post' && fields(form).length
   );
+"""
+# Where each posts and what it asks, to tell the same form on different pages apart.
+FORMS_ON_PAGE = f"""
+() => {{
+  {FORMS}
+  return forms.map((form, index) => ({{
+    index, action: form.action, names: [...new Set(fields(form).map((el) => el.name))].sort().join(','),
+  }}));
+}}
+"""
+# Blank every field of form number `index` and submit it.
+SUBMIT_EMPTY = f"""
+(index) => {{
+  {FORMS}
   const form = forms[index];
-  for (const el of fields(form)) {
+  for (const el of fields(form)) {{
     if (el.type === 'radio' || el.type === 'checkbox') el.checked = false;
     else if (el.tagName === 'SELECT') el.selectedIndex = [...el.options].findIndex((o) => o.value === '');
     else el.value = '';
-  }
+  }}
   form.requestSubmit(form.querySelector('[type=submit]'));
-}
-"""
-# The POST forms with fields in <main>: where each posts and what it asks, to tell them apart.
-FORMS_ON_PAGE = """
-() => [...document.querySelectorAll('main form')]
-  .filter((form) => form.method === 'post')
-  .map((form) => ({action: form.action, names: [...new Set([...form.elements]
-    .filter((el) => el.name && el.tagName !== 'BUTTON')
-    .filter((el) => !['hidden', 'submit', 'button', 'reset'].includes(el.type))
-    .map((el) => el.name))].sort().join(',')}))
-  .filter((form) => form.names)
-  .map((form, index) => ({...form, index}))
+}}
 """
 
 
