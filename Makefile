@@ -31,9 +31,13 @@ run: $(VENV)/.installed system-deps
 	$(BIN)/python manage.py seed_demo | tee var/demo-logins.txt
 	scripts/run-dev $(PORT)
 
-## test: every test, then lint; exits non-zero on any failure
+## test: lint, then every test; exits non-zero on any failure
+# Most tests run on $(TEST_PROCESSES) processes at once; those that share the Celery broker
+# with a real worker (marked serial) run afterwards, one at a time.
+TEST_PROCESSES ?= 2
 test: $(VENV)/.installed system-deps node_modules/.package-lock.json lint migrations-check
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadscope -m "not serial" $(PYTEST_ARGS)
+	$(BIN)/pytest -m serial $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

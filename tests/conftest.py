@@ -41,6 +41,19 @@ class World:
     administrator: User
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Mark the tests that share the broker: `make test` runs them one at a time, after the rest.
+
+    A real worker consumes whatever is on the configured queue, and the fault tests empty or
+    stop the broker, so two of these running at once would take each other's messages.
+    """
+    for item in items:
+        uses_broker = "celery_worker_process" in getattr(item, "fixturenames", ())
+        if uses_broker or item.get_closest_marker("worker") or "tests/faults/" in str(item.fspath):
+            item.add_marker(pytest.mark.serial)
+
+
 @pytest.fixture
 def world(db) -> World:
     dwp = BodyFactory(name="Department for Work and Pensions", short_name="DWP")
