@@ -6,6 +6,6 @@ class CollabConfig(AppConfig):
     verbose_name = "Joined-up project"
 
     def ready(self) -> None:
-        from collab import audit
+        from collab import audit, production  # noqa: F401 (production registers its system check)
 
         audit.connect_sign_in_events()

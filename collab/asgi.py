@@ -4,3 +4,8 @@ from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "collab.settings")
 application = get_asgi_application()
+
+# A server without its production settings would fail every request; refuse to start instead.
+from collab.production import require_production_settings  # noqa: E402
+
+require_production_settings()

@@ -12,17 +12,18 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from collab.env import env_bool, env_int, env_list, env_str
+from collab.env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
 
+# Required when DEBUG is off, but checked where a server or worker starts (collab/production.py),
+# so commands that sign nothing still run. Left empty, Django refuses any use of it.
 SECRET_KEY = env_str("SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
+SECRET_KEY_CONFIGURED = bool(SECRET_KEY)
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "development-only-key-never-used-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
@@ -92,6 +93,8 @@ def _database_from_url(url: str) -> dict:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL we understand: {error}") from None
     if config["ENGINE"] not in ("django.db.backends.postgresql", "django.db.backends.sqlite3"):
         raise ImproperlyConfigured("DATABASE_URL must be a postgres:// or sqlite:// URL")
+    if not config.get("NAME"):
+        raise ImproperlyConfigured("DATABASE_URL must name a database (postgres://user@host:5432/name)")
     return config
 
 
@@ -188,6 +191,10 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Celery. The broker carries messages, never records: every job that matters is a
 # database row first, so an emptied Redis loses nothing that cannot be re-sent.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or "filesystem://"
+if CELERY_BROKER_URL.partition("://")[0] not in ("redis", "rediss", "filesystem"):
+    raise ImproperlyConfigured(
+        f"CELERY_BROKER_URL must be a redis://, rediss:// or filesystem:// URL, not {CELERY_BROKER_URL!r}"
+    )
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
@@ -208,6 +215,12 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300, minimum=1)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240, minimum=1)
+if CELERY_TASK_SOFT_TIME_LIMIT >= CELERY_TASK_TIME_LIMIT:
+    # The soft limit is what lets a task fail cleanly (and say why) before the hard limit kills it.
+    raise ImproperlyConfigured(
+        f"CELERY_TASK_SOFT_TIME_LIMIT ({CELERY_TASK_SOFT_TIME_LIMIT}) must be less than "
+        f"CELERY_TASK_TIME_LIMIT ({CELERY_TASK_TIME_LIMIT})"
+    )
 if CELERY_BROKER_URL.startswith("filesystem://"):
     CELERY_FILESYSTEM_DIR = Path(env_str("CELERY_FILESYSTEM_DIR", str(VAR_DIR / "celery")))
     CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -274,9 +287,8 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
-LOG_FORMAT = env_str("LOG_FORMAT", "plain" if DEBUG else "json")
-if LOG_FORMAT not in ("plain", "json"):
-    raise ImproperlyConfigured("LOG_FORMAT must be plain or json")
+LOG_FORMAT = env_choice("LOG_FORMAT", "plain" if DEBUG else "json", ("plain", "json"))
+LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -285,7 +297,7 @@ LOGGING = {
         "json": {"()": "collab.log_format.JsonFormatter"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         # WeasyPrint reports every layout step at INFO; its warnings (a refused URL) still show.

@@ -12,6 +12,10 @@ GOOD_SECRET = "a-long-random-secret-key-for-tests-only-0123456789abcdefghijklmno
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    return run_python("manage.py", *args, **env)
+
+
+def run_python(*args: str, **env: str) -> subprocess.CompletedProcess:
     clean_env = {
         key: value
         for key, value in os.environ.items()
@@ -26,7 +30,7 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         }
     }
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *args],
         cwd=ROOT,
         env={**clean_env, "VAR_DIR": str(ROOT / "var"), **env},
         capture_output=True,
@@ -39,10 +43,14 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     ("env", "named"),
     [
         ({"DEBUG": "maybe"}, "DEBUG"),
-        ({"DEBUG": "false"}, "SECRET_KEY"),
         ({"DEBUG": "true", "DATABASE_URL": "mysql://root@localhost/x"}, "DATABASE_URL"),
         ({"DEBUG": "true", "DATABASE_URL": "not a url"}, "DATABASE_URL"),
+        ({"DEBUG": "true", "DATABASE_URL": "postgres://"}, "DATABASE_URL"),
+        ({"DEBUG": "true", "CELERY_BROKER_URL": "amqp://guest@localhost//"}, "CELERY_BROKER_URL"),
         ({"DEBUG": "true", "CELERY_TASK_TIME_LIMIT": "soon"}, "CELERY_TASK_TIME_LIMIT"),
+        ({"DEBUG": "true", "CELERY_TASK_SOFT_TIME_LIMIT": "900"}, "CELERY_TASK_SOFT_TIME_LIMIT"),
+        ({"DEBUG": "true", "LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+        ({"DEBUG": "true", "LOG_FORMAT": "xml"}, "LOG_FORMAT"),
     ],
 )
 def test_it_refuses_to_start_with_a_bad_setting_and_names_it(env, named):
@@ -51,6 +59,46 @@ def test_it_refuses_to_start_with_a_bad_setting_and_names_it(env, named):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert named in result.stderr.splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"DEBUG": "false", "ALLOWED_HOSTS": "x.example"}, "SECRET_KEY"),
+        ({"DEBUG": "false", "SECRET_KEY": GOOD_SECRET}, "ALLOWED_HOSTS"),
+    ],
+)
+def test_with_debug_off_the_checks_refuse_a_missing_production_setting_and_name_it(env, named):
+    result = run_manage("check", **env)
+
+    assert result.returncode != 0
+    assert "SystemCheckError" in result.stderr
+    assert named in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"DEBUG": "false", "ALLOWED_HOSTS": "x.example"}, "SECRET_KEY"),
+        ({"DEBUG": "false", "SECRET_KEY": GOOD_SECRET}, "ALLOWED_HOSTS"),
+    ],
+)
+@pytest.mark.parametrize("server", ["collab.wsgi", "collab.asgi"])
+def test_a_web_server_refuses_to_start_without_a_production_setting(server, env, named):
+    result = run_python("-c", f"import {server}", **env)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert named in result.stderr.splitlines()[-1]
+
+
+def test_a_celery_worker_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    result = run_python(
+        "-m", "celery", "-A", "collab", "worker", "--pool=solo", DEBUG="false", ALLOWED_HOSTS="x.example"
+    )
+
+    assert result.returncode == 1
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
 
 
 def test_production_settings_pass_the_deployment_checklist():

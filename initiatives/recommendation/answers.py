@@ -47,7 +47,11 @@ class AnswerProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.key}: {self.message}" if self.key else self.message
+        if not self.key:
+            return self.message
+        # A key typed with a line break or control character is quoted, so the refusal stays one line.
+        key = self.key if self.key.isprintable() else json.dumps(self.key)
+        return f"{key}: {self.message}"
 
 
 class InvalidAnswers(ValueError):

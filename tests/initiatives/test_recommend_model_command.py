@@ -62,6 +62,22 @@ def test_as_a_real_process_it_answers_on_stdout_and_exits_zero():
     assert finished.stderr == b""
 
 
+def test_it_answers_in_a_bare_shell_with_no_secret_key_and_debug_off():
+    bare = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY"}}
+    finished = subprocess.run(
+        [sys.executable, "manage.py", "recommend_model"],
+        input=json.dumps(ANSWERS).encode(),
+        capture_output=True,
+        cwd=ROOT,
+        env=bare,
+        timeout=60,
+        check=False,
+    )
+
+    assert finished.returncode == 0, finished.stderr
+    assert json.loads(finished.stdout) == recommend(ANSWERS)
+
+
 def test_as_a_real_process_malformed_json_exits_2_with_one_line_and_no_traceback():
     finished = run_manage_py(b'{"single_owner": "yes",')
 
@@ -112,6 +128,7 @@ def without(key):
         ("", "answers are not valid JSON"),
         ("{'single_owner': 'yes'}", "answers are not valid JSON"),
         (json.dumps({**ANSWERS, "bodies": float("nan")}), "bodies: must be a whole number of 1 or more"),
+        (json.dumps({**ANSWERS, "line\nbreak": 1}), '"line\\nbreak": unknown key'),
     ],
 )
 def test_bad_input_exits_2_with_one_line_naming_the_key(stdin, starts_with):
