@@ -4,8 +4,11 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/joinedup python scripts/backup_drill.py
 
 Compares the row count of every table and a checksum of the decision trail (every
-transition, in order) between the original and the restored copy, prints them, drops the
-copy, and exits non-zero if anything differs. Needs pg_dump and pg_restore on the PATH.
+transition, in order) between the original and the restored copy, checks the copy still has
+the triggers that keep the trail append-only, prints them, drops the copy, and exits non-zero
+if anything differs. The original is counted in the very snapshot pg_dump copies (exported
+with pg_export_snapshot), so writes during the drill cannot cause a false mismatch. Needs
+pg_dump and pg_restore on the PATH.
 """
 
 from __future__ import annotations
@@ -27,26 +30,31 @@ TRAIL_CHECKSUM = """
     FROM governance_decisiontransition
 """
 
-
-def table_counts(conninfo: str) -> dict[str, int]:
-    with psycopg.connect(conninfo) as connection:
-        tables = [
-            row[0]
-            for row in connection.execute(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
-            )
-        ]
-        return {
-            table: connection.execute(
-                sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table))
-            ).fetchone()[0]
-            for table in tables
-        }
+# A restore that silently lost these would leave the trail open to rewriting.
+TRAIL_TRIGGERS = {"decision_trail_append_only"}
+ENABLED_TRAIL_TRIGGERS = """
+    SELECT tgname FROM pg_trigger
+    WHERE tgrelid = 'governance_decisiontransition'::regclass AND NOT tgisinternal AND tgenabled <> 'D'
+"""
 
 
-def trail_checksum(conninfo: str) -> tuple[int, str]:
-    with psycopg.connect(conninfo) as connection:
-        return tuple(connection.execute(TRAIL_CHECKSUM).fetchone())
+def table_counts(connection: psycopg.Connection) -> dict[str, int]:
+    tables = [
+        row[0]
+        for row in connection.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+        )
+    ]
+    count = sql.SQL("SELECT count(*) FROM {}")
+    return {table: connection.execute(count.format(sql.Identifier(table))).fetchone()[0] for table in tables}
+
+
+def trail_checksum(connection: psycopg.Connection) -> tuple[int, str]:
+    return tuple(connection.execute(TRAIL_CHECKSUM).fetchone())
+
+
+def enabled_trail_triggers(connection: psycopg.Connection) -> set[str]:
+    return {row[0] for row in connection.execute(ENABLED_TRAIL_TRIGGERS)}
 
 
 def with_database(conninfo: str, name: str) -> str:
@@ -71,7 +79,18 @@ def run(database_url: str) -> int:
     with tempfile.TemporaryDirectory() as folder:
         dump = os.path.join(folder, "joinedup.dump")
         started = time.monotonic()
-        subprocess.run(["pg_dump", *connection_args, "-Fc", "-f", dump, source_name], check=True, env=env)
+        # Hold one read-only snapshot open: count it here and hand it to pg_dump to copy.
+        with psycopg.connect(database_url) as snapshot:
+            snapshot.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+            snapshot.read_only = True
+            snapshot_id = snapshot.execute("SELECT pg_export_snapshot()").fetchone()[0]
+            original_counts = table_counts(snapshot)
+            original_trail = trail_checksum(snapshot)
+            subprocess.run(
+                ["pg_dump", *connection_args, "-Fc", f"--snapshot={snapshot_id}", "-f", dump, source_name],
+                check=True,
+                env=env,
+            )
         dumped = time.monotonic()
         with psycopg.connect(admin, autocommit=True) as connection:
             connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(copy_name)))
@@ -82,10 +101,10 @@ def run(database_url: str) -> int:
                 env=env,
             )
             restored = time.monotonic()
-            original_counts = table_counts(database_url)
-            copy_counts = table_counts(with_database(database_url, copy_name))
-            original_trail = trail_checksum(database_url)
-            copy_trail = trail_checksum(with_database(database_url, copy_name))
+            with psycopg.connect(with_database(database_url, copy_name)) as copy:
+                copy_counts = table_counts(copy)
+                copy_trail = trail_checksum(copy)
+                missing_triggers = sorted(TRAIL_TRIGGERS - enabled_trail_triggers(copy))
         finally:
             with psycopg.connect(admin, autocommit=True) as connection:
                 connection.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(copy_name)))
@@ -101,7 +120,9 @@ def run(database_url: str) -> int:
         print(f"MISSING table {table}")
     if original_trail != copy_trail:
         print(f"MISMATCH decision trail: {copy_trail} after restore")
-    ok = not mismatches and not missing and original_trail == copy_trail
+    for trigger in missing_triggers:
+        print(f"MISSING trigger {trigger} on governance_decisiontransition: the copy is not append-only")
+    ok = not mismatches and not missing and original_trail == copy_trail and not missing_triggers
     print("backup drill passed" if ok else "backup drill FAILED")
     return 0 if ok else 1
 

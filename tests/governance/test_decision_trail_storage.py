@@ -62,13 +62,8 @@ class TestAppendOnly:
         assert DecisionTransition.objects.count() == before + 1
 
 
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_a_backup_restores_every_row_and_the_whole_trail(needs_postgresql):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert DecisionTransition.objects.count() > 0
-
-    result = subprocess.run(
+def run_backup_drill() -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, "scripts/backup_drill.py", "--database-url", worker_database_url()],
         cwd=ROOT,
         capture_output=True,
@@ -76,6 +71,33 @@ def test_a_backup_restores_every_row_and_the_whole_trail(needs_postgresql):
         timeout=120,
     )
 
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_restores_every_row_and_the_whole_trail(needs_postgresql):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert DecisionTransition.objects.count() > 0
+
+    result = run_backup_drill()
+
     assert result.returncode == 0, result.stdout + result.stderr
     assert "backup drill passed" in result.stdout
     assert f"decision trail: {DecisionTransition.objects.count()} transitions" in result.stdout
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_backup_drill_fails_when_the_restored_trail_is_not_append_only(needs_postgresql):
+    # pg_dump copies a disabled trigger as disabled, so the restored copy is unprotected too.
+    switch = "ALTER TABLE governance_decisiontransition {} TRIGGER decision_trail_append_only"
+    with connection.cursor() as cursor:
+        cursor.execute(switch.format("DISABLE"))
+    try:
+        result = run_backup_drill()
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(switch.format("ENABLE"))
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "MISSING trigger decision_trail_append_only on governance_decisiontransition" in result.stdout
+    assert "backup drill FAILED" in result.stdout

@@ -34,6 +34,15 @@ def test_build_pack_names_an_unknown_initiative_and_exits_with_status_2(world, t
     assert not (tmp_path / "pack.pdf").exists()
 
 
+def test_build_pack_refuses_a_folder_as_output_and_exits_with_status_2(world, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("build_pack", world.initiative.slug, "--output", f"{tmp_path}/")
+
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.strip() == f"--output names a folder, not a file: {tmp_path}"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_bench_pack_reports_times_pages_size_and_equal_query_counts(monkeypatch, capsys):
     monkeypatch.setattr(
         bench_pack,

@@ -24,6 +24,9 @@ class Command(BaseCommand):
         if found is None:
             self.stderr.write(f"No initiative with the id or slug {initiative!r}")
             sys.exit(2)
+        if output.is_dir():
+            self.stderr.write(f"--output names a folder, not a file: {output}")
+            sys.exit(2)
         if not output.parent.is_dir():
             self.stderr.write(f"The folder for --output does not exist: {output.parent}")
             sys.exit(2)
