@@ -54,6 +54,32 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.serial)
 
 
+def pytest_sessionfinish(session):
+    """On an xdist worker, hand the bad-input fuzz tally to the controller, which prints it."""
+    from tests.edges import fuzz_tally
+
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["fuzz_tally"] = fuzz_tally.export()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    from tests.edges import fuzz_tally
+
+    fuzz_tally.merge(getattr(node, "workeroutput", {}).get("fuzz_tally"))
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The bad-input fuzz says how many inputs it tried (also kept in var/fuzz-report.json)."""
+    from tests.edges import fuzz_tally
+
+    if fuzz_tally.TALLY or fuzz_tally.NOTES:
+        path = fuzz_tally.write_report()
+        terminalreporter.write_sep("-", fuzz_tally.summary_line())
+        terminalreporter.write_line(f"per form: {path}")
+
+
 @pytest.fixture
 def world(db) -> World:
     dwp = BodyFactory(name="Department for Work and Pensions", short_name="DWP")

@@ -100,13 +100,3 @@ def demo_seed() -> Seed:
 def seed(seeded_demo, db, settings, tmp_path) -> Seed:
     settings.PRIVATE_FILES_ROOT = tmp_path / "private"
     return demo_seed()
-
-
-def pytest_terminal_summary(terminalreporter):
-    """The bad-input fuzz says how many inputs it tried (also kept in var/fuzz-report.json)."""
-    from tests.edges import fuzz_tally
-
-    if fuzz_tally.TALLY or fuzz_tally.NOTES:
-        path = fuzz_tally.write_report()
-        terminalreporter.write_sep("-", fuzz_tally.summary_line())
-        terminalreporter.write_line(f"per form: {path}")

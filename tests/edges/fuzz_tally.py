@@ -20,6 +20,21 @@ def record(form_key: str, *, inputs: int, seconds: float, outcomes: dict[int, in
         entry["outcomes"][str(status)] = entry["outcomes"].get(str(status), 0) + count
 
 
+def export() -> dict:
+    """What this process tallied, in plain types an xdist worker can send to the controller."""
+    return {"tally": TALLY, "notes": NOTES}
+
+
+def merge(exported: dict | None) -> None:
+    """Add a worker's tally to this process's (the controller's, which prints the summary)."""
+    if not exported:
+        return
+    for form_key, entry in exported["tally"].items():
+        outcomes = {int(status): count for status, count in entry["outcomes"].items()}
+        record(form_key, inputs=entry["inputs"], seconds=entry["seconds"], outcomes=outcomes)
+    NOTES.update(exported["notes"])
+
+
 def total_inputs() -> int:
     return sum(entry["inputs"] for entry in TALLY.values())
 
