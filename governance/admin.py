@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from governance import models
+from governance.services.risks import risk_update
 
 for model in [
     models.RaciRow,
@@ -9,7 +10,6 @@ for model in [
     models.RaciCell,
     models.Forum,
     models.EscalationLevel,
-    models.Risk,
     models.RiskAction,
     models.Measure,
     models.MeasureReading,
@@ -20,6 +20,23 @@ for model in [
     models.Recommendation,
 ]:
     admin.site.register(model, SimpleHistoryAdmin)
+
+
+@admin.register(models.Risk)
+class RiskAdmin(SimpleHistoryAdmin):
+    """Saves go through risk_update, so a score changed here is kept in its history like any other.
+
+    Routing through the service rather than making the scores read-only: "Revert" on the history
+    page saves the old instance whole, scores included, past any read-only fields. risk_update
+    compares with what is stored, so both the change form and a revert leave a history row.
+    """
+
+    def has_add_permission(self, request):
+        # Adding is the register's job: it numbers the risk and records its starting positions.
+        return False
+
+    def save_model(self, request, obj, form, change):
+        risk_update(risk=obj, updated_by=request.user)
 
 
 class AppendOnlyAdmin(admin.ModelAdmin):

@@ -53,9 +53,16 @@ def _scale_field(position: str, axis: str) -> forms.TypedChoiceField:
     )
 
 
-def review_date_help() -> str:
+def review_date_help(*, editing: bool = False) -> str:
     intervals = ", ".join(f"{band.name.lower()} {band.review_days} days" for band in risk_bands())
-    return f"Leave blank to set it from the current score ({intervals})."
+    blank = f"Leave blank to set it from the current score ({intervals})."
+    if not editing:
+        return blank
+    # The rule itself is services.risks.review_date_after_edit; this tells the person before they save.
+    return (
+        f"{blank} If the current score rises and you leave this date as it is, "
+        "it comes forward to the new score's interval when that is sooner."
+    )
 
 
 class RiskForm(GovukModelForm):
@@ -152,7 +159,7 @@ class RiskForm(GovukModelForm):
         self.fields["owner"].queryset = people_of(initiative)
         self.fields["category"].choices = [("", "Choose a category"), *Risk.Category.choices]
         self.fields["proximity"].choices = [("", "Not stated"), *Risk.Proximity.choices]
-        self.fields["review_date"].help_text = review_date_help()
+        self.fields["review_date"].help_text = review_date_help(editing=self.instance.pk is not None)
         self.fields["review_date"].required = False
         if self.instance.pk is None:
             del self.fields["status"]

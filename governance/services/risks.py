@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from governance.checklist import ChecklistItem
 from governance.models import Risk, RiskAction, RiskScoreChange
-from governance.scoring import default_review_date, score
+from governance.scoring import band_for, default_review_date, score
 from initiatives.models import Body, Initiative, User
 
 POSITIONS = [choice.value for choice in RiskScoreChange.Position]
@@ -36,7 +36,7 @@ def _positions(values: dict) -> dict[str, tuple[int, int]]:
 
 
 def _record_score_changes(
-    risk: Risk, before: dict[str, tuple[int, int]] | None, changed_by: User, note: str = ""
+    risk: Risk, before: dict[str, tuple[int, int]] | None, changed_by: User, notes: dict[str, str]
 ) -> list[RiskScoreChange]:
     after = _positions({name: getattr(risk, name) for name in SCORE_FIELDS})
     changes = [
@@ -48,7 +48,7 @@ def _record_score_changes(
             new_likelihood=likelihood,
             new_impact=impact,
             changed_by=changed_by,
-            note=note,
+            note=notes.get(position, ""),
         )
         for position, (likelihood, impact) in after.items()
         if before is None or before[position] != (likelihood, impact)
@@ -56,8 +56,36 @@ def _record_score_changes(
     return RiskScoreChange.objects.bulk_create(changes)
 
 
-def _review_date_or_default(risk: Risk, today: datetime.date) -> datetime.date:
-    return risk.review_date or default_review_date(score(risk.current_likelihood, risk.current_impact), today)
+def review_date_after_edit(
+    *,
+    stored: datetime.date,
+    submitted: datetime.date | None,
+    old_score: int,
+    new_score: int,
+    today: datetime.date,
+) -> datetime.date:
+    """The next review date once an edit is saved.
+
+    A date the person changed in the edit is theirs, and a blank one defaults from the new score.
+    A date left as it was comes forward when the current score rises and its band is due for
+    review sooner, so a worsening risk does not wait for a review set when it looked safer. A
+    falling score never pushes an agreed review later.
+    """
+    if submitted is None:
+        return default_review_date(new_score, today)
+    if submitted != stored:
+        return submitted
+    if new_score > old_score:
+        return min(stored, default_review_date(new_score, today))
+    return stored
+
+
+def _brought_forward_note(review_date: datetime.date, new_score: int) -> str:
+    band = band_for(new_score)
+    return (
+        f"Review date brought forward to {review_date.day} {review_date:%B %Y}: "
+        f"a {band.name.lower()} score of {new_score} is reviewed within {band.review_days} days."
+    )
 
 
 def _next_number(initiative: Initiative) -> int:
@@ -71,24 +99,42 @@ def risk_create(*, initiative: Initiative, created_by: User, note: str = "", **f
     """Add a risk. A blank review date defaults from the current score's band."""
     risk = Risk(initiative=initiative, created_by=created_by, **fields)
     risk.number = _next_number(initiative)
-    risk.review_date = _review_date_or_default(risk, timezone.localdate())
+    if risk.review_date is None:
+        risk.review_date = default_review_date(
+            score(risk.current_likelihood, risk.current_impact), timezone.localdate()
+        )
     risk._history_user = created_by
     risk.save()
-    _record_score_changes(risk, None, created_by, note=note)
+    _record_score_changes(risk, None, created_by, notes=dict.fromkeys(POSITIONS, note))
     return risk
 
 
 @transaction.atomic
 def risk_update(*, risk: Risk, updated_by: User, **fields) -> Risk:
-    """Change a risk; each scored position that moved is kept in its history."""
-    # Read the stored positions: a bound ModelForm has already changed the instance in memory.
-    stored = Risk.objects.select_for_update().filter(pk=risk.pk).values(*SCORE_FIELDS).get()
+    """Change a risk; each scored position that moved is kept in its history.
+
+    The review date follows review_date_after_edit; when it is brought forward, the current
+    position's history says so, which is what the person sees on the risk page after saving.
+    """
+    # Read what is stored: a bound ModelForm has already changed the instance in memory.
+    stored = Risk.objects.select_for_update().filter(pk=risk.pk).values(*SCORE_FIELDS, "review_date").get()
     for name, value in fields.items():
         setattr(risk, name, value)
-    risk.review_date = _review_date_or_default(risk, timezone.localdate())
+    new_score = score(risk.current_likelihood, risk.current_impact)
+    submitted = risk.review_date
+    risk.review_date = review_date_after_edit(
+        stored=stored["review_date"],
+        submitted=submitted,
+        old_score=score(stored["current_likelihood"], stored["current_impact"]),
+        new_score=new_score,
+        today=timezone.localdate(),
+    )
+    notes = {}
+    if submitted is not None and risk.review_date != submitted:
+        notes["current"] = _brought_forward_note(risk.review_date, new_score)
     risk._history_user = updated_by
     risk.save()
-    _record_score_changes(risk, _positions(stored), updated_by)
+    _record_score_changes(risk, _positions(stored), updated_by, notes=notes)
     return risk
 
 

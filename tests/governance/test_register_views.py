@@ -151,6 +151,24 @@ class TestRiskPages:
         assert "3 \u00d7 3" in page and "5 \u00d7 3" in page
         assert risk.score_changes.count() == 4
 
+    def test_raising_a_score_brings_the_review_date_forward_and_the_risk_page_says_why(self, client, world):
+        agreed = datetime.date.today() + datetime.timedelta(days=60)
+        risk = RiskFactory(initiative=world.initiative, review_date=agreed)  # current 3 x 3: medium
+        client.force_login(world.programme_manager)
+        hint = client.get(url("risk_edit", world, risk.pk)).context["form"]["review_date"].help_text
+        untouched = {f"review_date_{part}": getattr(agreed, part) for part in ("day", "month", "year")}
+
+        client.post(
+            url("risk_edit", world, risk.pk),
+            {**RISK_FORM, **untouched, "current_likelihood": "5", "current_impact": "4", "status": "open"},
+        )
+
+        risk.refresh_from_db()
+        assert risk.review_date == datetime.date.today() + datetime.timedelta(days=14)
+        assert "If the current score rises and you leave this date as it is" in hint
+        page = client.get(url("risk_detail", world, risk.pk)).content.decode()
+        assert "Review date brought forward" in page and "reviewed within 14 days" in page
+
     @pytest.mark.parametrize(
         ("query", "expected"),
         [

@@ -10,6 +10,7 @@ from governance.models import Escalation, Risk, RiskAction, RiskScoreChange
 from governance.services.escalation import CannotEscalate, escalation_raise
 from governance.services.risks import (
     RiskActionNotOpen,
+    review_date_after_edit,
     risk_action_complete,
     risk_create,
     risk_update,
@@ -64,6 +65,76 @@ def test_a_blank_review_date_defaults_from_the_current_score(world):
 
 def test_a_given_review_date_is_kept(world):
     assert new_risk(world, review_date=datetime.date(2027, 1, 5)).review_date == datetime.date(2027, 1, 5)
+
+
+TODAY = datetime.date(2026, 3, 2)
+
+
+def days(n: int) -> datetime.date:
+    return TODAY + datetime.timedelta(days=n)
+
+
+# Bands from settings: low up to 4 (90 days), medium up to 9 (60), high up to 16 (30), very high (14).
+@pytest.mark.parametrize(
+    ("old_score", "new_score", "stored", "submitted", "expected"),
+    [
+        pytest.param(6, 20, days(60), days(60), days(14), id="score up, date untouched: comes forward"),
+        pytest.param(6, 20, days(10), days(10), days(10), id="score up, untouched, already sooner: kept"),
+        pytest.param(6, 9, days(60), days(60), days(60), id="score up within its band: no sooner, kept"),
+        pytest.param(6, 20, days(60), days(45), days(45), id="score up, date typed: the typed date wins"),
+        pytest.param(20, 4, days(14), days(14), days(14), id="score down, untouched: not pushed later"),
+        pytest.param(20, 4, days(120), days(120), days(120), id="score down, untouched: agreed date stays"),
+        pytest.param(20, 4, days(14), days(80), days(80), id="score down, date typed: the typed date wins"),
+        pytest.param(12, 12, days(120), days(120), days(120), id="score same, untouched: kept"),
+        pytest.param(12, 12, days(120), days(7), days(7), id="score same, date typed: the typed date wins"),
+        pytest.param(6, 20, days(60), None, days(14), id="date blanked: defaults from the new score"),
+    ],
+)
+def test_an_edit_leaves_the_review_date_the_person_chose_or_brings_it_forward_for_a_rising_score(
+    old_score, new_score, stored, submitted, expected
+):
+    assert (
+        review_date_after_edit(
+            stored=stored, submitted=submitted, old_score=old_score, new_score=new_score, today=TODAY
+        )
+        == expected
+    )
+
+
+def test_a_rising_score_brings_an_untouched_review_date_forward_and_the_history_says_why(world):
+    today = timezone.localdate()
+    risk = new_risk(world, review_date=today + datetime.timedelta(days=60))  # 3 x 4 = 12, high
+
+    # As the edit form does: the stored date comes back with the new score.
+    risk_update(
+        risk=risk,
+        updated_by=world.partner_member,
+        current_likelihood=5,
+        current_impact=4,
+        review_date=risk.review_date,
+    )
+
+    soon = today + datetime.timedelta(days=14)
+    risk.refresh_from_db()
+    assert risk.review_date == soon
+    assert risk.score_changes.get(position="current", old_likelihood=3).note == (
+        f"Review date brought forward to {soon.day} {soon:%B %Y}: "
+        "a very high score of 20 is reviewed within 14 days."
+    )
+
+
+def test_a_review_date_typed_in_the_same_edit_wins_over_a_rising_score(world):
+    today = timezone.localdate()
+    risk = new_risk(world, review_date=today + datetime.timedelta(days=60))
+    chosen = today + datetime.timedelta(days=45)
+
+    risk_update(
+        risk=risk, updated_by=world.partner_member, current_likelihood=5, current_impact=4, review_date=chosen
+    )
+
+    risk.refresh_from_db()
+    assert risk.review_date == chosen
+    assert risk.score_changes.get(position="current", old_likelihood=3).note == ""
 
 
 def test_a_new_risk_records_its_three_starting_positions(world):
