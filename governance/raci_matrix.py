@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from governance.models import RaciCell, RaciColumn, RaciRow
-from governance.raci_validation import Column, MatrixCheck, Row, check_matrix
+from governance.raci_validation import ACCOUNTABLE, RESPONSIBLE, Column, MatrixCheck, Row, check_matrix
 from initiatives.models import Initiative, Participation
 
 # (row id, column id) -> "R", "A", "C", "I"; empty cells are absent.
@@ -37,6 +37,21 @@ class RaciMatrix:
             ],
             bodies=self.bodies,
         )
+
+    def rows_left_without(self, column_ids: set[int]) -> tuple[list[str], list[str]]:
+        """The rows that would lose their only A, and those that would lose their last R, without these.
+
+        A row that has no A or R already is not counted: taking the columns away does not make it worse.
+        """
+        without_a, without_r = [], []
+        for row in self.rows:
+            removed = {self.value(row, c) for c in self.columns if c.pk in column_ids}
+            kept = {self.value(row, c) for c in self.columns if c.pk not in column_ids}
+            if ACCOUNTABLE in removed and ACCOUNTABLE not in kept:
+                without_a.append(row.activity)
+            if RESPONSIBLE in removed and RESPONSIBLE not in kept:
+                without_r.append(row.activity)
+        return without_a, without_r
 
 
 def load_matrix(initiative: Initiative) -> RaciMatrix:

@@ -87,10 +87,16 @@ class CannotRemoveLeadBody(Exception):
     pass
 
 
-@transaction.atomic
-def participation_remove(*, participation: Participation, removed_by: User) -> None:
+def participation_check_removable(*, participation: Participation) -> None:
     if participation.body_id == participation.initiative.lead_body_id:
         raise CannotRemoveLeadBody("The lead body cannot be removed. Change the lead body first.")
+
+
+@transaction.atomic
+def participation_remove(*, participation: Participation, removed_by: User) -> None:
+    """The participation alone. Views call governance's raci_participation_remove, which also takes
+    the body's RACI columns away: governance builds on initiatives, not the other way round."""
+    participation_check_removable(participation=participation)
     participation._history_user = removed_by
     participation.delete()
 

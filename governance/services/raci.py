@@ -8,9 +8,10 @@ from django.db import transaction
 from django.db.models import Max
 
 from governance.models import RaciCell, RaciColumn, RaciRow
-from governance.raci_matrix import CellValues, load_matrix
+from governance.raci_matrix import CellValues, column_label, load_matrix
 from governance.raci_starter import StarterRow
 from governance.raci_validation import MatrixCheck
+from initiatives import services as initiative_services
 from initiatives.models import Body, Initiative, Participation, User
 
 
@@ -18,6 +19,44 @@ class RaciMatrixInvalid(Exception):
     def __init__(self, check: MatrixCheck):
         self.check = check
         super().__init__("The RACI matrix has rows without exactly one A or without an R")
+
+
+class RaciColumnsStillNeeded(Exception):
+    """Taking columns away would leave rows with no A or no R, which the matrix may never have."""
+
+    def __init__(self, *, subject: str, without_a: Sequence[str], without_r: Sequence[str]):
+        self.without_a = list(without_a)
+        self.without_r = list(without_r)
+        losses = [
+            f"{_quoted(rows)} would have no {letter}"
+            for letter, rows in (("accountable (A)", self.without_a), ("responsible (R)", self.without_r))
+            if rows
+        ]
+        needed = " or ".join(
+            letter for letter, rows in (("A", self.without_a), ("R", self.without_r)) if rows
+        )
+        rows = "that row" if len({*self.without_a, *self.without_r}) == 1 else "those rows"
+        super().__init__(
+            f"{subject} cannot be removed: in the RACI matrix {' and '.join(losses)}. "
+            f"Give {rows} another {needed} in the matrix first."
+        )
+
+
+def _quoted(activities: Sequence[str]) -> str:
+    quoted = [f"“{activity}”" for activity in activities]
+    return ", ".join(quoted[:-1]) + f" and {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+
+
+def _columns_remove(*, initiative: Initiative, columns: Sequence[RaciColumn], subject: str, by: User) -> None:
+    """Delete the columns and their cells, or nothing if a row would be left without its A or its last R."""
+    # Lock the initiative so a matrix saved at the same moment cannot move an A into these columns.
+    Initiative.objects.select_for_update().filter(pk=initiative.pk).first()
+    without_a, without_r = load_matrix(initiative).rows_left_without({column.pk for column in columns})
+    if without_a or without_r:
+        raise RaciColumnsStillNeeded(subject=subject, without_a=without_a, without_r=without_r)
+    for column in columns:
+        column._history_user = by
+        column.delete()
 
 
 def _next_position(queryset) -> int:
@@ -137,8 +176,29 @@ def raci_column_move(*, column: RaciColumn, direction: str, by: User) -> None:
 
 @transaction.atomic
 def raci_column_remove(*, column: RaciColumn, by: User) -> None:
-    column._history_user = by
-    column.delete()
+    """Remove a column and its cells; refused if it holds the only A or the last R of a row."""
+    _columns_remove(
+        initiative=column.initiative, columns=[column], subject=f"Column “{column_label(column)}”", by=by
+    )
+
+
+@transaction.atomic
+def raci_participation_remove(*, participation: Participation, by: User) -> None:
+    """Take a body out of the initiative together with its RACI columns, named roles included.
+
+    Refused, with nothing removed, for the lead body or if a row would be left without its A or
+    its last R: an A held by a body no longer taking part would answer for nothing.
+    """
+    # The lead body is refused as the lead first: fixing its As would not let it leave.
+    initiative_services.participation_check_removable(participation=participation)
+    initiative = participation.initiative
+    _columns_remove(
+        initiative=initiative,
+        columns=list(initiative.raci_columns.filter(body_id=participation.body_id)),
+        subject=participation.body.name,
+        by=by,
+    )
+    initiative_services.participation_remove(participation=participation, removed_by=by)
 
 
 @transaction.atomic

@@ -166,6 +166,10 @@ def column_move(request, slug, pk):
 def column_remove(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
     column = get_object_or_404(initiative.raci_columns.select_related("body"), pk=pk)
-    services.raci_column_remove(column=column, by=request.user)
-    messages.success(request, f"Column “{column_label(column)}” removed")
+    try:
+        services.raci_column_remove(column=column, by=request.user)
+    except services.RaciColumnsStillNeeded as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, f"Column “{column_label(column)}” removed")
     return redirect("governance:raci_structure", slug=slug)

@@ -355,6 +355,35 @@ class TestRowsAndColumns:
         assert order == [("HMRC", "Policy", world.partner_member.pk), ("DWP", "", None)]
         assert list(RaciColumn.objects.filter(initiative=world.initiative)) == [hmrc]
 
+    def test_removing_a_column_with_the_only_a_of_a_row_is_refused_with_a_message(
+        self, client, world, matrix
+    ):
+        first, second, dwp, hmrc = matrix
+        services.raci_matrix_save(
+            initiative=world.initiative,
+            values={
+                (first.pk, dwp.pk): "A",
+                (first.pk, hmrc.pk): "R",
+                (second.pk, dwp.pk): "R",
+                (second.pk, hmrc.pk): "A",
+            },
+            by=world.programme_manager,
+        )
+        client.force_login(world.programme_manager)
+
+        response = client.post(url("raci_column_remove", pk=hmrc.pk), follow=True)
+
+        assert response.redirect_chain == [(url("raci_structure"), 302)]
+        page = response.content.decode()
+        assert "There is a problem" in page
+        assert (
+            "Column “HMRC” cannot be removed: in the RACI matrix “Own the shared risk register” would "
+            "have no accountable (A) and “Approve the business case” would have no responsible (R). "
+            "Give those rows another A or R in the matrix first."
+        ) in page
+        assert RaciColumn.objects.filter(pk=hmrc.pk).exists()
+        assert len(stored(world)) == 4
+
     def test_a_body_that_joins_later_gets_a_column_on_request(self, client, world, matrix):
         ParticipationFactory(initiative=world.initiative, body=BodyFactory(short_name="MCC"))
         client.force_login(world.programme_manager)

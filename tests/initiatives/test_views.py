@@ -4,10 +4,18 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from governance.models import RaciColumn
+from governance.services import raci as raci_services
 from initiatives.models import Initiative, InitiativeRole, Participation
 from tests.factories import BodyFactory, InitiativeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def remove_url(world, participation):
+    return reverse(
+        "initiatives:participation_remove", kwargs={"slug": world.initiative.slug, "pk": participation.pk}
+    )
 
 
 def overview_url(initiative):
@@ -277,6 +285,48 @@ class TestBodiesAndTeam:
         )
 
         assert world.initiative.participations.filter(pk=lead.pk).exists()
+
+    def test_removing_a_body_takes_its_raci_columns_named_roles_included(self, client, world):
+        by = world.programme_manager
+        raci_services.raci_row_add(
+            initiative=world.initiative, activity="Approve the budget", kind="decision", by=by
+        )
+        raci_services.raci_column_add(
+            initiative=world.initiative, body=world.partner_body, role_name="Policy", holder=None, by=by
+        )
+        partner = world.initiative.participations.get(body=world.partner_body)
+        client.force_login(by)
+
+        response = client.post(remove_url(world, partner), follow=True)
+
+        assert f"{world.partner_body.name} removed" in response.content.decode()
+        assert not world.initiative.participations.filter(pk=partner.pk).exists()
+        assert list(
+            RaciColumn.objects.filter(initiative=world.initiative).values_list("body", flat=True)
+        ) == [world.lead_body.pk]
+
+    def test_removing_a_body_that_holds_the_only_a_of_a_row_is_refused_with_a_message(self, client, world):
+        by = world.programme_manager
+        row = raci_services.raci_row_add(
+            initiative=world.initiative, activity="Approve the budget", kind="decision", by=by
+        )
+        dwp, hmrc = RaciColumn.objects.filter(initiative=world.initiative).order_by("position")
+        raci_services.raci_matrix_save(
+            initiative=world.initiative, values={(row.pk, dwp.pk): "R", (row.pk, hmrc.pk): "A"}, by=by
+        )
+        partner = world.initiative.participations.get(body=world.partner_body)
+        client.force_login(by)
+
+        response = client.post(remove_url(world, partner), follow=True)
+
+        page = response.content.decode()
+        assert "There is a problem" in page
+        assert (
+            "HM Revenue and Customs cannot be removed: in the RACI matrix “Approve the budget” would have no "
+            "accountable (A). Give that row another A in the matrix first."
+        ) in page
+        assert world.initiative.participations.filter(pk=partner.pk).exists()
+        assert RaciColumn.objects.filter(pk=hmrc.pk).exists()
 
     def test_removing_a_body_refuses_get(self, client, world):
         client.force_login(world.programme_manager)
