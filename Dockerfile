@@ -9,7 +9,8 @@ WORKDIR /app
 COPY pyproject.toml ./
 RUN pip install --no-cache-dir -e . 
 COPY . .
-RUN DEBUG=true python manage.py collectstatic --noinput
+# Collected as production serves them: hashed names and the manifest that DEBUG-off pages look up.
+RUN DEBUG=false python manage.py collectstatic --noinput
 
 RUN useradd --system --home /app joinedup && mkdir -p /app/var && chown -R joinedup /app/var
 USER joinedup

@@ -53,6 +53,8 @@ migrations-check: $(VENV)/.installed
 ## assets: recompile GOV.UK Frontend (Arial, our asset path) into static/govuk/
 assets: node_modules/.package-lock.json
 	npx sass --style=compressed --no-source-map --quiet-deps frontend/joined-up.scss static/govuk/joined-up.min.css
+	# The crest is Crown artwork for gov.uk services only: our footer never shows it, so no rule may ask for it.
+	sed -i 's|url("/static/govuk/assets/images/govuk-crest.svg")|none|g' static/govuk/joined-up.min.css
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/govuk/
 	mkdir -p static/govuk/assets/images
 	cp node_modules/govuk-frontend/dist/govuk/assets/images/favicon.ico static/govuk/assets/images/
