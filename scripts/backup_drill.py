@@ -31,7 +31,7 @@ TRAIL_CHECKSUM = """
 """
 
 # A restore that silently lost these would leave the trail open to rewriting.
-TRAIL_TRIGGERS = {"decision_trail_append_only"}
+TRAIL_TRIGGERS = {"decision_trail_append_only", "decision_trail_no_truncate"}
 ENABLED_TRAIL_TRIGGERS = """
     SELECT tgname FROM pg_trigger
     WHERE tgrelid = 'governance_decisiontransition'::regclass AND NOT tgisinternal AND tgenabled <> 'D'

@@ -80,6 +80,22 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"per form: {path}")
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Let the test database's trail be emptied by TRUNCATE, as the test framework does between tests.
+
+    Everywhere else the decision trail refuses TRUNCATE (governance migration 0008).
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            name = connection.settings_dict["NAME"]
+            with connection.cursor() as cursor:
+                cursor.execute(f'ALTER DATABASE "{name}" SET joinedup.allow_trail_truncate = on')
+                cursor.execute("SET joinedup.allow_trail_truncate = on")
+
+
 @pytest.fixture
 def world(db) -> World:
     dwp = BodyFactory(name="Department for Work and Pensions", short_name="DWP")

@@ -52,6 +52,16 @@ class TestAppendOnly:
 
         assert DecisionTransition.objects.filter(pk=transition.pk).exists()
 
+    def test_truncating_the_trail_is_refused_by_the_database(self, transition):
+        with pytest.raises(REFUSED, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+            # Only the test database allows TRUNCATE (for the test framework); switch that off here.
+            cursor.execute("SET LOCAL joinedup.allow_trail_truncate = off")
+            # The test's own inserts leave deferred foreign-key checks that TRUNCATE would wait on.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("TRUNCATE governance_decisiontransition CASCADE")
+
+        assert DecisionTransition.objects.filter(pk=transition.pk).exists()
+
     def test_new_transitions_are_still_recorded(self, transition, world):
         before = DecisionTransition.objects.count()
 
