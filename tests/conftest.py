@@ -82,12 +82,16 @@ def pytest_terminal_summary(terminalreporter):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Let the test database's trail be emptied by TRUNCATE, as the test framework does between tests.
+    """The test database, fitted to the test framework.
 
-    Everywhere else the decision trail refuses TRUNCATE (governance migration 0008).
+    Its decision trail may be emptied by TRUNCATE, as the framework does between tests;
+    everywhere else the trail refuses TRUNCATE (governance migration 0008).
     """
     from django.db import connection
 
+    # The live server's request threads would otherwise keep their connections for a minute,
+    # and the test database could not be dropped at the end of the run.
+    connection.settings_dict["CONN_MAX_AGE"] = 0
     with django_db_blocker.unblock():
         if connection.vendor == "postgresql":
             name = connection.settings_dict["NAME"]
