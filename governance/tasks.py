@@ -21,12 +21,14 @@ def notify_decision_decided(decision_id: int, transition_id: int) -> None:
     send_decision_decided(decision_id=decision_id, transition_id=transition_id)
 
 
+# If the pool child running a build dies (OOM, segfault), reject_on_worker_lost puts the message
+# back at once and the run it gets to claims the pack by its unchanged task id (pack_claim).
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None)
 def build_governance_pack(self, pack_id: int) -> str:
     """Build one governance pack. Only the run that claims the pack builds it."""
     from governance.packs.services import pack_job_run
 
-    outcome = pack_job_run(pack_id=pack_id, retries=self.request.retries)
+    outcome = pack_job_run(pack_id=pack_id, retries=self.request.retries, task_id=self.request.id)
     if outcome.retry_in is not None:
         # PACK_MAX_ATTEMPTS bounds the retries; the service fails the pack when they run out.
         raise self.retry(countdown=outcome.retry_in)

@@ -36,6 +36,9 @@ class GovernancePack(models.Model):
     # When a message to build it was last sent; the reconciler sends another if none arrives.
     enqueued_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # The Celery task id of the run holding the claim (blank when built without a task). A message
+    # delivered again with this id means that run died: acks_late only redelivers an unfinished run.
+    claimed_by_task = models.CharField(max_length=64, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

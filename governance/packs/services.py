@@ -104,14 +104,30 @@ def _file_exists(pack: GovernancePack) -> bool:
         return False
 
 
-def pack_claim(*, pack_id: int) -> GovernancePack | None:
-    """Take the pack for this worker: queued, or building so long that its worker must be gone."""
+def pack_claim(*, pack_id: int, task_id: str | None = None) -> GovernancePack | None:
+    """Take the pack for this worker: queued, or building so long that its worker must be gone.
+
+    Or building under this very task id: with acks_late the broker delivers a message again only
+    when its earlier run died (a pool child killed, requeued by reject_on_worker_lost) or after the
+    visibility timeout, twice the hard time limit; a retry keeps the id too, but starts after the
+    earlier run ended. Either way nobody is still building it, so there is no need to wait out
+    the time limit.
+    """
     now = timezone.now()
     abandoned = now - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    claimable = Q(status=Status.QUEUED) | Q(status=Status.BUILDING, started_at__lt=abandoned)
+    if task_id:
+        claimable |= Q(status=Status.BUILDING, claimed_by_task=task_id)
     claimed = (
         GovernancePack.objects.filter(pk=pack_id)
-        .filter(Q(status=Status.QUEUED) | Q(status=Status.BUILDING, started_at__lt=abandoned))
-        .update(status=Status.BUILDING, started_at=now, attempts=F("attempts") + 1, failure_reason="")
+        .filter(claimable)
+        .update(
+            status=Status.BUILDING,
+            started_at=now,
+            attempts=F("attempts") + 1,
+            failure_reason="",
+            claimed_by_task=task_id or "",
+        )
     )
     if not claimed:
         return None
@@ -182,8 +198,11 @@ class JobOutcome:
     retry_in: float | None = None
 
 
-def pack_job_run(*, pack_id: int, retries: int) -> JobOutcome:
+def pack_job_run(*, pack_id: int, retries: int, task_id: str | None = None) -> JobOutcome:
     """One run of the build task: claim, build, and decide what a failure means.
+
+    `task_id` is the Celery task's own id, so a redelivery of a message whose run died can
+    claim the pack at once; called without a task (tests, scripts) it is None.
 
     A transient failure puts the pack back in the queue and asks for a retry with backoff,
     until PACK_MAX_ATTEMPTS; then, or on a time limit or any other error, the pack fails with
@@ -191,7 +210,7 @@ def pack_job_run(*, pack_id: int, retries: int) -> JobOutcome:
     """
     pack = None
     try:
-        pack = pack_claim(pack_id=pack_id)
+        pack = pack_claim(pack_id=pack_id, task_id=task_id)
         if pack is None:
             return JobOutcome("not_claimed")
         pack_build(pack=pack)

@@ -1,6 +1,9 @@
 """A Celery worker killed with SIGKILL in the middle of building a pack: a restarted worker still builds it.
 
-Two paths bring the pack back, and each test shows which one did:
+Three paths bring the pack back, and each test shows which one did:
+- when only the pool child running the build dies (OOM, a segfault), the worker's main process
+  puts the message back at once (reject_on_worker_lost) and its next child runs it again; that
+  run has the same task id as the claim, so it takes the pack back without waiting for anything.
 - the reconciler (beat runs it every minute) finds the pack `building` for longer than the hard
   time limit, puts it back in the queue and sends a new message. This works on every transport,
   including the filesystem one, where a message is deleted as soon as a worker takes it.
@@ -11,7 +14,10 @@ machine is lost. The time limits are cut to a few seconds for the restarted work
 reconciler so the tests are quick.
 """
 
+import os
+import signal
 import time
+from pathlib import Path
 
 import pytest
 
@@ -34,6 +40,20 @@ def request_pack(world) -> int:
 def finished(pack_id: int) -> GovernancePack | None:
     pack = GovernancePack.objects.get(pk=pack_id)
     return pack if pack.status in (GovernancePack.Status.READY, GovernancePack.Status.FAILED) else None
+
+
+def pool_children(worker) -> list[int]:
+    """The live processes the worker's main process forked: its prefork pool."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # "pid (command) state ppid ...": the command may hold spaces, so split after it.
+            state, ppid = stat.read_text().rpartition(")")[2].split()[:2]
+        except (OSError, ValueError):
+            continue  # the process ended while we looked
+        if int(ppid) == worker.process.pid and state != "Z":
+            children.append(int(stat.parent.name))
+    return children
 
 
 def kill_mid_build(workers, broker, pack_id: int, private_files) -> float:
@@ -102,7 +122,10 @@ def test_redis_hands_a_killed_workers_message_to_a_restarted_worker(
         timeout=visibility_timeout + 5,
         message="the visibility timeout to pass",
     )
-    restarted = workers.start(redis_broker, env={"CELERY_TASK_TIME_LIMIT": str(SHORT_LIMIT)})
+    restarted = workers.start(
+        redis_broker,
+        env={"CELERY_TASK_TIME_LIMIT": str(SHORT_LIMIT), "CELERY_TASK_SOFT_TIME_LIMIT": str(SHORT_LIMIT - 1)},
+    )
     restarted_at = time.monotonic()
     pack = wait_for(lambda: finished(pack_id), timeout=60, message="Redis to hand the message out again")
 
@@ -113,4 +136,35 @@ def test_redis_hands_a_killed_workers_message_to_a_restarted_worker(
         f"\n[redis] killed mid-build; restarted worker ready after {restarted_at - killed_at:.1f}s and took "
         f"the message back (no reconciler); ready {time.monotonic() - killed_at:.1f}s after the kill "
         f"(visibility timeout {visibility_timeout}s)"
+    )
+
+
+def test_a_killed_pool_childs_build_is_finished_by_the_same_worker_at_once(
+    world, broker, workers, private_files, settings
+):
+    pack_id = request_pack(world)
+    # Every run of the build pauses, the one after the kill too, so the kill lands inside the first.
+    pause = 5
+    worker = workers.start(broker, paused=True, env={"FAULTS_PACK_BUILD_PAUSE": str(pause)})
+    wait_for(lambda: PAUSE_MARKER in worker.output(), timeout=30, message="the worker to start the build")
+    [child] = pool_children(worker)
+    os.kill(child, signal.SIGKILL)
+    killed_at = time.monotonic()
+    pack = GovernancePack.objects.get(pk=pack_id)
+    assert (pack.status, pack.attempts) == (GovernancePack.Status.BUILDING, 1), "killed inside the build"
+
+    # No reconciler and the default limits: only the worker itself can bring the pack back here.
+    pack = wait_for(lambda: finished(pack_id), timeout=60, message="the same worker to build the pack")
+    ready_after = time.monotonic() - killed_at
+
+    assert worker.process.poll() is None, "only the pool child was killed"
+    assert child not in pool_children(worker)
+    assert worker.output().count(PAUSE_MARKER) == 2  # the killed run, then the redelivered one
+    assert_built_once_more(pack, private_files)
+    assert f"Built governance pack {pack_id} " in worker.output()
+    assert ready_after < settings.CELERY_TASK_TIME_LIMIT / 5
+    print(
+        f"\n[{broker.name}] pool child killed mid-build; the same worker had the pack ready "
+        f"{ready_after:.1f}s after the kill (build pause {pause}s, "
+        f"time limit {settings.CELERY_TASK_TIME_LIMIT}s)"
     )

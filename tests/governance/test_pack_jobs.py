@@ -143,6 +143,41 @@ class TestClaim:
 
         assert again is not None and again.attempts == 2
 
+    def test_a_redelivery_of_the_claiming_task_takes_its_building_pack_back_at_once(
+        self, world, django_capture_on_commit_callbacks
+    ):
+        outcome, _ = ask(world, django_capture_on_commit_callbacks, execute=False)
+        services.pack_claim(pack_id=outcome.pack.pk, task_id="task-a")
+
+        again = services.pack_claim(pack_id=outcome.pack.pk, task_id="task-a")
+
+        assert again is not None
+        assert (again.status, again.attempts, again.claimed_by_task) == (Status.BUILDING, 2, "task-a")
+
+    def test_another_task_cannot_take_a_building_pack_until_it_is_abandoned(
+        self, world, django_capture_on_commit_callbacks, settings
+    ):
+        outcome, _ = ask(world, django_capture_on_commit_callbacks, execute=False)
+        services.pack_claim(pack_id=outcome.pack.pk, task_id="task-a")
+
+        assert services.pack_claim(pack_id=outcome.pack.pk, task_id="task-b") is None
+
+        GovernancePack.objects.filter(pk=outcome.pack.pk).update(
+            started_at=timezone.now() - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 1)
+        )
+        taken = services.pack_claim(pack_id=outcome.pack.pk, task_id="task-b")
+        assert taken is not None and (taken.attempts, taken.claimed_by_task) == (2, "task-b")
+
+    def test_a_claim_without_a_task_is_never_taken_back_early(
+        self, world, django_capture_on_commit_callbacks
+    ):
+        outcome, _ = ask(world, django_capture_on_commit_callbacks, execute=False)
+        first = services.pack_claim(pack_id=outcome.pack.pk)
+
+        assert first.claimed_by_task == ""
+        assert services.pack_claim(pack_id=outcome.pack.pk) is None
+        assert services.pack_claim(pack_id=outcome.pack.pk, task_id="") is None
+
     def test_a_worker_whose_claim_was_taken_over_cannot_mark_the_pack(
         self, world, django_capture_on_commit_callbacks, settings
     ):
@@ -167,6 +202,18 @@ class TestTask:
 
         assert again.get() == "not_claimed"
         assert pdf_files() == [f"governance-pack-{outcome.pack.pk}-v1.pdf"]
+
+    @pytest.mark.usefixtures("fast_render")
+    def test_the_task_builds_a_pack_its_own_earlier_run_left_building(
+        self, world, django_capture_on_commit_callbacks
+    ):
+        outcome, _ = ask(world, django_capture_on_commit_callbacks, execute=False)
+        services.pack_claim(pack_id=outcome.pack.pk, task_id="killed-run")
+
+        assert build_governance_pack.apply(args=[outcome.pack.pk], task_id="killed-run").get() == "built"
+        assert build_governance_pack.apply(args=[outcome.pack.pk], task_id="other-run").get() == "not_claimed"
+        pack = GovernancePack.objects.get(pk=outcome.pack.pk)
+        assert (pack.status, pack.attempts) == (Status.READY, 2)
 
     @pytest.mark.usefixtures("fast_render")
     def test_rebuilding_a_pack_replaces_its_file_under_the_same_name(
