@@ -82,8 +82,15 @@ def risk_edit(request, slug, pk):
         request.POST or None, instance=risk, initiative=initiative, user=request.user, manages_all=manages_all
     )
     if request.method == "POST" and form.is_valid():
+        typed_review_date = form.cleaned_data["review_date"]
         services.risk_update(risk=risk, updated_by=request.user, **form.cleaned_data)
-        messages.success(request, f"Risk {risk.reference} updated")
+        moved = typed_review_date is not None and risk.review_date != typed_review_date
+        review = (
+            f": its next review comes forward to {risk.review_date.day} {risk.review_date:%B %Y}"
+            if moved
+            else ""
+        )
+        messages.success(request, f"Risk {risk.reference} updated{review}")
         return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
     back_url = reverse("governance:risk_detail", kwargs={"slug": slug, "pk": pk})
     context = {"form": form, "initiative": initiative, "risk": risk, "back_url": back_url}

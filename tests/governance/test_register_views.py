@@ -158,13 +158,18 @@ class TestRiskPages:
         hint = client.get(url("risk_edit", world, risk.pk)).context["form"]["review_date"].help_text
         untouched = {f"review_date_{part}": getattr(agreed, part) for part in ("day", "month", "year")}
 
-        client.post(
+        saved = client.post(
             url("risk_edit", world, risk.pk),
             {**RISK_FORM, **untouched, "current_likelihood": "5", "current_impact": "4", "status": "open"},
+            follow=True,
         )
 
         risk.refresh_from_db()
         assert risk.review_date == datetime.date.today() + datetime.timedelta(days=14)
+        assert (
+            f"its next review comes forward to {risk.review_date.day} {risk.review_date:%B %Y}"
+            in saved.content.decode()
+        )
         assert "If the current score rises and you leave this date as it is" in hint
         page = client.get(url("risk_detail", world, risk.pk)).content.decode()
         assert "Review date brought forward" in page and "reviewed within 14 days" in page
