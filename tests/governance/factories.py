@@ -5,6 +5,7 @@ import factory
 from governance.decision_states import Action
 from governance.models import Decision, EscalationLevel, Forum, RaciColumn, RaciRow
 from governance.services import decisions as services
+from governance.services import raci as raci_services
 
 
 class RaciRowFactory(factory.django.DjangoModelFactory):
@@ -72,3 +73,16 @@ def decision_in(world, state: str, **fields) -> Decision:
     decision.refresh_from_db()
     assert decision.status == state
     return decision
+
+
+def two_row_matrix(world) -> tuple[RaciRow, RaciRow, RaciColumn, RaciColumn]:
+    """Two RACI rows, a decision and an activity, across the initiative's two bodies: DWP and HMRC."""
+    by = world.programme_manager
+    first = raci_services.raci_row_add(
+        initiative=world.initiative, activity="Approve the business case", kind="decision", by=by
+    )
+    second = raci_services.raci_row_add(
+        initiative=world.initiative, activity="Own the shared risk register", kind="activity", by=by
+    )
+    dwp, hmrc = RaciColumn.objects.filter(initiative=world.initiative).order_by("position")
+    return first, second, dwp, hmrc

@@ -6,6 +6,7 @@ from governance.models import RaciCell, RaciColumn
 from governance.services import raci as services
 from initiatives.models import Participation
 from initiatives.services import CannotRemoveLeadBody
+from tests.governance.factories import two_row_matrix
 
 pytestmark = pytest.mark.django_db
 
@@ -13,16 +14,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def matrix(world):
     """Two rows across DWP and HMRC, and a named role within HMRC."""
-    by = world.programme_manager
-    first = services.raci_row_add(
-        initiative=world.initiative, activity="Approve the business case", kind="decision", by=by
-    )
-    second = services.raci_row_add(
-        initiative=world.initiative, activity="Own the shared risk register", kind="activity", by=by
-    )
-    dwp, hmrc = RaciColumn.objects.filter(initiative=world.initiative).order_by("position")
+    first, second, dwp, hmrc = two_row_matrix(world)
     policy = services.raci_column_add(
-        initiative=world.initiative, body=world.partner_body, role_name="Policy", holder=None, by=by
+        initiative=world.initiative,
+        body=world.partner_body,
+        role_name="Policy",
+        holder=None,
+        by=world.programme_manager,
     )
     return first, second, dwp, hmrc, policy
 

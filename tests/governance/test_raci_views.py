@@ -9,6 +9,7 @@ from django.urls import reverse
 from governance.models import RaciCell, RaciColumn, RaciRow
 from governance.services import raci as services
 from tests.factories import BodyFactory, ParticipationFactory, UserFactory
+from tests.governance.factories import two_row_matrix
 
 pytestmark = pytest.mark.django_db
 
@@ -20,15 +21,7 @@ def url(name, slug="tell-us-once", **kwargs):
 @pytest.fixture
 def matrix(world):
     """Two rows across the two bodies: DWP and HMRC."""
-    by = world.programme_manager
-    first = services.raci_row_add(
-        initiative=world.initiative, activity="Approve the business case", kind="decision", by=by
-    )
-    second = services.raci_row_add(
-        initiative=world.initiative, activity="Own the shared risk register", kind="activity", by=by
-    )
-    dwp, hmrc = RaciColumn.objects.filter(initiative=world.initiative).order_by("position")
-    return first, second, dwp, hmrc
+    return two_row_matrix(world)
 
 
 def cell(row, column):
