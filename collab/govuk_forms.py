@@ -15,6 +15,7 @@ from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.forms.widgets import Input
+from django.http import HttpRequest, QueryDict
 
 WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
     # Order matters: subclasses before the classes they extend.
@@ -297,3 +298,12 @@ class GovukForm(GovukFormMixin, forms.Form):
 
 class GovukModelForm(GovukFormMixin, forms.ModelForm):
     pass
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The form data of a POST, even an empty one (a form of unticked boxes is still a submission)."""
+    return request.POST if request.method == "POST" else None
+
+
+def date_text(value: datetime.date) -> str:
+    return f"{value:%-d %B %Y}"

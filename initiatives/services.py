@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils.text import slugify
 
 from collab.queue import enqueue_on_commit
+from initiatives.departures import BodyStillNeeded, run_departure_steps
 from initiatives.models import Assessment, Body, Initiative, InitiativeRole, Participation, User
 from initiatives.operating_models import OperatingModel
 from initiatives.recommendation import recommend, validate_answers
@@ -83,7 +84,7 @@ def participation_update(
     return participation
 
 
-class CannotRemoveLeadBody(Exception):
+class CannotRemoveLeadBody(BodyStillNeeded):
     pass
 
 
@@ -94,9 +95,13 @@ def participation_check_removable(*, participation: Participation) -> None:
 
 @transaction.atomic
 def participation_remove(*, participation: Participation, removed_by: User) -> None:
-    """The participation alone. Views call governance's raci_participation_remove, which also takes
-    the body's RACI columns away: governance builds on initiatives, not the other way round."""
+    """Take the body out of the initiative, with whatever the other apps' departure steps release.
+
+    Refused (BodyStillNeeded), with nothing removed, for the lead body or when a step refuses.
+    """
+    # The lead body is refused as the lead first: fixing what it holds would not let it leave.
     participation_check_removable(participation=participation)
+    run_departure_steps(participation=participation, by=removed_by)
     participation._history_user = removed_by
     participation.delete()
 

@@ -4,9 +4,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from governance.services import raci as raci_services
 from initiatives import services
 from initiatives.access import get_initiative_or_404
+from initiatives.departures import BodyStillNeeded
 from initiatives.forms import (
     InitiativeCreateForm,
     InitiativeEditForm,
@@ -97,8 +97,8 @@ def participation_remove(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_INITIATIVE)
     participation = get_object_or_404(initiative.participations.select_related("body"), pk=pk)
     try:
-        raci_services.raci_participation_remove(participation=participation, by=request.user)
-    except (services.CannotRemoveLeadBody, raci_services.RaciColumnsStillNeeded) as refusal:
+        services.participation_remove(participation=participation, removed_by=request.user)
+    except BodyStillNeeded as refusal:
         messages.error(request, str(refusal))
     else:
         messages.success(request, f"{participation.body.name} removed")

@@ -5,8 +5,8 @@ from django import forms
 
 from collab.auth_forms import SignInForm
 from collab.govuk_forms import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, GovukForm, GovukRadios, LinesField
-from governance.forms.raci import RaciRowForm
-from governance.forms.risks import RiskActionForm, RiskForm
+from governance.raci.forms import RaciRowForm
+from governance.risks.forms import RiskActionForm, RiskForm
 from initiatives.forms import InitiativeCreateForm
 
 

@@ -172,7 +172,7 @@ class TestAuditOfDecisionsAndDownloads:
         return [json.loads(JsonFormatter().format(r)) for r in caplog.records if r.name == "joinedup.audit"]
 
     def test_a_decision_taken_is_logged_with_who_and_what(self, world, caplog):
-        from governance.services.decisions import decision_create, decision_decide, decision_submit
+        from governance.decisions.services import decision_create, decision_decide, decision_submit
 
         decision = decision_create(
             initiative=world.initiative,

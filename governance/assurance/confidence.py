@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 
-from governance.models import AssuranceReview
+from governance.assurance.models import AssuranceReview
 
 Confidence = AssuranceReview.Confidence
 Scale = AssuranceReview.Scale

@@ -12,8 +12,8 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from governance.assurance import services
-from governance.models import AssuranceReview
-from governance.rules import ASSURANCE_REVIEWERS_GROUP
+from governance.assurance.models import AssuranceReview
+from governance.assurance.rules import ASSURANCE_REVIEWERS_GROUP
 from initiatives.models import Initiative, InitiativeRole
 
 TELL_US_ONCE = "tell-us-once-bereavement"

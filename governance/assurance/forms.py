@@ -4,8 +4,8 @@ from django.utils import timezone
 
 from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios
 from governance.assurance import confidence as scales
-from governance.models import AssuranceReview, Recommendation
-from governance.rules import ASSURANCE_REVIEWERS_GROUP
+from governance.assurance.models import AssuranceReview, Recommendation
+from governance.assurance.rules import ASSURANCE_REVIEWERS_GROUP
 from initiatives.models import Body, Initiative, InitiativeRole, User
 
 CONFIDENCE_HINTS = {

@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
-from governance.models import AssuranceReview, GovernancePack, Recommendation
-from governance.rules import (
+from governance.assurance.models import AssuranceReview, Recommendation
+from governance.assurance.rules import (
     ASSIGN_ASSURANCE_REVIEWERS,
     COMPLETE_RECOMMENDATION,
     RECORD_ASSURANCE_REVIEW,
-    REQUEST_GOVERNANCE_PACK,
 )
+from governance.packs.models import GovernancePack
+from governance.packs.rules import REQUEST_GOVERNANCE_PACK
 from initiatives.models import Initiative, InitiativeRole, User
 
 

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from governance.assurance import confidence as scales
-from governance.models import AssuranceReview, Recommendation
-from governance.rules import is_assurance_reviewer
+from governance.assurance.models import AssuranceReview, Recommendation
+from governance.assurance.rules import is_assurance_reviewer
 from initiatives import services as initiative_services
 from initiatives.models import Body, Initiative, InitiativeRole, User
 from initiatives.rules import is_assurance_reviewer_of

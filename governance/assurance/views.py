@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from governance.assurance import services
 from governance.assurance.forms import AssuranceReviewerForm, AssuranceReviewForm, RecommendationForm
 from governance.assurance.presenters import assurance_summary, recommendations_of, review_recommendations
-from governance.rules import (
+from governance.assurance.rules import (
     ASSIGN_ASSURANCE_REVIEWERS,
     CHANGE_ASSURANCE_REVIEW,
     COMPLETE_RECOMMENDATION,

@@ -74,7 +74,7 @@ def gather_pack_content(initiative_id: int) -> dict:
 
 def _health(initiative: Initiative) -> list[dict]:
     """The derived health check, as of today: a risk passing its review date changes the pack."""
-    from governance.health import gather_health_facts, health_check
+    from governance.health.checks import gather_health_facts, health_check
 
     facts, _flags = gather_health_facts(initiative)
     return [

@@ -13,8 +13,9 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
 
-from governance import charts, scoring
-from governance.raci_validation import Column, Row, check_matrix
+from governance.measures import charts
+from governance.raci.validation import Column, Row, check_matrix
+from governance.risks import scoring
 from initiatives.operating_models import PROFILES
 
 SECTIONS = [
@@ -70,7 +71,7 @@ class Section:
 
     @property
     def template(self) -> str:
-        return f"governance/pack/sections/{self.anchor}.html"
+        return f"governance/packs/sections/{self.anchor}.html"
 
 
 @dataclass

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from governance.models import GovernancePack
+from governance.packs.models import GovernancePack
+from governance.packs.rules import REQUEST_GOVERNANCE_PACK
 from governance.packs.services import PackRequest
-from governance.rules import REQUEST_GOVERNANCE_PACK
 from initiatives.models import Initiative, User
 
 PENDING = (GovernancePack.Status.QUEUED, GovernancePack.Status.BUILDING)

@@ -32,7 +32,7 @@ class RenderedPack:
 
 def pack_html(document) -> str:
     return render_to_string(
-        "governance/pack/pack.html", {"pack": document, "stylesheet_url": static_url(PACK_STYLESHEET)}
+        "governance/packs/pack.html", {"pack": document, "stylesheet_url": static_url(PACK_STYLESHEET)}
     )
 
 

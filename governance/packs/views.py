@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from collab import audit
-from governance.models import GovernancePack
 from governance.packs import services
+from governance.packs.models import GovernancePack
 from governance.packs.presenters import pack_request_message, pack_status_payload, packs_page
+from governance.packs.rules import REQUEST_GOVERNANCE_PACK, VIEW_GOVERNANCE_PACKS
 from governance.packs.storage import download_filename, private_path
-from governance.rules import REQUEST_GOVERNANCE_PACK, VIEW_GOVERNANCE_PACKS
 from initiatives.access import get_initiative_or_404
 
 

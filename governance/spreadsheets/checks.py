@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from collab.govuk_forms import LONG_TEXT_MAX_LENGTH
-from governance.checklist import normalise_item
-from governance.forms.measures import measure_rule_errors
-from governance.models import Measure, Risk
+from governance.checklist.items import normalise_item
+from governance.measures.forms import measure_rule_errors
+from governance.measures.models import Measure
+from governance.risks.models import Risk
 from initiatives.models import Body, Initiative, User
 
 

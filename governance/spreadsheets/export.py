@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from governance.models import Measure, Risk
+from governance.measures.models import Measure
+from governance.risks.models import Risk
 
 
 def _yes_no(value: bool) -> str:

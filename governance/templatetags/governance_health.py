@@ -2,11 +2,11 @@
 
 from django import template
 
-from governance.presenters.health import health_panel
+from governance.health.presenters import health_panel
 
 register = template.Library()
 
 
-@register.inclusion_tag("governance/health_panel.html")
+@register.inclusion_tag("governance/health/panel.html")
 def initiative_health_panel(initiative):
     return health_panel(initiative)

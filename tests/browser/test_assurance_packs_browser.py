@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from governance.rules import ASSURANCE_REVIEWERS_GROUP
+from governance.assurance.rules import ASSURANCE_REVIEWERS_GROUP
 from tests.browser.conftest import assert_accessible, sign_in, sign_out
 from tests.factories import UserFactory
 from tests.governance.pack_fixtures import private_files  # noqa: F401

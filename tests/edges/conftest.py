@@ -66,7 +66,8 @@ SEED_LOOKUPS = {
 
 def _ready_pack(initiative: Initiative):
     """A pack built synchronously with the same code the worker runs."""
-    from governance.packs.services import pack_job_run, pack_request
+    from governance.packs.jobs import pack_job_run
+    from governance.packs.services import pack_request
 
     pack = pack_request(
         initiative=initiative, requested_by=initiative.roles.get(role="programme_manager").user

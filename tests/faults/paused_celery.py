@@ -14,16 +14,16 @@ PAUSE_MARKER = "Pausing the build of governance pack"
 
 
 def pause_pack_builds(seconds: float) -> None:
-    from governance.packs import services
+    from governance.packs import jobs
 
-    render = services.build_pack_pdf
+    render = jobs.build_pack_pdf
 
     def paused_render(content, **kwargs):
         print(f"{PAUSE_MARKER} for {seconds:g}s", flush=True)
         time.sleep(seconds)
         return render(content, **kwargs)
 
-    services.build_pack_pdf = paused_render
+    jobs.build_pack_pdf = paused_render
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 
 from governance.models import GovernancePack
-from governance.packs import services
+from governance.packs import reconciler, services
 from tests.factories import InitiativeFactory
 from tests.worker import wait_for
 
@@ -41,7 +41,7 @@ def test_the_reconciler_delivers_every_pack_after_the_queue_is_wiped(world, brok
     wiped_at = time.monotonic()
     output = io.StringIO()
     call_command("reconcile_packs", "--queued-for", "0", stdout=output)
-    again = services.packs_reconcile(queued_for=0)
+    again = reconciler.packs_reconcile(queued_for=0)
     packs = wait_for(lambda: all_finished(pack_ids), timeout=60, message="every pack to be built")
 
     assert output.getvalue().startswith(f"{PACKS} queued pack(s) sent again")

@@ -3,7 +3,7 @@
 Each attempt runs in its own thread with its own database connection, holding the decision as it
 was loaded before anyone acted (as twenty open browser tabs would), and all start together at a
 barrier. Some approve, some reject, some defer. Only the conditional UPDATE in
-governance.services.decisions stands between them and twenty transitions.
+governance.decisions.services stands between them and twenty transitions.
 """
 
 import itertools
@@ -12,9 +12,9 @@ import threading
 import pytest
 from django.db import close_old_connections, connection
 
-from governance.decision_states import Action
+from governance.decisions import services
+from governance.decisions.states import Action
 from governance.models import Decision
-from governance.services import decisions as services
 from tests.governance.factories import decision_in
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from governance.models import GovernancePack
-from governance.packs import services
+from governance.packs import reconciler, services
 from tests.faults.paused_celery import PAUSE_MARKER
 from tests.worker import wait_for
 
@@ -89,7 +89,7 @@ def test_the_reconciler_has_a_killed_workers_pack_built_by_a_restarted_worker(
 
     def reconcile():
         # What beat does every minute, here every 0.2 seconds.
-        return pack_id in services.packs_reconcile().reset
+        return pack_id in reconciler.packs_reconcile().reset
 
     wait_for(reconcile, timeout=30, message="the reconciler to queue the abandoned build again")
     reset_at = time.monotonic()

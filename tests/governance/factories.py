@@ -2,10 +2,10 @@
 
 import factory
 
-from governance.decision_states import Action
+from governance.decisions import services
+from governance.decisions.states import Action
 from governance.models import Decision, EscalationLevel, Forum, RaciColumn, RaciRow
-from governance.services import decisions as services
-from governance.services import raci as raci_services
+from governance.raci import services as raci_services
 
 
 class RaciRowFactory(factory.django.DjangoModelFactory):

@@ -3,9 +3,9 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from governance.packs import services
+from governance.assurance.rules import ASSURANCE_REVIEWERS_GROUP
+from governance.packs import jobs
 from governance.packs.rendering import RenderedPack
-from governance.rules import ASSURANCE_REVIEWERS_GROUP
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def fast_render(monkeypatch):
         calls.append(kwargs)
         return RenderedPack(pdf=b"%PDF-1.7 stand-in", page_count=1, layout_seconds=0, write_seconds=0)
 
-    monkeypatch.setattr(services, "build_pack_pdf", render)
+    monkeypatch.setattr(jobs, "build_pack_pdf", render)
     return calls
 
 

@@ -3,17 +3,16 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from governance.rules import (
+from governance.assurance.rules import (
     ASSIGN_ASSURANCE_REVIEWERS,
     ASSURANCE_REVIEWERS_GROUP,
     CHANGE_ASSURANCE_REVIEW,
     COMPLETE_RECOMMENDATION,
     RECORD_ASSURANCE_REVIEW,
-    REQUEST_GOVERNANCE_PACK,
     VIEW_ASSURANCE,
-    VIEW_GOVERNANCE_PACKS,
     is_assurance_reviewer,
 )
+from governance.packs.rules import REQUEST_GOVERNANCE_PACK, VIEW_GOVERNANCE_PACKS
 from tests.factories import UserFactory
 from tests.governance.pack_factories import AssuranceReviewFactory, RecommendationFactory
 

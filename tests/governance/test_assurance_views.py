@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
+from governance.assurance.rules import ASSURANCE_REVIEWERS_GROUP
 from governance.models import AssuranceReview, GovernancePack, Recommendation
-from governance.rules import ASSURANCE_REVIEWERS_GROUP
 from initiatives.models import InitiativeRole
 from tests.factories import UserFactory
 from tests.governance.pack_factories import AssuranceReviewFactory, RecommendationFactory

@@ -1,7 +1,7 @@
 import datetime
 from decimal import Decimal
 
-from governance.charts import trend_chart
+from governance.measures.charts import trend_chart
 
 
 def d(day):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from governance.checklist import ChecklistItem, exchanges_records, items_not_yet_added, offered_risks
+from governance.checklist.items import ChecklistItem, exchanges_records, items_not_yet_added, offered_risks
 from tests.governance.register_factories import AssessmentFactory, RiskFactory
 
 
@@ -49,8 +49,8 @@ def test_records_are_exchanged_when_the_checklist_says_so_or_data_sharing_is_a_v
 
 @pytest.mark.django_db
 def test_long_items_that_shorten_to_the_same_term_or_name_are_added_once(world):
-    from governance.services.glossary import definitions_add_from_checklist
-    from governance.services.measures import measures_add_from_checklist
+    from governance.glossary.services import definitions_add_from_checklist
+    from governance.measures.services import measures_add_from_checklist
 
     long_items = [ChecklistItem("x" * 250 + " first"), ChecklistItem("x" * 250 + " second")]
 

@@ -10,9 +10,9 @@ import time
 import pytest
 from django.db import close_old_connections, connection, transaction
 
-from governance.decision_states import Action
+from governance.decisions import services
+from governance.decisions.states import Action
 from governance.models import Decision
-from governance.services import decisions as services
 from tests.governance.factories import decision_in
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

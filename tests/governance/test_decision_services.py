@@ -3,9 +3,9 @@
 import pytest
 from django.core import mail
 
-from governance.decision_states import Action
+from governance.decisions import services
+from governance.decisions.states import Action
 from governance.models import Decision, DecisionTransition, RaciCell
-from governance.services import decisions as services
 from initiatives.models import Membership
 from tests.factories import BodyFactory, ParticipationFactory, UserFactory
 from tests.governance.factories import RaciColumnFactory, RaciRowFactory, decision_in, draft
@@ -261,7 +261,7 @@ class TestNotifications:
         assert "Costs too high" in mail.outbox[0].body
 
     def test_a_late_awaiting_email_is_not_sent_once_the_decision_has_moved_on(self, world):
-        from governance.tasks import notify_decision_awaiting
+        from governance.decisions.tasks import notify_decision_awaiting
 
         decision = decision_in(world, "submitted")
         submitted = decision.transitions.get(to_status="submitted")
@@ -273,7 +273,7 @@ class TestNotifications:
         assert mail.outbox == []
 
     def test_running_the_awaiting_task_for_the_current_submission_sends_it(self, world):
-        from governance.tasks import notify_decision_awaiting
+        from governance.decisions.tasks import notify_decision_awaiting
 
         decision = decision_in(world, "submitted")
         submitted = decision.transitions.get(to_status="submitted")
@@ -287,7 +287,7 @@ def test_no_code_path_updates_or_deletes_a_transition():
     """DecisionTransition is append-only: the services only ever create rows."""
     import inspect
 
-    from governance.services import decisions as module
+    from governance.decisions import services as module
 
     source = inspect.getsource(module)
     assert "DecisionTransition.objects.create" in source

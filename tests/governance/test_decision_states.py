@@ -2,8 +2,8 @@
 
 import pytest
 
-from governance import decision_states as states
-from governance.decision_states import Action, TransitionNotAllowed, allowed_actions, target_of
+from governance.decisions import states
+from governance.decisions.states import Action, TransitionNotAllowed, allowed_actions, target_of
 from governance.models import Decision
 
 ALLOWED = {

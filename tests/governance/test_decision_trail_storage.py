@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, InternalError, ProgrammingError, connection, transaction
 
+from governance.decisions.services import decision_create, decision_submit
 from governance.models import DecisionTransition
-from governance.services.decisions import decision_create, decision_submit
 from tests.worker import worker_database_url
 
 ROOT = Path(__file__).resolve().parents[2]

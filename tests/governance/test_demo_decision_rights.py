@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import call_command
 
+from governance.decisions.presenters import decision_rights_summary
 from governance.models import Decision, Escalation, EscalationLevel, Forum, RaciRow
-from governance.presenters.overview import decision_rights_summary
 from initiatives.models import Initiative, User
 
 pytestmark = pytest.mark.django_db

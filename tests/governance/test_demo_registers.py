@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from governance.health import gather_health_facts
-from governance.meanings import effective_status
+from governance.glossary.meanings import effective_status
+from governance.health.checks import gather_health_facts
 from governance.models import DataDefinition, DataSharingAgreement, Measure, Risk
 from initiatives.models import Initiative
 

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from governance.forums import services
+from governance.forums.escalation import CannotEscalate, escalation_raise
 from governance.models import EscalationLevel, Forum, Risk
-from governance.services import forums as services
-from governance.services.escalation import CannotEscalate, escalation_raise
 from tests.governance.factories import EscalationLevelFactory, ForumFactory, decision_in
 
 pytestmark = pytest.mark.django_db
@@ -256,7 +256,7 @@ class TestEscalatingARisk:
 
 class TestOverviewPanel:
     def test_it_shows_raci_rows_failing_and_decisions_awaiting(self, client, world):
-        from governance.services import raci
+        from governance.raci import services as raci
 
         raci.raci_row_add(
             initiative=world.initiative,

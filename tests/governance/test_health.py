@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from governance.health import FIX_URL_NAMES, HealthFacts, Status, gather_health_facts, health_check
+from governance.health.checks import FIX_URL_NAMES, HealthFacts, Status, gather_health_facts, health_check
 from governance.models import DataSharingAgreement, Forum, RaciCell, RaciColumn, RaciRow
 from initiatives.models import Participation
 from tests.governance.register_factories import (

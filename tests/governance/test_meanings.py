@@ -2,7 +2,7 @@
 
 import pytest
 
-from governance.meanings import effective_status, meanings_differ
+from governance.glossary.meanings import effective_status, meanings_differ
 
 
 @pytest.mark.parametrize(

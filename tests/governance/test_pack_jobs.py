@@ -11,9 +11,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from governance.models import GovernancePack
-from governance.packs import services
+from governance.packs import jobs, reconciler, services
 from governance.packs.deadline import soft_deadline
-from governance.tasks import build_governance_pack, reconcile_governance_packs
+from governance.packs.reconciler import reconcile_governance_packs
+from governance.packs.tasks import build_governance_pack
 from tests.governance.pack_fixtures import eager_retries, fast_render, private_files  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_files")]
@@ -98,7 +99,7 @@ class TestRequest:
         self, world, django_capture_on_commit_callbacks
     ):
         first, _ = ask(world, django_capture_on_commit_callbacks, execute=False)
-        services.pack_fail(pack_id=first.pack.pk, reason="Broken")
+        jobs.pack_fail(pack_id=first.pack.pk, reason="Broken")
 
         second, _ = ask(world, django_capture_on_commit_callbacks)
 
@@ -124,8 +125,8 @@ class TestClaim:
     def test_only_one_worker_can_claim_a_queued_pack(self, world, django_capture_on_commit_callbacks):
         outcome, _ = ask(world, django_capture_on_commit_callbacks, execute=False)
 
-        first = services.pack_claim(pack_id=outcome.pack.pk)
-        second = services.pack_claim(pack_id=outcome.pack.pk)
+        first = jobs.pack_claim(pack_id=outcome.pack.pk)
+        second = jobs.pack_claim(pack_id=outcome.pack.pk)
 
         assert first is not None and first.status == Status.BUILDING and first.attempts == 1
         assert second is None
@@ -134,12 +135,12 @@ class TestClaim:
         self, world, django_capture_on_commit_callbacks, settings
     ):
         outcome, _ = ask(world, django_capture_on_commit_callbacks, execute=False)
-        services.pack_claim(pack_id=outcome.pack.pk)
+        jobs.pack_claim(pack_id=outcome.pack.pk)
         GovernancePack.objects.filter(pk=outcome.pack.pk).update(
             started_at=timezone.now() - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 1)
         )
 
-        again = services.pack_claim(pack_id=outcome.pack.pk)
+        again = jobs.pack_claim(pack_id=outcome.pack.pk)
 
         assert again is not None and again.attempts == 2
 
@@ -147,9 +148,9 @@ class TestClaim:
         self, world, django_capture_on_commit_callbacks
     ):
         outcome, _ = ask(world, django_capture_on_commit_callbacks, execute=False)
-        services.pack_claim(pack_id=outcome.pack.pk, task_id="task-a")
+        jobs.pack_claim(pack_id=outcome.pack.pk, task_id="task-a")
 
-        again = services.pack_claim(pack_id=outcome.pack.pk, task_id="task-a")
+        again = jobs.pack_claim(pack_id=outcome.pack.pk, task_id="task-a")
 
         assert again is not None
         assert (again.status, again.attempts, again.claimed_by_task) == (Status.BUILDING, 2, "task-a")
@@ -158,37 +159,37 @@ class TestClaim:
         self, world, django_capture_on_commit_callbacks, settings
     ):
         outcome, _ = ask(world, django_capture_on_commit_callbacks, execute=False)
-        services.pack_claim(pack_id=outcome.pack.pk, task_id="task-a")
+        jobs.pack_claim(pack_id=outcome.pack.pk, task_id="task-a")
 
-        assert services.pack_claim(pack_id=outcome.pack.pk, task_id="task-b") is None
+        assert jobs.pack_claim(pack_id=outcome.pack.pk, task_id="task-b") is None
 
         GovernancePack.objects.filter(pk=outcome.pack.pk).update(
             started_at=timezone.now() - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 1)
         )
-        taken = services.pack_claim(pack_id=outcome.pack.pk, task_id="task-b")
+        taken = jobs.pack_claim(pack_id=outcome.pack.pk, task_id="task-b")
         assert taken is not None and (taken.attempts, taken.claimed_by_task) == (2, "task-b")
 
     def test_a_claim_without_a_task_is_never_taken_back_early(
         self, world, django_capture_on_commit_callbacks
     ):
         outcome, _ = ask(world, django_capture_on_commit_callbacks, execute=False)
-        first = services.pack_claim(pack_id=outcome.pack.pk)
+        first = jobs.pack_claim(pack_id=outcome.pack.pk)
 
         assert first.claimed_by_task == ""
-        assert services.pack_claim(pack_id=outcome.pack.pk) is None
-        assert services.pack_claim(pack_id=outcome.pack.pk, task_id="") is None
+        assert jobs.pack_claim(pack_id=outcome.pack.pk) is None
+        assert jobs.pack_claim(pack_id=outcome.pack.pk, task_id="") is None
 
     def test_a_worker_whose_claim_was_taken_over_cannot_mark_the_pack(
         self, world, django_capture_on_commit_callbacks, settings
     ):
         outcome, _ = ask(world, django_capture_on_commit_callbacks, execute=False)
-        stale = services.pack_claim(pack_id=outcome.pack.pk)
+        stale = jobs.pack_claim(pack_id=outcome.pack.pk)
         GovernancePack.objects.filter(pk=outcome.pack.pk).update(
             started_at=timezone.now() - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 1)
         )
-        services.pack_claim(pack_id=outcome.pack.pk)
+        jobs.pack_claim(pack_id=outcome.pack.pk)
 
-        services.pack_fail(pack_id=stale.pk, reason="late", attempt=stale.attempts)
+        jobs.pack_fail(pack_id=stale.pk, reason="late", attempt=stale.attempts)
 
         assert GovernancePack.objects.get(pk=outcome.pack.pk).status == Status.BUILDING
 
@@ -208,7 +209,7 @@ class TestTask:
         self, world, django_capture_on_commit_callbacks
     ):
         outcome, _ = ask(world, django_capture_on_commit_callbacks, execute=False)
-        services.pack_claim(pack_id=outcome.pack.pk, task_id="killed-run")
+        jobs.pack_claim(pack_id=outcome.pack.pk, task_id="killed-run")
 
         assert build_governance_pack.apply(args=[outcome.pack.pk], task_id="killed-run").get() == "built"
         assert build_governance_pack.apply(args=[outcome.pack.pk], task_id="other-run").get() == "not_claimed"
@@ -229,7 +230,7 @@ class TestTask:
     def test_a_transient_failure_is_retried_and_the_pack_still_gets_built(
         self, world, django_capture_on_commit_callbacks, monkeypatch
     ):
-        real_write = services.write_atomically
+        real_write = jobs.write_atomically
         calls = []
 
         def flaky_write(relative, data):
@@ -238,7 +239,7 @@ class TestTask:
                 raise OSError("disk briefly unavailable")
             return real_write(relative, data)
 
-        monkeypatch.setattr(services, "write_atomically", flaky_write)
+        monkeypatch.setattr(jobs, "write_atomically", flaky_write)
 
         outcome, _ = ask(world, django_capture_on_commit_callbacks)
 
@@ -253,7 +254,7 @@ class TestTask:
         def broken_write(relative, data):
             raise OSError("No space left on device")
 
-        monkeypatch.setattr(services, "write_atomically", broken_write)
+        monkeypatch.setattr(jobs, "write_atomically", broken_write)
 
         outcome, _ = ask(world, django_capture_on_commit_callbacks)
 
@@ -265,7 +266,7 @@ class TestTask:
     def test_retries_back_off_exponentially(self, settings):
         settings.PACK_RETRY_BACKOFF = 5
 
-        assert [services.retry_delay(n) for n in range(8)] == [5, 10, 20, 40, 80, 160, 300, 300]
+        assert [jobs.retry_delay(n) for n in range(8)] == [5, 10, 20, 40, 80, 160, 300, 300]
 
     def test_the_soft_time_limit_fails_the_pack_with_a_clear_reason(
         self, world, django_capture_on_commit_callbacks, monkeypatch, settings
@@ -277,7 +278,7 @@ class TestTask:
             while time.monotonic() < deadline:
                 time.sleep(0.05)
 
-        monkeypatch.setattr(services, "build_pack_pdf", slow_render)
+        monkeypatch.setattr(jobs, "build_pack_pdf", slow_render)
 
         started = time.monotonic()
         outcome, _ = ask(world, django_capture_on_commit_callbacks)
@@ -292,7 +293,7 @@ class TestTask:
         def broken_render(*args, **kwargs):
             raise ValueError("secret internal detail")
 
-        monkeypatch.setattr(services, "build_pack_pdf", broken_render)
+        monkeypatch.setattr(jobs, "build_pack_pdf", broken_render)
 
         outcome, _ = ask(world, django_capture_on_commit_callbacks)
 
@@ -323,7 +324,7 @@ class TestReconciler:
         )
 
         with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            result = services.packs_reconcile()
+            result = reconciler.packs_reconcile()
 
         assert result.requeued == [outcome.pack.pk]
         assert len(callbacks) == 1
@@ -333,7 +334,7 @@ class TestReconciler:
         ask(world, django_capture_on_commit_callbacks, execute=False)
 
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            result = services.packs_reconcile()
+            result = reconciler.packs_reconcile()
 
         assert (result.requeued, result.reset, callbacks) == ([], [], [])
 
@@ -342,13 +343,13 @@ class TestReconciler:
         self, world, django_capture_on_commit_callbacks, settings
     ):
         outcome, _ = ask(world, django_capture_on_commit_callbacks, execute=False)
-        services.pack_claim(pack_id=outcome.pack.pk)
+        jobs.pack_claim(pack_id=outcome.pack.pk)
         GovernancePack.objects.filter(pk=outcome.pack.pk).update(
             started_at=timezone.now() - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 5)
         )
 
         with django_capture_on_commit_callbacks(execute=True):
-            result = services.packs_reconcile()
+            result = reconciler.packs_reconcile()
 
         pack = GovernancePack.objects.get(pk=outcome.pack.pk)
         assert result.reset == [pack.pk]
@@ -364,7 +365,7 @@ class TestReconciler:
             started_at=timezone.now() - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 5),
         )
 
-        result = services.packs_reconcile()
+        result = reconciler.packs_reconcile()
 
         pack = GovernancePack.objects.get(pk=outcome.pack.pk)
         assert result.failed == [pack.pk]

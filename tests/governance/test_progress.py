@@ -5,7 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from governance.progress import Standing, measure_position
+from governance.measures.progress import Standing, measure_position
 
 JAN, JUL, DEC = datetime.date(2026, 1, 1), datetime.date(2026, 7, 2), datetime.date(2026, 12, 31)
 

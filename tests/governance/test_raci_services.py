@@ -3,9 +3,9 @@
 import pytest
 
 from governance.models import RaciCell, RaciColumn
-from governance.services import raci as services
+from governance.raci import services
 from initiatives.models import Participation
-from initiatives.services import CannotRemoveLeadBody
+from initiatives.services import CannotRemoveLeadBody, participation_remove
 from tests.governance.factories import two_row_matrix
 
 pytestmark = pytest.mark.django_db
@@ -127,7 +127,7 @@ class TestABodyLeaving:
         )
         participation = world.initiative.participations.get(body=world.partner_body)
 
-        services.raci_participation_remove(participation=participation, by=world.programme_manager)
+        participation_remove(participation=participation, removed_by=world.programme_manager)
 
         assert not world.initiative.participations.filter(body=world.partner_body).exists()
         assert columns(world) == [("DWP", ""), ("DWP", "Finance")]
@@ -147,7 +147,7 @@ class TestABodyLeaving:
         participation = world.initiative.participations.get(body=world.partner_body)
 
         with pytest.raises(services.RaciColumnsStillNeeded) as refusal:
-            services.raci_participation_remove(participation=participation, by=world.programme_manager)
+            participation_remove(participation=participation, removed_by=world.programme_manager)
 
         assert str(refusal.value) == (
             "HM Revenue and Customs cannot be removed: in the RACI matrix “Approve the business case” "
@@ -172,13 +172,13 @@ class TestABodyLeaving:
         lead = world.initiative.participations.get(body=world.lead_body)
 
         with pytest.raises(CannotRemoveLeadBody):
-            services.raci_participation_remove(participation=lead, by=world.programme_manager)
+            participation_remove(participation=lead, removed_by=world.programme_manager)
 
         assert RaciColumn.objects.filter(pk=dwp.pk).exists()
 
     def test_a_body_without_columns_simply_leaves(self, world):
         participation = world.initiative.participations.get(body=world.partner_body)
 
-        services.raci_participation_remove(participation=participation, by=world.programme_manager)
+        participation_remove(participation=participation, removed_by=world.programme_manager)
 
         assert not world.initiative.participations.filter(body=world.partner_body).exists()

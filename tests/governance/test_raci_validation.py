@@ -2,7 +2,7 @@
 
 import pytest
 
-from governance.raci_validation import Column, Row, check_matrix
+from governance.raci.validation import Column, Row, check_matrix
 
 DWP, HMRC, MCC = Column("DWP", "DWP"), Column("HMRC", "HMRC"), Column("MCC", "MCC")
 THREE = [DWP, HMRC, MCC]

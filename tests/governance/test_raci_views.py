@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from governance.models import RaciCell, RaciColumn, RaciRow
-from governance.services import raci as services
+from governance.raci import services
 from tests.factories import BodyFactory, ParticipationFactory, UserFactory
 from tests.governance.factories import two_row_matrix
 

@@ -2,17 +2,10 @@
 
 import pytest
 
-from governance.rules import (
-    ADD_DEFINITION,
-    ADD_MEASURE,
-    ADD_RISK,
-    CHANGE_DEFINITION,
-    CHANGE_MEASURE,
-    CHANGE_RISK,
-    ESCALATE_RISK,
-    MANAGE_REGISTERS,
-    RECORD_BODY_MEANING,
-)
+from governance.glossary.rules import ADD_DEFINITION, CHANGE_DEFINITION, RECORD_BODY_MEANING
+from governance.measures.rules import ADD_MEASURE, CHANGE_MEASURE
+from governance.predicates import MANAGE_REGISTERS
+from governance.risks.rules import ADD_RISK, CHANGE_RISK, ESCALATE_RISK
 from tests.governance.register_factories import DataDefinitionFactory, MeasureFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from governance.health import count_risk_flags
+from governance.health.checks import count_risk_flags
 from governance.models import Risk
-from governance.presenters.risks import build_heat_map, flags_for
+from governance.risks.presenters import build_heat_map, flags_for
 
 TODAY = datetime.date(2026, 11, 24)
 YESTERDAY = TODAY - datetime.timedelta(days=1)

@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from governance.checklist import ChecklistItem
+from governance.checklist.items import ChecklistItem
+from governance.forums.escalation import CannotEscalate, escalation_raise
 from governance.models import Escalation, Risk, RiskAction, RiskScoreChange
-from governance.services.escalation import CannotEscalate, escalation_raise
-from governance.services.risks import (
+from governance.risks.services import (
     RiskActionNotOpen,
     review_date_after_edit,
     risk_action_complete,

@@ -2,15 +2,15 @@
 
 import pytest
 
-from governance.rules import (
+from governance.decisions.rules import (
     ADD_DECISION,
     CHANGE_DECISION,
-    CHANGE_FORUMS,
-    CHANGE_RACI,
     DECIDE_DECISION,
     ESCALATE_DECISION,
     decide_allowed,
 )
+from governance.forums.rules import CHANGE_FORUMS
+from governance.raci.rules import CHANGE_RACI
 from initiatives.rules import VIEW_INITIATIVE
 from tests.governance.factories import decision_in
 

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from governance.scoring import band_for, default_review_date, heat_map, risk_bands, risk_flags, score
+from governance.risks.scoring import band_for, default_review_date, heat_map, risk_bands, risk_flags, score
 
 TODAY = datetime.date(2026, 11, 24)
 

@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from governance.models import RaciColumn
-from governance.services import raci as raci_services
+from governance.raci import services as raci_services
 from initiatives.models import Initiative, InitiativeRole, Participation
 from tests.factories import BodyFactory, InitiativeFactory, UserFactory
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from governance.packs.services import packs_reconcile
+from governance.packs.reconciler import packs_reconcile
 
 
 class Command(BaseCommand):

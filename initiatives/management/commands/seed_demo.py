@@ -8,8 +8,8 @@ from initiatives.demo import seed_people_and_initiatives
 # running the command twice never duplicates anything.
 FURTHER_SEEDERS: list[str] = [
     "initiatives.demo_assessments.seed_assessments",
-    "governance.demo_decision_rights.seed_decision_rights",
-    "governance.demo_registers.seed_registers",
+    "governance.decisions.demo.seed_decision_rights",
+    "governance.registers_demo_tmp.seed_registers",
     "governance.assurance.demo.seed_assurance",
 ]
 

@@ -1,0 +1,43 @@
+"""Adopting the operating-model checklist's items into a register as drafts."""
+
+from __future__ import annotations
+
+from django import forms
+
+from collab.govuk_forms import GovukCheckboxes, GovukForm
+from governance.checklist.items import ChecklistItem
+
+
+class OfferedItemsField(forms.MultipleChoiceField):
+    """Ignores items no longer offered (added a moment ago, say by a double-submitted form)."""
+
+    def to_python(self, value):
+        offered = {str(key) for key, _label in self.choices}
+        return [item for item in super().to_python(value) if item in offered]
+
+
+class ChecklistAdoptForm(GovukForm):
+    """Tick the checklist items to add to a register as drafts; all are ticked to start with."""
+
+    items = OfferedItemsField(
+        label="From your operating model checklist",
+        widget=GovukCheckboxes,
+        help_text="Tick each to add as a draft, then complete it. Items already added are not offered again.",
+        error_messages={"required": "Select at least one item to add"},
+    )
+
+    def __init__(self, *args, offered: list[ChecklistItem], joint_labels: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.offered = {item.key: item for item in offered}
+        self.fields["items"].choices = [
+            (
+                item.key,
+                f"{item.text} ({'joint' if item.is_joint else 'single body'})" if joint_labels else item.text,
+            )
+            for item in offered
+        ]
+        self.initial.setdefault("items", list(self.offered))
+
+    @property
+    def chosen(self) -> list[ChecklistItem]:
+        return [self.offered[key] for key in self.cleaned_data["items"]]

@@ -1,0 +1,85 @@
+"""Emails about decisions, sent by the tasks in governance.tasks.
+
+Each is keyed on the transition that caused it, so a message delayed in the queue is
+dropped once the decision has moved on (a stale "awaiting you" never arrives after a decision).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+
+from governance.decisions import states as decision_states
+from governance.decisions.models import Decision, DecisionTransition
+from initiatives.models import InitiativeRole, User
+
+
+def decision_url(decision: Decision) -> str:
+    return f"{settings.SITE_URL}{decision.get_absolute_url()}"
+
+
+def _load(decision_id: int, transition_id: int) -> tuple[Decision, DecisionTransition] | None:
+    decision = Decision.objects.select_related("initiative", "decider").filter(pk=decision_id).first()
+    if decision is None:
+        return None
+    transition = decision.transitions.select_related("by").filter(pk=transition_id).first()
+    latest = decision.transitions.order_by("-at", "-pk").values_list("pk", flat=True).first()
+    if transition is None or transition.pk != latest:
+        return None
+    return decision, transition
+
+
+def send_decision_awaiting(*, decision_id: int, transition_id: int) -> bool:
+    """Tell the decider; only while the decision still awaits them from this submission."""
+    loaded = _load(decision_id, transition_id)
+    if loaded is None:
+        return False
+    decision, transition = loaded
+    if (
+        decision.status != decision_states.SUBMITTED
+        or decision.decider is None
+        or not decision.decider.is_active
+    ):
+        return False
+    context = {"decision": decision, "transition": transition, "url": decision_url(decision)}
+    send_mail(
+        subject=f"Decision needed: {decision.reference} {decision.title}",
+        message=render_to_string("governance/decisions/email/decision_awaiting.txt", context),
+        from_email=None,
+        recipient_list=[decision.decider.email],
+    )
+    return True
+
+
+def send_decision_decided(*, decision_id: int, transition_id: int) -> bool:
+    """Tell the programme managers the outcome, with the decider's comment."""
+    loaded = _load(decision_id, transition_id)
+    if loaded is None:
+        return False
+    decision, transition = loaded
+    if transition.to_status not in (
+        decision_states.APPROVED,
+        decision_states.REJECTED,
+        decision_states.DEFERRED,
+    ):
+        return False
+    recipients = list(
+        User.objects.filter(
+            is_active=True,
+            initiative_roles__initiative=decision.initiative,
+            initiative_roles__role=InitiativeRole.Role.PROGRAMME_MANAGER,
+        )
+        .distinct()
+        .values_list("email", flat=True)
+    )
+    if not recipients:
+        return False
+    context = {"decision": decision, "transition": transition, "url": decision_url(decision)}
+    send_mail(
+        subject=f"{decision.reference} {transition.get_to_status_display().lower()}: {decision.title}",
+        message=render_to_string("governance/decisions/email/decision_decided.txt", context),
+        from_email=None,
+        recipient_list=recipients,
+    )
+    return True

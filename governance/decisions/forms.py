@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+
+from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios
+from governance.decisions.models import Decision
+from governance.decisions.states import Action
+from initiatives.models import Initiative
+
+
+class DecisionForm(GovukModelForm):
+    class Meta:
+        model = Decision
+        fields = ["title", "context", "options", "recommendation", "due_date", "raci_row"]
+        labels = {
+            "title": "Title",
+            "context": "Context",
+            "options": "Options considered",
+            "recommendation": "Recommendation",
+            "due_date": "Decision needed by (optional)",
+            "raci_row": "RACI row this decision concerns (optional)",
+        }
+        help_texts = {
+            "title": "What is to be decided, for example “Approve the data sharing agreement with HMRC”.",
+            "context": "Why this needs deciding now, and what happens if it is not decided.",
+            "options": "One option per line, including doing nothing.",
+            "recommendation": "Which option you recommend, and why.",
+            "due_date": "For example, 27 3 2027",
+            "raci_row": "The named holder of the A for this row will decide. "
+            "Without one, the senior accountable owner decides.",
+        }
+        widgets = {
+            "context": forms.Textarea(attrs={"rows": 5}),
+            "options": forms.Textarea(attrs={"rows": 5}),
+            "recommendation": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["raci_row"].queryset = initiative.raci_rows.order_by("position", "pk")
+        self.fields["raci_row"].empty_label = "Not linked to a RACI row"
+
+    def clean_due_date(self) -> datetime.date | None:
+        due = self.cleaned_data["due_date"]
+        unchanged = self.instance.pk and due == self.instance.due_date
+        if due and not unchanged and due < timezone.localdate():
+            raise forms.ValidationError("Decision needed by must be today or in the future")
+        return due
+
+
+class DecideForm(GovukForm):
+    outcome = forms.ChoiceField(
+        label="Your decision",
+        choices=[(Action.APPROVE, "Approve"), (Action.REJECT, "Reject"), (Action.DEFER, "Defer")],
+        widget=GovukRadios(
+            hints={
+                Action.APPROVE: "The recommendation goes ahead.",
+                Action.REJECT: "It does not go ahead. Say why.",
+                Action.DEFER: "Not decided yet. Say what you need before deciding.",
+            }
+        ),
+        error_messages={"required": "Select approve, reject or defer"},
+    )
+    comment = forms.CharField(
+        label="Comment",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Needed if you reject or defer. It is recorded in the decision's trail.",
+        max_length=5000,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        outcome = cleaned.get("outcome")
+        if outcome in (Action.REJECT, Action.DEFER) and not cleaned.get("comment", "").strip():
+            verb = "rejecting" if outcome == Action.REJECT else "deferring"
+            self.add_error("comment", f"Enter a comment saying why you are {verb} this decision")
+        return cleaned
+
+
+class ResubmitForm(GovukForm):
+    comment = forms.CharField(
+        label="What has changed since it was deferred? (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+    )
+
+
+class SupersedeForm(GovukForm):
+    reason = forms.CharField(
+        label="Why does this decision need to change?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Recorded in the trail of both decisions.",
+        max_length=5000,
+        error_messages={"required": "Enter why this decision needs to change"},
+    )
+
+
+class EscalateForm(GovukForm):
+    reason = forms.CharField(
+        label="Why does this need to go up?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Say which threshold has been reached, or what this level cannot resolve.",
+        max_length=5000,
+        error_messages={"required": "Enter why this needs to be escalated"},
+    )

@@ -1,0 +1,119 @@
+"""Shaping decision pages: what the reader sees and which actions they are offered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from governance.decisions import states as decision_states
+from governance.decisions.forms import DecideForm, ResubmitForm
+from governance.decisions.models import Decision, DecisionTransition
+from governance.decisions.rules import CHANGE_DECISION, ESCALATE_DECISION, decide_allowed
+from governance.decisions.services import decider_for
+from governance.forums.escalation import CannotEscalate, NextStep, escalation_next_step
+from governance.forums.models import Escalation, EscalationLevel, Forum
+from governance.forums.presenters import CrowdedPurpose, too_many_forums
+from governance.raci.matrix import load_matrix
+from initiatives.models import Initiative, User
+
+
+@dataclass
+class DecisionPage:
+    decision: Decision
+    options: list[str]
+    trail: list[DecisionTransition]
+    escalations: list[Escalation]
+    superseded_by: Decision | None
+    # For a draft: who would decide if it were submitted now (None: no one, so it cannot be).
+    would_decide: User | None
+    can_edit: bool
+    can_submit: bool
+    can_resubmit: bool
+    can_decide: bool
+    can_change: bool
+    can_escalate: bool
+    escalation_step: NextStep | None
+    escalation_refusal: str
+    decide_form: DecideForm | None
+    resubmit_form: ResubmitForm | None
+
+    @property
+    def has_actions(self) -> bool:
+        return any((self.can_edit, self.can_submit, self.can_resubmit, self.can_change, self.can_escalate))
+
+
+def decision_page(
+    decision: Decision,
+    user: User,
+    *,
+    decide_form: DecideForm | None = None,
+    resubmit_form: ResubmitForm | None = None,
+) -> DecisionPage:
+    status = decision.status
+    manages = user.has_perm(CHANGE_DECISION, decision)
+    can_decide = status == decision_states.SUBMITTED and decide_allowed(user, decision)
+    can_resubmit = manages and status == decision_states.DEFERRED
+    step, refusal = None, ""
+    escalates = status in decision_states.OPEN and user.has_perm(ESCALATE_DECISION, decision)
+    if escalates:
+        try:
+            step = escalation_next_step(initiative=decision.initiative, item=decision)
+        except CannotEscalate as reason:
+            refusal = str(reason)
+    return DecisionPage(
+        decision=decision,
+        options=[line.strip() for line in decision.options.splitlines() if line.strip()],
+        trail=list(decision.transitions.select_related("by").order_by("at", "pk")),
+        escalations=list(
+            decision.escalations.select_related("from_level", "to_level", "escalated_by").order_by(
+                "escalated_at"
+            )
+        ),
+        superseded_by=Decision.objects.filter(supersedes=decision).first(),
+        would_decide=decider_for(decision) if status == decision_states.DRAFT else None,
+        can_edit=manages and status in decision_states.EDITABLE,
+        can_submit=manages and status == decision_states.DRAFT,
+        can_resubmit=can_resubmit,
+        can_decide=can_decide,
+        can_change=manages and status in (decision_states.APPROVED, decision_states.REJECTED),
+        can_escalate=escalates and step is not None,
+        escalation_step=step,
+        escalation_refusal=refusal,
+        decide_form=(decide_form or DecideForm()) if can_decide else None,
+        resubmit_form=(resubmit_form or ResubmitForm()) if can_resubmit else None,
+    )
+
+
+@dataclass
+class DecisionRightsSummary:
+    initiative: Initiative
+    raci_rows: int
+    raci_columns: int
+    raci_failing: list[str]
+    raci_warnings: int
+    forums: list[Forum]
+    crowded: list[CrowdedPurpose]
+    levels: list[EscalationLevel]
+    awaiting: list[Decision]
+
+
+def decision_rights_summary(initiative: Initiative) -> DecisionRightsSummary:
+    matrix = load_matrix(initiative)
+    check = matrix.check()
+    forums = list(initiative.forums.select_related("chair").order_by("purpose", "name"))
+    return DecisionRightsSummary(
+        initiative=initiative,
+        raci_rows=len(matrix.rows),
+        raci_columns=len(matrix.columns),
+        raci_failing=[matrix.rows[index].activity for index in check.failing_rows],
+        raci_warnings=len(check.all_warnings) if matrix.rows else 0,
+        forums=forums,
+        crowded=too_many_forums(forums),
+        levels=list(initiative.escalation_levels.order_by("level")),
+        awaiting=list(initiative.decisions.awaiting().select_related("decider").order_by("number")),
+    )
+
+
+def decisions_awaiting(user: User) -> list[Decision]:
+    if not user.is_authenticated:
+        return []
+    return list(Decision.objects.awaiting_decision_by(user))

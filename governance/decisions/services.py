@@ -1,0 +1,261 @@
+"""Writes to the decision log. Every change of state goes through _transition().
+
+A decision can be acted on once: each transition is a conditional UPDATE on the state the
+actor saw (`WHERE status = <expected>`), inside one transaction with its trail row. Whoever
+comes second updates no row and is told who acted first, and when.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import dateformat, timezone
+
+from collab import audit
+from collab.queue import enqueue_on_commit
+from governance.decisions import states as decision_states
+from governance.decisions.models import Decision, DecisionTransition
+from governance.decisions.states import TRANSITIONS, Action, TransitionNotAllowed
+from governance.raci.models import RaciCell, RaciRow
+from governance.tasks import notify_decision_awaiting, notify_decision_decided
+from initiatives.models import Initiative, Membership, User
+
+
+class DecisionChanged(Exception):
+    """The decision is not (or no longer) in a state that allows the action; the message says why."""
+
+
+class NoDecider(Exception):
+    pass
+
+
+class NotTheDecider(Exception):
+    pass
+
+
+def _when(moment: datetime.datetime) -> str:
+    return dateformat.format(timezone.localtime(moment), r"H:i \o\n j F Y")
+
+
+def _last_transition(decision: Decision) -> DecisionTransition | None:
+    return decision.transitions.select_related("by").order_by("-at", "-pk").first()
+
+
+def refusal_message(decision: Decision, action: Action) -> str:
+    """Why `action` cannot be taken now, naming who acted first when someone did."""
+    last = _last_transition(decision)
+    if last is not None and last.from_status != decision_states.NEW:
+        done = next(
+            (
+                t.done
+                for t in TRANSITIONS.values()
+                if t.target == last.to_status and last.from_status in t.sources
+            ),
+            last.get_to_status_display().lower(),
+        )
+        return f"This decision was already {done} by {last.by} at {_when(last.at)}."
+    return (
+        f"{decision.reference} is {decision.get_status_display().lower()}, "
+        f"so it cannot be {TRANSITIONS[action].done}."
+    )
+
+
+def _transition(
+    decision: Decision, action: Action, *, by: User, comment: str = "", **changes
+) -> DecisionTransition:
+    """Move `decision` by `action` from the state it was loaded in, or raise DecisionChanged."""
+    expected = decision.status
+    try:
+        target = decision_states.target_of(action, expected)
+    except TransitionNotAllowed:
+        raise DecisionChanged(refusal_message(decision, action)) from None
+    now = timezone.now()
+    updated = Decision.objects.filter(pk=decision.pk, status=expected).update(
+        status=target, updated_at=now, **changes
+    )
+    if updated != 1:
+        # Someone else moved it between our read and our write.
+        decision.refresh_from_db()
+        raise DecisionChanged(refusal_message(decision, action))
+    decision.status = target
+    decision.updated_at = now
+    for name, value in changes.items():
+        setattr(decision, name, value)
+    return DecisionTransition.objects.create(
+        decision=decision, from_status=expected, to_status=target, by=by, comment=comment.strip()
+    )
+
+
+def decider_for(decision: Decision) -> User | None:
+    """Who must decide: the holder of the row's A column if they still belong to that body and it
+    still takes part; otherwise the senior owner if they belong to a participating body; else no one."""
+    initiative = decision.initiative
+    if decision.raci_row_id:
+        accountable = list(
+            RaciCell.objects.filter(row_id=decision.raci_row_id, value="A").select_related("column__holder")
+        )
+        if len(accountable) == 1:
+            column = accountable[0].column
+            holder = column.holder
+            if (
+                holder is not None
+                and holder.is_active
+                and Membership.objects.filter(
+                    user=holder, body_id=column.body_id, body__participations__initiative=initiative
+                ).exists()
+            ):
+                return holder
+    owner = initiative.senior_owner
+    if (
+        owner is not None
+        and owner.is_active
+        and Membership.objects.filter(user=owner, body__participations__initiative=initiative).exists()
+    ):
+        return owner
+    return None
+
+
+def _require_decider(decision: Decision) -> User:
+    decider = decider_for(decision)
+    if decider is None:
+        raise NoDecider(
+            f"There is no one to decide {decision.reference}. Name a senior accountable owner for the "
+            "initiative, or a holder for the accountable (A) column of its RACI row, then submit it again."
+        )
+    return decider
+
+
+def _next_number(initiative: Initiative) -> int:
+    # Lock the initiative so two drafts started at once get different numbers.
+    Initiative.objects.select_for_update().filter(pk=initiative.pk).first()
+    highest = Decision.objects.filter(initiative=initiative).aggregate(highest=Max("number"))["highest"]
+    return (highest or 0) + 1
+
+
+@transaction.atomic
+def decision_create(
+    *,
+    initiative: Initiative,
+    by: User,
+    title: str,
+    context: str,
+    options: str,
+    recommendation: str,
+    due_date: datetime.date | None = None,
+    raci_row: RaciRow | None = None,
+    supersedes: Decision | None = None,
+    comment: str = "",
+) -> Decision:
+    if raci_row is not None and raci_row.initiative_id != initiative.pk:
+        raise ValueError("The RACI row belongs to another initiative")
+    decision = Decision.objects.create(
+        initiative=initiative,
+        number=_next_number(initiative),
+        title=title,
+        context=context,
+        options=options,
+        recommendation=recommendation,
+        due_date=due_date,
+        raci_row=raci_row,
+        supersedes=supersedes,
+        created_by=by,
+        status=decision_states.DRAFT,
+    )
+    DecisionTransition.objects.create(
+        decision=decision,
+        from_status=decision_states.NEW,
+        to_status=decision_states.target_of(Action.CREATE, decision_states.NEW),
+        by=by,
+        comment=comment,
+    )
+    return decision
+
+
+def not_editable_message(decision: Decision) -> str:
+    state = f"{decision.reference} is {decision.get_status_display().lower()}"
+    if decision.status in (decision_states.APPROVED, decision_states.REJECTED):
+        return f"{state}, so it is never edited. Change it with a new decision instead."
+    return f"{state}, so it cannot be edited now."
+
+
+@transaction.atomic
+def decision_update(*, decision: Decision, by: User, **fields) -> Decision:
+    """Change the content of a draft (or a deferred decision before it goes back); never a decided one."""
+    if fields.get("raci_row") is not None and fields["raci_row"].initiative_id != decision.initiative_id:
+        raise ValueError("The RACI row belongs to another initiative")
+    updated = Decision.objects.filter(pk=decision.pk, status__in=decision_states.EDITABLE).update(
+        updated_at=timezone.now(), **fields
+    )
+    if updated != 1:
+        decision.refresh_from_db()
+        raise DecisionChanged(not_editable_message(decision))
+    decision.refresh_from_db()
+    return decision
+
+
+def _send_to_decider(decision: Decision, action: Action, by: User, comment: str) -> Decision:
+    decider = _require_decider(decision)
+    transition = _transition(decision, action, by=by, comment=comment, decider=decider)
+    enqueue_on_commit(notify_decision_awaiting, decision.pk, transition.pk)
+    return decision
+
+
+@transaction.atomic
+def decision_submit(*, decision: Decision, by: User) -> Decision:
+    """Send a draft to the person who must decide, fixing who that is now."""
+    return _send_to_decider(decision, Action.SUBMIT, by, "")
+
+
+@transaction.atomic
+def decision_resubmit(*, decision: Decision, by: User, comment: str = "") -> Decision:
+    """Send a deferred decision back; the decider is worked out again, as on first submission."""
+    return _send_to_decider(decision, Action.RESUBMIT, by, comment)
+
+
+DECIDING_ACTIONS = (Action.APPROVE, Action.REJECT, Action.DEFER)
+
+
+@transaction.atomic
+def decision_decide(*, decision: Decision, by: User, action: Action, comment: str = "") -> Decision:
+    """Approve, reject or defer. Only the named decider may; rejecting or deferring needs a reason."""
+    if action not in DECIDING_ACTIONS:
+        raise ValueError(f"{action} is not a decision")
+    if action not in decision_states.allowed_actions(decision.status):
+        raise DecisionChanged(refusal_message(decision, action))
+    if decision.decider_id != by.pk:
+        raise NotTheDecider(
+            f"Only {decision.decider or 'the named decider'} can decide {decision.reference}."
+        )
+    if action in decision_states.COMMENT_REQUIRED and not comment.strip():
+        raise ValueError(f"A comment is needed to {action} a decision")
+    transition = _transition(decision, action, by=by, comment=comment)
+    audit.record(
+        "decision_decided",
+        user_id=by.pk,
+        initiative_id=decision.initiative_id,
+        decision_id=decision.pk,
+        to_status=transition.to_status,
+    )
+    enqueue_on_commit(notify_decision_decided, decision.pk, transition.pk)
+    return decision
+
+
+@transaction.atomic
+def decision_supersede(*, decision: Decision, by: User, reason: str) -> Decision:
+    """Change a decided decision: it becomes superseded, unchanged, and a new draft takes its place."""
+    if not reason.strip():
+        raise ValueError("Say why the decision needs to change")
+    _transition(decision, Action.SUPERSEDE, by=by, comment=reason)
+    return decision_create(
+        initiative=decision.initiative,
+        by=by,
+        title=decision.title,
+        context=decision.context,
+        options=decision.options,
+        recommendation=decision.recommendation,
+        raci_row=decision.raci_row,
+        supersedes=decision,
+        comment=f"Drafted to change {decision.reference}: {reason.strip()}",
+    )

@@ -1,1 +1,0 @@
-"""Governance forms, one module per area."""

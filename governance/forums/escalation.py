@@ -1,0 +1,99 @@
+"""Sending a risk or a decision up the initiative's escalation route.
+
+Generic on purpose: the risk register calls escalation_raise(risk=...) and the decision
+log calls it with decision=...; both records carry `escalation_level` and `initiative`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from governance.decisions import states as decision_states
+from governance.decisions.models import Decision
+from governance.forums.models import Escalation, EscalationLevel
+from governance.risks.models import Risk
+from initiatives.models import Initiative, User
+
+
+class CannotEscalate(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class NextStep:
+    from_level: EscalationLevel | None
+    to_level: EscalationLevel | None  # None: past the top of the route, to the board
+
+    @property
+    def to_board(self) -> bool:
+        return self.to_level is None
+
+    @property
+    def description(self) -> str:
+        if self.to_level is None:
+            return "the board, above the top of the escalation route"
+        return f"level {self.to_level.level}: {self.to_level.name} ({self.to_level.who})"
+
+
+def escalation_next_step(*, initiative: Initiative, item: Risk | Decision) -> NextStep:
+    """Where escalating `item` would send it. An item not yet escalated is at level 1.
+
+    Raises CannotEscalate when the initiative has no route, or the item is already with the board.
+    """
+    if not _is_open(item):
+        raise CannotEscalate(
+            f"{item.reference} is {item.get_status_display().lower()}: only open items can be escalated."
+        )
+    levels = list(initiative.escalation_levels.order_by("level"))
+    if not levels:
+        raise CannotEscalate("This initiative has no escalation route yet. Set one up first.")
+    if item.escalations.filter(to_board=True).exists():
+        raise CannotEscalate(f"{item.reference} has already been escalated to the board.")
+    current = next((level for level in levels if level.pk == item.escalation_level_id), levels[0])
+    higher = [level for level in levels if level.level > current.level]
+    return NextStep(from_level=current, to_level=higher[0] if higher else None)
+
+
+def _is_open(item: Risk | Decision) -> bool:
+    if isinstance(item, Decision):
+        return item.status in decision_states.OPEN
+    return item.status == Risk.Status.OPEN
+
+
+@transaction.atomic
+def escalation_raise(
+    *,
+    initiative: Initiative,
+    reason: str,
+    by: User,
+    risk: Risk | None = None,
+    decision: Decision | None = None,
+) -> Escalation:
+    """Move a risk or a decision one level up the route (past the top: to the board), and record it."""
+    if (risk is None) == (decision is None):
+        raise ValueError("Escalate exactly one risk or one decision")
+    if not reason.strip():
+        raise ValueError("An escalation needs a reason")
+    item = risk or decision
+    if item.initiative_id != initiative.pk:
+        raise ValueError(f"{item} does not belong to {initiative}")
+    # Lock the item: two people escalating at once go up one level each, one after the other.
+    item = type(item).objects.select_for_update().get(pk=item.pk)
+    step = escalation_next_step(initiative=initiative, item=item)
+    escalation = Escalation.objects.create(
+        initiative=initiative,
+        risk=item if risk else None,
+        decision=item if decision else None,
+        from_level=step.from_level,
+        to_level=step.to_level,
+        to_board=step.to_board,
+        reason=reason.strip(),
+        escalated_by=by,
+    )
+    if step.to_level is not None:
+        item.escalation_level = step.to_level
+        item._history_user = by
+        item.save()
+    return escalation

@@ -1,0 +1,109 @@
+"""Writes to forums and the escalation route."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Max
+
+from governance.forums.models import Escalation, EscalationLevel, Forum
+from initiatives.models import Body, Initiative, User
+
+
+class LevelInUse(Exception):
+    pass
+
+
+def _save(record, by: User) -> None:
+    record._history_user = by
+    record.save()
+
+
+@transaction.atomic
+def forum_create(*, initiative: Initiative, member_bodies: list[Body], by: User, **fields) -> Forum:
+    forum = Forum(initiative=initiative, **fields)
+    _save(forum, by)
+    forum.member_bodies.set(member_bodies)
+    return forum
+
+
+@transaction.atomic
+def forum_update(*, forum: Forum, member_bodies: list[Body], by: User, **fields) -> Forum:
+    for name, value in fields.items():
+        setattr(forum, name, value)
+    _save(forum, by)
+    forum.member_bodies.set(member_bodies)
+    return forum
+
+
+@transaction.atomic
+def forum_remove(*, forum: Forum, by: User) -> None:
+    # Escalation levels that met in this forum keep their "who"; the link is cleared.
+    forum._history_user = by
+    forum.delete()
+
+
+def _levels(initiative_id: int) -> list[EscalationLevel]:
+    # Locked so that two people reordering the route at once take turns.
+    return list(
+        EscalationLevel.objects.select_for_update().filter(initiative_id=initiative_id).order_by("level")
+    )
+
+
+def _renumber(levels: list[EscalationLevel], by: User) -> None:
+    """Give levels the numbers 1..n in list order without ever breaking the unique (initiative, level)."""
+    # First move every level that changes out of the way, above the highest number in use...
+    parked = max((each.level for each in levels), default=0) + 1
+    moving = [each for number, each in enumerate(levels, start=1) if each.level != number]
+    for offset, each in enumerate(moving):
+        EscalationLevel.objects.filter(pk=each.pk).update(level=parked + offset)
+    # ...then into place, recording each change in the history.
+    for number, each in enumerate(levels, start=1):
+        if each in moving:
+            each.level = number
+            _save(each, by)
+
+
+@transaction.atomic
+def escalation_level_add(*, initiative: Initiative, by: User, **fields) -> EscalationLevel:
+    _levels(initiative.pk)
+    highest = initiative.escalation_levels.aggregate(highest=Max("level"))["highest"] or 0
+    level = EscalationLevel(initiative=initiative, level=highest + 1, **fields)
+    _save(level, by)
+    return level
+
+
+@transaction.atomic
+def escalation_level_update(*, level: EscalationLevel, by: User, **fields) -> EscalationLevel:
+    for name, value in fields.items():
+        setattr(level, name, value)
+    _save(level, by)
+    return level
+
+
+@transaction.atomic
+def escalation_level_move(*, level: EscalationLevel, direction: str, by: User) -> None:
+    levels = _levels(level.initiative_id)
+    index = next(i for i, each in enumerate(levels) if each.pk == level.pk)
+    other = {"up": index - 1, "down": index + 1}.get(direction, index)
+    if other == index or not 0 <= other < len(levels):
+        return
+    levels[index], levels[other] = levels[other], levels[index]
+    _renumber(levels, by)
+
+
+@transaction.atomic
+def escalation_level_remove(*, level: EscalationLevel, by: User) -> None:
+    """Remove a level and close the gap; refused once anything has been escalated to or from it."""
+    levels = _levels(level.initiative_id)
+    if (
+        Escalation.objects.filter(from_level=level).exists()
+        or Escalation.objects.filter(to_level=level).exists()
+    ):
+        raise LevelInUse(
+            f"Level {level.level} cannot be removed because escalations are recorded against it. "
+            "Change its name, who handles it or its threshold instead."
+        )
+    remaining = [each for each in levels if each.pk != level.pk]
+    level._history_user = by
+    level.delete()
+    _renumber(remaining, by)

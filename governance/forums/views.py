@@ -1,0 +1,97 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from collab.govuk_forms import posted
+from governance.forums import services
+from governance.forums.forms import EscalationLevelForm, ForumForm
+from governance.forums.presenters import too_many_forums
+from governance.forums.rules import CHANGE_FORUMS
+from initiatives.access import get_initiative_or_404
+
+
+def forums(request, slug):
+    initiative = get_initiative_or_404(request.user, slug)
+    listed = list(initiative.forums.select_related("chair").prefetch_related("member_bodies"))
+    context = {
+        "initiative": initiative,
+        "forums": listed,
+        "crowded": too_many_forums(listed),
+        "can_edit": request.user.has_perm(CHANGE_FORUMS, initiative),
+    }
+    return render(request, "governance/forums/forums.html", context)
+
+
+def forum_form(request, slug, pk=None):
+    initiative = get_initiative_or_404(request.user, slug, CHANGE_FORUMS)
+    forum = get_object_or_404(initiative.forums, pk=pk) if pk else None
+    form = ForumForm(posted(request), instance=forum, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        if forum:
+            services.forum_update(forum=forum, by=request.user, **form.cleaned_data)
+            messages.success(request, f"{forum.name} updated")
+        else:
+            forum = services.forum_create(initiative=initiative, by=request.user, **form.cleaned_data)
+            messages.success(request, f"{forum.name} added")
+        return redirect("governance:forums", slug=slug)
+    back_url = reverse("governance:forums", kwargs={"slug": slug})
+    context = {"initiative": initiative, "form": form, "forum": forum, "back_url": back_url}
+    return render(request, "governance/forums/forum_form.html", context)
+
+
+@require_POST
+def forum_remove(request, slug, pk):
+    initiative = get_initiative_or_404(request.user, slug, CHANGE_FORUMS)
+    forum = get_object_or_404(initiative.forums, pk=pk)
+    services.forum_remove(forum=forum, by=request.user)
+    messages.success(request, f"{forum.name} removed")
+    return redirect("governance:forums", slug=slug)
+
+
+def escalation(request, slug):
+    initiative = get_initiative_or_404(request.user, slug)
+    context = {
+        "initiative": initiative,
+        "levels": list(initiative.escalation_levels.select_related("forum").order_by("level")),
+        "can_edit": request.user.has_perm(CHANGE_FORUMS, initiative),
+    }
+    return render(request, "governance/forums/escalation.html", context)
+
+
+def level_form(request, slug, pk=None):
+    initiative = get_initiative_or_404(request.user, slug, CHANGE_FORUMS)
+    level = get_object_or_404(initiative.escalation_levels, pk=pk) if pk else None
+    form = EscalationLevelForm(posted(request), instance=level, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        if level:
+            services.escalation_level_update(level=level, by=request.user, **form.cleaned_data)
+            messages.success(request, f"Level {level.level} updated")
+        else:
+            level = services.escalation_level_add(initiative=initiative, by=request.user, **form.cleaned_data)
+            messages.success(request, f"Level {level.level}: {level.name} added")
+        return redirect("governance:escalation", slug=slug)
+    back_url = reverse("governance:escalation", kwargs={"slug": slug})
+    context = {"initiative": initiative, "form": form, "level": level, "back_url": back_url}
+    return render(request, "governance/forums/level_form.html", context)
+
+
+@require_POST
+def level_move(request, slug, pk):
+    initiative = get_initiative_or_404(request.user, slug, CHANGE_FORUMS)
+    level = get_object_or_404(initiative.escalation_levels, pk=pk)
+    services.escalation_level_move(level=level, direction=request.POST.get("direction", ""), by=request.user)
+    return redirect("governance:escalation", slug=slug)
+
+
+@require_POST
+def level_remove(request, slug, pk):
+    initiative = get_initiative_or_404(request.user, slug, CHANGE_FORUMS)
+    level = get_object_or_404(initiative.escalation_levels, pk=pk)
+    try:
+        services.escalation_level_remove(level=level, by=request.user)
+    except services.LevelInUse as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, f"{level.name} removed from the escalation route")
+    return redirect("governance:escalation", slug=slug)

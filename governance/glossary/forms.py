@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+from django import forms
+
+from collab.govuk_forms import GovukCheckboxes, GovukModelForm, GovukRadios
+from governance.glossary.models import DataDefinition, DataSharingAgreement
+from initiatives.fields import offer_bodies, participating_bodies
+from initiatives.models import Body, Initiative
+
+TERM_FIELDS = ["term", "agreed_meaning", "master_body", "standard", "status"]
+
+
+class DefinitionForm(GovukModelForm):
+    """A glossary term: one textarea per participating body for what the term means there today.
+
+    People who may change the term see everything; other participants see only the
+    meanings of their own bodies (`term_fields=False`, `bodies` limited to theirs).
+    """
+
+    class Meta:
+        model = DataDefinition
+        fields = TERM_FIELDS
+        labels = {
+            "agreed_meaning": "Agreed meaning",
+            "master_body": "Body that masters this data",
+            "standard": "Identifier or format standard",
+        }
+        help_texts = {
+            "term": "For example “customer”, “case” or “date of death notification”.",
+            "agreed_meaning": "The meaning every body will use for this initiative.",
+            "standard": "For example “NHS number (10 digits)” or “ISO 8601 date”.",
+            "status": "A term cannot be agreed without an agreed meaning.",
+        }
+        widgets = {"agreed_meaning": forms.Textarea(attrs={"rows": 3}), "status": GovukRadios(inline=True)}
+
+    def __init__(self, *args, initiative: Initiative, bodies: list[Body], term_fields: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initiative = initiative
+        self.meaning_bodies = list(bodies)
+        if term_fields:
+            offer_bodies(self.fields["master_body"], participating_bodies(initiative))
+            self.fields["master_body"].empty_label = "Not decided yet"
+        else:
+            for name in TERM_FIELDS:
+                del self.fields[name]
+        recorded = {}
+        if self.instance.pk:
+            recorded = {meaning.body_id: meaning.meaning for meaning in self.instance.meanings.all()}
+        for body in self.meaning_bodies:
+            name = self.meaning_field_name(body)
+            self.fields[name] = forms.CharField(
+                label=f"What it means in {body.name} today",
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=f"Leave blank if {body.short_name} has no meaning for it yet.",
+            )
+            self.initial.setdefault(name, recorded.get(body.pk, ""))
+
+    @staticmethod
+    def meaning_field_name(body: Body) -> str:
+        return f"meaning_{body.pk}"
+
+    @property
+    def meaning_fields(self):
+        return [self[self.meaning_field_name(body)] for body in self.meaning_bodies]
+
+    @property
+    def meanings(self) -> dict[Body, str]:
+        return {
+            body: self.cleaned_data.get(self.meaning_field_name(body), "") for body in self.meaning_bodies
+        }
+
+    @property
+    def term_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in TERM_FIELDS if name in self.fields}
+
+    def clean_term(self):
+        term = self.cleaned_data["term"].strip()
+        others = self.initiative.data_definitions.exclude(pk=self.instance.pk)
+        if others.filter(term__iexact=term).exists():
+            raise forms.ValidationError(f"“{term}” is already in the glossary")
+        return term
+
+    def clean(self):
+        cleaned = super().clean()
+        agreeing = cleaned.get("status") == DataDefinition.Status.AGREED
+        if (
+            agreeing
+            and not (cleaned.get("agreed_meaning") or "").strip()
+            and "agreed_meaning" not in self.errors
+        ):
+            self.add_error("agreed_meaning", "Enter the agreed meaning before marking the term agreed")
+        return cleaned
+
+
+class AgreementForm(GovukModelForm):
+    class Meta:
+        model = DataSharingAgreement
+        fields = [
+            "title",
+            "parties",
+            "legal_gateway",
+            "dpia_status",
+            "dpia_date",
+            "dpia_reviewer",
+            "retention_period",
+            "review_date",
+            "signed_on",
+        ]
+        labels = {
+            "parties": "Parties",
+            "legal_gateway": "Legal gateway or lawful basis",
+            "dpia_status": "Data protection impact assessment (DPIA)",
+            "dpia_date": "Date the DPIA was completed",
+            "dpia_reviewer": "Who reviewed the DPIA",
+            "retention_period": "Retention period",
+            "review_date": "Next review of the agreement",
+            "signed_on": "Date signed (optional)",
+        }
+        help_texts = {
+            "title": "For example “Tell Us Once death notification sharing”.",
+            "parties": "The participating bodies that share or receive the records.",
+            "legal_gateway": (
+                "The statutory power or data protection lawful basis, for example "
+                "“Digital Economy Act 2017, section 35” or “UK GDPR article 6(1)(e) public task”."
+            ),
+            "dpia_date": "Required once the DPIA is completed.",
+            "dpia_reviewer": "Required once the DPIA is completed, for example the data protection officer.",
+            "retention_period": (
+                "How long each party keeps the records, for example “6 years after the case closes”."
+            ),
+        }
+        widgets = {
+            "parties": GovukCheckboxes,
+            "legal_gateway": forms.Textarea(attrs={"rows": 3}),
+            "dpia_status": GovukRadios(inline=True),
+        }
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_bodies(self.fields["parties"], participating_bodies(initiative))
+        self.fields["parties"].error_messages["required"] = "Select at least two parties"
+
+    def clean(self):
+        cleaned = super().clean()
+        parties = cleaned.get("parties")
+        if parties is not None and len(parties) < 2:
+            self.add_error("parties", "Select at least two parties")
+        if cleaned.get("dpia_status") == DataSharingAgreement.DpiaStatus.COMPLETED:
+            if not cleaned.get("dpia_date") and "dpia_date" not in self.errors:
+                self.add_error("dpia_date", "Enter the date the DPIA was completed")
+            if not (cleaned.get("dpia_reviewer") or "").strip():
+                self.add_error("dpia_reviewer", "Enter who reviewed the DPIA")
+        return cleaned

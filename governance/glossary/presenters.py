@@ -1,0 +1,80 @@
+"""The shared glossary and data sharing agreements, shaped for their templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from governance.checklist.items import exchanges_records, latest_assessment
+from governance.glossary.meanings import DISPUTED, effective_status, meanings_differ
+from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
+from initiatives.models import Body, Initiative
+
+
+@dataclass(frozen=True)
+class BodyMeaningRow:
+    body: Body
+    meaning: str
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    definition: DataDefinition
+    status: str
+    status_label: str
+    differs: bool
+    meanings: list[BodyMeaningRow]
+
+    @property
+    def is_disputed(self) -> bool:
+        return self.status == DISPUTED
+
+
+@dataclass(frozen=True)
+class Glossary:
+    disputed: list[GlossaryEntry]
+    others: list[GlossaryEntry]
+
+
+def glossary(initiative: Initiative, bodies: list[Body]) -> Glossary:
+    """Every term with every participating body's meaning; disputed terms first."""
+    definitions = initiative.data_definitions.select_related("master_body").prefetch_related(
+        Prefetch("meanings", queryset=BodyMeaning.objects.select_related("body"))
+    )
+    labels = dict(DataDefinition.Status.choices)
+    entries = []
+    for definition in definitions:
+        recorded = {meaning.body_id: meaning.meaning for meaning in definition.meanings.all()}
+        status = effective_status(definition.status, recorded.values())
+        entries.append(
+            GlossaryEntry(
+                definition=definition,
+                status=status,
+                status_label=labels[status],
+                differs=meanings_differ(recorded.values()),
+                meanings=[BodyMeaningRow(body, recorded.get(body.pk, "")) for body in bodies],
+            )
+        )
+    return Glossary(
+        disputed=[entry for entry in entries if entry.is_disputed],
+        others=[entry for entry in entries if not entry.is_disputed],
+    )
+
+
+@dataclass(frozen=True)
+class DataSharing:
+    agreements: list[DataSharingAgreement]
+    exchanges_records: bool
+
+    @property
+    def needs_agreement(self) -> bool:
+        return self.exchanges_records and not self.agreements
+
+
+def data_sharing(initiative: Initiative) -> DataSharing:
+    agreements = list(initiative.data_sharing_agreements.prefetch_related("parties"))
+    return DataSharing(
+        agreements=agreements,
+        exchanges_records=exchanges_records(initiative, latest_assessment(initiative)),
+    )

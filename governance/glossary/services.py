@@ -1,0 +1,127 @@
+"""Writes to the shared glossary: terms, each body's meaning, and the agreed meaning."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from governance.checklist.items import ChecklistItem
+from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
+from initiatives.models import Body, Initiative, User
+
+
+class CannotAgree(Exception):
+    pass
+
+
+def _check_and_stamp(definition: DataDefinition) -> None:
+    if definition.status == DataDefinition.Status.AGREED:
+        if not definition.agreed_meaning.strip():
+            raise CannotAgree("A term cannot be agreed without an agreed meaning")
+        definition.agreed_on = definition.agreed_on or timezone.localdate()
+
+
+def _save_meanings(definition: DataDefinition, meanings: dict[Body, str], by: User) -> None:
+    """Set each given body's meaning; an empty meaning removes what the body had recorded."""
+    existing = {meaning.body_id: meaning for meaning in definition.meanings.all()}
+    for body, text in meanings.items():
+        text = text.strip()
+        meaning = existing.get(body.pk)
+        if not text:
+            if meaning is not None:
+                meaning._history_user = by
+                meaning.delete()
+            continue
+        if meaning is None:
+            meaning = BodyMeaning(definition=definition, body=body)
+        elif meaning.meaning == text:
+            continue
+        meaning.meaning = text
+        meaning._history_user = by
+        meaning.save()
+
+
+@transaction.atomic
+def definition_create(
+    *, initiative: Initiative, created_by: User, meanings: dict[Body, str] | None = None, **fields
+) -> DataDefinition:
+    definition = DataDefinition(initiative=initiative, **fields)
+    _check_and_stamp(definition)
+    definition._history_user = created_by
+    definition.save()
+    _save_meanings(definition, meanings or {}, created_by)
+    return definition
+
+
+@transaction.atomic
+def definition_update(
+    *, definition: DataDefinition, updated_by: User, meanings: dict[Body, str] | None = None, **fields
+) -> DataDefinition:
+    """Change a term. Only the bodies in `meanings` have theirs touched."""
+    for name, value in fields.items():
+        setattr(definition, name, value)
+    if definition.status != DataDefinition.Status.AGREED:
+        definition.agreed_on = None
+    _check_and_stamp(definition)
+    definition._history_user = updated_by
+    definition.save()
+    _save_meanings(definition, meanings or {}, updated_by)
+    return definition
+
+
+@transaction.atomic
+def definitions_add_from_checklist(
+    *, initiative: Initiative, items: list[ChecklistItem], added_by: User
+) -> list[DataDefinition]:
+    """Proposed terms for the data items the checklist said must be agreed.
+
+    Terms are unique in a glossary; an item whose shortened term is already there is skipped.
+    """
+    taken = {term.casefold() for term in initiative.data_definitions.values_list("term", flat=True)}
+    added = []
+    for item in items:
+        term = item.text[:100].strip()
+        if term.casefold() in taken:
+            continue
+        taken.add(term.casefold())
+        added.append(
+            definition_create(
+                initiative=initiative, created_by=added_by, term=term, checklist_item=item.text[:300]
+            )
+        )
+    return added
+
+
+class IncompleteDpia(Exception):
+    pass
+
+
+def _check_dpia(agreement: DataSharingAgreement) -> None:
+    completed = agreement.dpia_status == DataSharingAgreement.DpiaStatus.COMPLETED
+    if completed and not (agreement.dpia_date and agreement.dpia_reviewer.strip()):
+        raise IncompleteDpia("A completed DPIA needs its date and reviewer")
+
+
+@transaction.atomic
+def agreement_create(
+    *, initiative: Initiative, created_by: User, parties: list[Body], **fields
+) -> DataSharingAgreement:
+    agreement = DataSharingAgreement(initiative=initiative, **fields)
+    _check_dpia(agreement)
+    agreement._history_user = created_by
+    agreement.save()
+    agreement.parties.set(parties)
+    return agreement
+
+
+@transaction.atomic
+def agreement_update(
+    *, agreement: DataSharingAgreement, updated_by: User, parties: list[Body], **fields
+) -> DataSharingAgreement:
+    for name, value in fields.items():
+        setattr(agreement, name, value)
+    _check_dpia(agreement)
+    agreement._history_user = updated_by
+    agreement.save()
+    agreement.parties.set(parties)
+    return agreement

@@ -1,0 +1,150 @@
+"""The shared glossary of data definitions, and data sharing agreement records."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from governance.checklist import items as checklist
+from governance.checklist.forms import ChecklistAdoptForm
+from governance.glossary import services
+from governance.glossary.forms import AgreementForm, DefinitionForm
+from governance.glossary.presenters import data_sharing, glossary
+from governance.glossary.rules import ADD_DEFINITION, CHANGE_DEFINITION, RECORD_BODY_MEANING
+from governance.predicates import MANAGE_REGISTERS
+from initiatives.access import get_initiative_or_404
+from initiatives.fields import own_participating_bodies, participating_bodies
+
+
+def glossary_page(request, slug):
+    initiative = get_initiative_or_404(request.user, slug)
+    can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
+    offered = checklist.offered_terms(initiative) if can_manage else []
+    terms = glossary(initiative, list(participating_bodies(initiative)))
+    definitions = [entry.definition for entry in terms.disputed + terms.others]
+    context = {
+        "initiative": initiative,
+        "glossary": terms,
+        "sharing": data_sharing(initiative),
+        "can_add": request.user.has_perm(ADD_DEFINITION, initiative),
+        # Every participant may record their own bodies' meanings of any term (RECORD_BODY_MEANING);
+        # checked once for the page rather than once per term.
+        "can_record_meanings": request.user.has_perm(RECORD_BODY_MEANING, definitions[0])
+        if definitions
+        else False,
+        "can_manage": can_manage,
+        "checklist_form": ChecklistAdoptForm(offered=offered) if offered else None,
+        "checklist_action": reverse("governance:definitions_from_checklist", kwargs={"slug": slug}),
+    }
+    return render(request, "governance/glossary/glossary.html", context)
+
+
+def _glossary_url(slug):
+    return reverse("governance:glossary", kwargs={"slug": slug})
+
+
+def definition_create(request, slug):
+    initiative = get_initiative_or_404(request.user, slug, ADD_DEFINITION)
+    form = DefinitionForm(
+        request.POST or None, initiative=initiative, bodies=participating_bodies(initiative)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            definition = services.definition_create(
+                initiative=initiative, created_by=request.user, meanings=form.meanings, **form.term_values
+            )
+        except services.CannotAgree as refusal:
+            form.add_error("agreed_meaning", str(refusal))
+        else:
+            messages.success(request, f"“{definition.term}” added to the glossary")
+            return redirect("governance:glossary", slug=slug)
+    context = {"form": form, "initiative": initiative, "back_url": _glossary_url(slug)}
+    return render(request, "governance/glossary/definition_form.html", context)
+
+
+def definition_edit(request, slug, pk):
+    initiative = get_initiative_or_404(request.user, slug)
+    definition = get_object_or_404(initiative.data_definitions, pk=pk)
+    if request.user.has_perm(CHANGE_DEFINITION, definition):
+        bodies, term_fields = participating_bodies(initiative), True
+    elif request.user.has_perm(RECORD_BODY_MEANING, definition):
+        # Members of other bodies record only what the term means in their own bodies.
+        bodies, term_fields = own_participating_bodies(initiative, request.user), False
+    else:
+        raise PermissionDenied
+    form = DefinitionForm(
+        request.POST or None,
+        instance=definition,
+        initiative=initiative,
+        bodies=bodies,
+        term_fields=term_fields,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.definition_update(
+                definition=definition, updated_by=request.user, meanings=form.meanings, **form.term_values
+            )
+        except services.CannotAgree as refusal:
+            form.add_error("agreed_meaning", str(refusal))
+        else:
+            messages.success(request, f"“{definition.term}” updated")
+            return redirect("governance:glossary", slug=slug)
+    context = {
+        "form": form,
+        "initiative": initiative,
+        "definition": definition,
+        "back_url": _glossary_url(slug),
+    }
+    return render(request, "governance/glossary/definition_form.html", context)
+
+
+@require_POST
+def from_checklist(request, slug):
+    initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
+    form = ChecklistAdoptForm(request.POST, offered=checklist.offered_terms(initiative))
+    if form.is_valid():
+        added = services.definitions_add_from_checklist(
+            initiative=initiative, items=form.chosen, added_by=request.user
+        )
+        messages.success(request, f"{len(added)} terms added from the checklist: record what each body means")
+    else:
+        messages.error(request, "Select at least one data item from the checklist to add")
+    return redirect("governance:glossary", slug=slug)
+
+
+def data_sharing_page(request, slug):
+    initiative = get_initiative_or_404(request.user, slug)
+    context = {
+        "initiative": initiative,
+        "sharing": data_sharing(initiative),
+        "can_manage": request.user.has_perm(MANAGE_REGISTERS, initiative),
+    }
+    return render(request, "governance/glossary/data_sharing.html", context)
+
+
+def agreement_create(request, slug):
+    initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
+    form = AgreementForm(request.POST or None, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        agreement = services.agreement_create(
+            initiative=initiative, created_by=request.user, **form.cleaned_data
+        )
+        messages.success(request, f"Data sharing agreement “{agreement.title}” recorded")
+        return redirect("governance:data_sharing", slug=slug)
+    back_url = reverse("governance:data_sharing", kwargs={"slug": slug})
+    context = {"form": form, "initiative": initiative, "back_url": back_url}
+    return render(request, "governance/glossary/agreement_form.html", context)
+
+
+def agreement_edit(request, slug, pk):
+    initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
+    agreement = get_object_or_404(initiative.data_sharing_agreements, pk=pk)
+    form = AgreementForm(request.POST or None, instance=agreement, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        services.agreement_update(agreement=agreement, updated_by=request.user, **form.cleaned_data)
+        messages.success(request, f"Data sharing agreement “{agreement.title}” updated")
+        return redirect("governance:data_sharing", slug=slug)
+    back_url = reverse("governance:data_sharing", kwargs={"slug": slug})
+    context = {"form": form, "initiative": initiative, "agreement": agreement, "back_url": back_url}
+    return render(request, "governance/glossary/agreement_form.html", context)

@@ -1,0 +1,176 @@
+"""Shared measures: the list with each latest position, measure pages with readings and a trend chart."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from collab.csv_export import csv_response
+from governance.checklist import items as checklist
+from governance.checklist.forms import ChecklistAdoptForm
+from governance.measures import services
+from governance.measures.forms import MeasureForm, ReadingForm
+from governance.measures.models import MeasureReading
+from governance.measures.presenters import measure_page, summarise
+from governance.measures.rules import ADD_MEASURE, CHANGE_MEASURE
+from governance.predicates import MANAGE_REGISTERS
+from governance.spreadsheets import MEASURE_COLUMNS, check_measure_rows, importable, measure_rows
+from governance.spreadsheets import services as imports
+from governance.spreadsheets.forms import ImportForm
+from initiatives.access import get_initiative_or_404
+
+
+def _measures_of(initiative):
+    return initiative.measures.select_related("owner_body", "investing_body").prefetch_related(
+        Prefetch("readings", queryset=MeasureReading.objects.order_by("taken_on")), "benefiting_bodies"
+    )
+
+
+def _measure(request, slug, pk, permission=None):
+    initiative = get_initiative_or_404(request.user, slug)
+    measure = get_object_or_404(_measures_of(initiative), pk=pk)
+    if permission and not request.user.has_perm(permission, measure):
+        raise PermissionDenied
+    return initiative, measure
+
+
+def measure_list(request, slug):
+    initiative = get_initiative_or_404(request.user, slug)
+    can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
+    offered = checklist.offered_measures(initiative) if can_manage else []
+    context = {
+        "initiative": initiative,
+        "summaries": [summarise(measure) for measure in _measures_of(initiative)],
+        "can_add": request.user.has_perm(ADD_MEASURE, initiative),
+        "can_manage": can_manage,
+        "checklist_form": ChecklistAdoptForm(offered=offered) if offered else None,
+        "checklist_action": reverse("governance:measures_from_checklist", kwargs={"slug": slug}),
+    }
+    return render(request, "governance/measures/list.html", context)
+
+
+def measure_create(request, slug):
+    initiative = get_initiative_or_404(request.user, slug, ADD_MEASURE)
+    manages_all = request.user.has_perm(MANAGE_REGISTERS, initiative)
+    form = MeasureForm(
+        request.POST or None, initiative=initiative, user=request.user, manages_all=manages_all
+    )
+    if request.method == "POST" and form.is_valid():
+        measure = services.measure_create(initiative=initiative, created_by=request.user, **form.cleaned_data)
+        messages.success(request, f"Measure “{measure.name}” added")
+        return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
+    back_url = reverse("governance:measures", kwargs={"slug": slug})
+    return render(
+        request,
+        "governance/measures/measure_form.html",
+        {"form": form, "initiative": initiative, "back_url": back_url},
+    )
+
+
+def _render_measure(request, initiative, measure, reading_form):
+    context = {
+        "initiative": initiative,
+        "page": measure_page(measure),
+        "can_change": request.user.has_perm(CHANGE_MEASURE, measure),
+        "reading_form": reading_form,
+    }
+    return render(request, "governance/measures/measure_detail.html", context)
+
+
+def measure_detail(request, slug, pk):
+    initiative, measure = _measure(request, slug, pk)
+    return _render_measure(request, initiative, measure, ReadingForm(measure=measure))
+
+
+def measure_edit(request, slug, pk):
+    initiative, measure = _measure(request, slug, pk, CHANGE_MEASURE)
+    manages_all = request.user.has_perm(MANAGE_REGISTERS, initiative)
+    form = MeasureForm(
+        request.POST or None,
+        instance=measure,
+        initiative=initiative,
+        user=request.user,
+        manages_all=manages_all,
+    )
+    if request.method == "POST" and form.is_valid():
+        services.measure_update(measure=measure, updated_by=request.user, **form.cleaned_data)
+        messages.success(request, f"Measure “{measure.name}” updated")
+        return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
+    back_url = reverse("governance:measure_detail", kwargs={"slug": slug, "pk": pk})
+    context = {"form": form, "initiative": initiative, "measure": measure, "back_url": back_url}
+    return render(request, "governance/measures/measure_form.html", context)
+
+
+@require_POST
+def reading_add(request, slug, pk):
+    initiative, measure = _measure(request, slug, pk, CHANGE_MEASURE)
+    form = ReadingForm(request.POST, measure=measure)
+    if not form.is_valid():
+        return _render_measure(request, initiative, measure, form)
+    try:
+        services.reading_add(measure=measure, recorded_by=request.user, **form.cleaned_data)
+    except services.DuplicateReading as refusal:
+        form.add_error("taken_on", str(refusal))
+        return _render_measure(request, initiative, measure, form)
+    messages.success(request, "Reading added")
+    return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
+
+
+@require_POST
+def reading_remove(request, slug, pk, reading_pk):
+    _initiative, measure = _measure(request, slug, pk, CHANGE_MEASURE)
+    reading = get_object_or_404(measure.readings, pk=reading_pk)
+    services.reading_remove(reading=reading, removed_by=request.user)
+    messages.success(request, f"Reading for {reading.taken_on:%-d %B %Y} removed")
+    return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
+
+
+@require_GET
+def export(request, slug):
+    initiative = get_initiative_or_404(request.user, slug)
+    header = [column.header for column in MEASURE_COLUMNS]
+    return csv_response(f"{initiative.slug}-measures.csv", header, measure_rows(_measures_of(initiative)))
+
+
+def import_measures(request, slug):
+    initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
+    posted = request.method == "POST"
+    form = ImportForm(
+        request.POST if posted else None, request.FILES if posted else None, columns=MEASURE_COLUMNS
+    )
+    if posted and form.is_valid():
+        check = check_measure_rows(initiative, form.rows)
+        if check.is_valid:
+            outcome = imports.measures_import(initiative=initiative, check=check, imported_by=request.user)
+            messages.success(
+                request,
+                f"{outcome.total} measures imported: {outcome.added} added, {outcome.updated} updated, "
+                f"{outcome.unchanged} unchanged",
+            )
+            return redirect("governance:measures", slug=slug)
+        form.reject_rows(check.errors)
+    context = {
+        "form": form,
+        "initiative": initiative,
+        "columns": importable(MEASURE_COLUMNS),
+        "noun": "measures",
+        "back_url": reverse("governance:measures", kwargs={"slug": slug}),
+        "export_url": reverse("governance:measures_export", kwargs={"slug": slug}),
+    }
+    return render(request, "governance/spreadsheets/import.html", context)
+
+
+@require_POST
+def from_checklist(request, slug):
+    initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
+    form = ChecklistAdoptForm(request.POST, offered=checklist.offered_measures(initiative))
+    if form.is_valid():
+        added = services.measures_add_from_checklist(
+            initiative=initiative, items=form.chosen, added_by=request.user
+        )
+        messages.success(request, f"{len(added)} draft measures added from the checklist: define each one")
+    else:
+        messages.error(request, "Select at least one measure from the checklist to add")
+    return redirect("governance:measures", slug=slug)

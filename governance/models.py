@@ -1,0 +1,32 @@
+"""Every governance model, re-exported from its domain package so Django finds them in one app."""
+
+from governance.assurance.models import AssuranceReview, Recommendation
+from governance.decisions.models import Decision, DecisionTransition
+from governance.forums.models import Escalation, EscalationLevel, Forum
+from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
+from governance.measures.models import Measure, MeasureReading
+from governance.packs.models import GovernancePack
+from governance.raci.models import RaciCell, RaciColumn, RaciRow
+from governance.risks.models import Risk, RiskAction, RiskScoreChange
+
+__all__ = [
+    "AssuranceReview",
+    "BodyMeaning",
+    "DataDefinition",
+    "DataSharingAgreement",
+    "Decision",
+    "DecisionTransition",
+    "Escalation",
+    "EscalationLevel",
+    "Forum",
+    "GovernancePack",
+    "Measure",
+    "MeasureReading",
+    "RaciCell",
+    "RaciColumn",
+    "RaciRow",
+    "Recommendation",
+    "Risk",
+    "RiskAction",
+    "RiskScoreChange",
+]

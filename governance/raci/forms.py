@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+from django import forms
+
+from collab.govuk_forms import GovukCheckboxes, GovukForm, GovukModelForm, GovukRadios
+from governance.raci.matrix import CellValues, RaciMatrix, column_label
+from governance.raci.models import RaciColumn, RaciRow
+from governance.raci.starter import StarterRow
+from governance.raci.validation import VALUES, MatrixCheck
+from initiatives.models import Body, Initiative, User
+
+CELL_CHOICES = [("", "—"), *((value, value) for value in VALUES)]
+
+
+def cell_name(row: RaciRow, column: RaciColumn) -> str:
+    return f"cell-{row.pk}-{column.pk}"
+
+
+class RaciMatrixForm(GovukForm):
+    """The whole matrix in one form: a select per cell, checked as a whole on submit.
+
+    The table is drawn by templates/governance/raci/matrix.html from the presenter, so this
+    form only parses and checks what came back.
+    """
+
+    def __init__(self, *args, matrix: RaciMatrix, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.matrix = matrix
+        self.check: MatrixCheck | None = None
+        for row in matrix.rows:
+            for column in matrix.columns:
+                self.fields[cell_name(row, column)] = forms.ChoiceField(
+                    choices=CELL_CHOICES,
+                    required=False,
+                    label=f"{row.activity} — {column_label(column)}",
+                    error_messages={
+                        "invalid_choice": (
+                            f"Select R, A, C, I or nothing for {row.activity} — {column_label(column)}"
+                        )
+                    },
+                )
+
+    def clean(self):
+        cleaned = super().clean()
+        # Checked even when a cell was invalid, so every problem is shown at once.
+        self.check = self.matrix.check(self.values())
+        return cleaned
+
+    def values(self) -> CellValues:
+        return {
+            (row.pk, column.pk): self.cleaned_data.get(cell_name(row, column)) or ""
+            for row in self.matrix.rows
+            for column in self.matrix.columns
+            if self.cleaned_data.get(cell_name(row, column))
+        }
+
+    @property
+    def matrix_is_valid(self) -> bool:
+        return self.is_valid() and self.check is not None and self.check.is_valid
+
+
+class RaciRowForm(GovukModelForm):
+    class Meta:
+        model = RaciRow
+        fields = ["activity", "kind"]
+        labels = {"activity": "Activity or decision", "kind": "Is this an activity or a decision?"}
+        help_texts = {"activity": "Start with a verb, for example “Approve the data sharing agreement”."}
+        widgets = {"kind": GovukRadios(inline=True)}
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initiative = initiative
+
+    def clean_activity(self) -> str:
+        activity = self.cleaned_data["activity"].strip()
+        others = self.initiative.raci_rows.exclude(pk=self.instance.pk)
+        if others.filter(activity__iexact=activity).exists():
+            raise forms.ValidationError(f"The matrix already has a row called “{activity}”")
+        return activity
+
+
+class StarterRowsForm(GovukForm):
+    activities = forms.MultipleChoiceField(
+        label="Rows to add", widget=GovukCheckboxes, help_text="Select all that apply."
+    )
+
+    def __init__(self, *args, offered: list[StarterRow], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.offered = {row.activity: row for row in offered}
+        field = self.fields["activities"]
+        field.choices = [(row.activity, row.activity) for row in offered]
+        field.widget.hints = {row.activity: f"{row.kind.capitalize()}. {row.why}" for row in offered}
+        field.error_messages["required"] = "Select at least one row to add"
+
+    def chosen(self) -> list[StarterRow]:
+        return [self.offered[activity] for activity in self.cleaned_data["activities"]]
+
+
+def _people_in(initiative: Initiative):
+    return (
+        User.objects.filter(is_active=True, memberships__body__participations__initiative=initiative)
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+class RaciColumnForm(GovukModelForm):
+    class Meta:
+        model = RaciColumn
+        fields = ["body", "role_name", "holder"]
+        labels = {
+            "body": "Body",
+            "role_name": "Role within the body (optional)",
+            "holder": "Holder (optional)",
+        }
+        help_texts = {
+            "role_name": "For example “Senior responsible owner” or “Data protection officer”. "
+            "Leave empty for the body as a whole.",
+            "holder": "The named person who answers for this column. An A in this column makes them "
+            "the decider for that row. They must be a member of the body.",
+        }
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initiative = initiative
+        if self.instance.pk:
+            del self.fields["body"]
+        else:
+            self.fields["body"].queryset = Body.objects.filter(participations__initiative=initiative)
+            self.fields["body"].empty_label = "Choose a body"
+        self.fields["holder"].queryset = _people_in(initiative)
+        self.fields["holder"].empty_label = "No named holder"
+
+    def clean(self):
+        cleaned = super().clean()
+        body = cleaned.get("body") or (self.instance.body if self.instance.pk else None)
+        holder = cleaned.get("holder")
+        if body is None:
+            return cleaned
+        if holder is not None and not holder.memberships.filter(body=body).exists():
+            self.add_error(
+                "holder", f"Choose a holder who is a member of {body.short_name}, or no named holder"
+            )
+        role_name = (cleaned.get("role_name") or "").strip()
+        cleaned["role_name"] = role_name
+        clash = self.initiative.raci_columns.filter(body=body, role_name__iexact=role_name).exclude(
+            pk=self.instance.pk
+        )
+        if clash.exists():
+            self.add_error(
+                "role_name",
+                f"{body.short_name} already has a column called “{role_name}”"
+                if role_name
+                else f"{body.short_name} already has a column for the whole body: give this one a role name",
+            )
+        return cleaned

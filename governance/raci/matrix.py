@@ -1,0 +1,71 @@
+"""An initiative's RACI matrix read into plain data, and checked with governance.raci.validation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from governance.raci.models import RaciCell, RaciColumn, RaciRow
+from governance.raci.validation import ACCOUNTABLE, RESPONSIBLE, Column, MatrixCheck, Row, check_matrix
+from initiatives.models import Initiative, Participation
+
+# (row id, column id) -> "R", "A", "C", "I"; empty cells are absent.
+CellValues = dict[tuple[int, int], str]
+
+
+def column_label(column: RaciColumn) -> str:
+    return f"{column.body.short_name} — {column.role_name}" if column.role_name else column.body.short_name
+
+
+@dataclass
+class RaciMatrix:
+    rows: list[RaciRow]
+    columns: list[RaciColumn]
+    values: CellValues
+    # Short names of the bodies taking part, whether or not they have a column.
+    bodies: list[str]
+
+    def value(self, row: RaciRow, column: RaciColumn, values: CellValues | None = None) -> str:
+        return (self.values if values is None else values).get((row.pk, column.pk), "")
+
+    def check(self, values: CellValues | None = None) -> MatrixCheck:
+        """Check the stored values, or the given ones (a submitted form) against the same rows and columns."""
+        return check_matrix(
+            columns=[Column(label=column_label(c), body=c.body.short_name) for c in self.columns],
+            rows=[
+                Row(label=row.activity, values=[self.value(row, column, values) for column in self.columns])
+                for row in self.rows
+            ],
+            bodies=self.bodies,
+        )
+
+    def rows_left_without(self, column_ids: set[int]) -> tuple[list[str], list[str]]:
+        """The rows that would lose their only A, and those that would lose their last R, without these.
+
+        A row that has no A or R already is not counted: taking the columns away does not make it worse.
+        """
+        without_a, without_r = [], []
+        for row in self.rows:
+            removed = {self.value(row, c) for c in self.columns if c.pk in column_ids}
+            kept = {self.value(row, c) for c in self.columns if c.pk not in column_ids}
+            if ACCOUNTABLE in removed and ACCOUNTABLE not in kept:
+                without_a.append(row.activity)
+            if RESPONSIBLE in removed and RESPONSIBLE not in kept:
+                without_r.append(row.activity)
+        return without_a, without_r
+
+
+def load_matrix(initiative: Initiative) -> RaciMatrix:
+    rows = list(RaciRow.objects.filter(initiative=initiative).order_by("position", "pk"))
+    columns = list(
+        RaciColumn.objects.filter(initiative=initiative)
+        .select_related("body", "holder")
+        .order_by("position", "pk")
+    )
+    values = {
+        (row_id, column_id): value
+        for row_id, column_id, value in RaciCell.objects.filter(row__initiative=initiative).values_list(
+            "row_id", "column_id", "value"
+        )
+    }
+    bodies = [p.body.short_name for p in Participation.objects.filter(initiative=initiative).in_role_order()]
+    return RaciMatrix(rows=rows, columns=columns, values=values, bodies=bodies)

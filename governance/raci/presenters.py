@@ -1,0 +1,94 @@
+"""Shaping the RACI matrix page, so the template only loops and prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from governance.raci.forms import CELL_CHOICES, RaciMatrixForm, cell_name
+from governance.raci.matrix import RaciMatrix, column_label
+from governance.raci.models import RaciColumn, RaciRow
+from governance.raci.validation import MatrixCheck
+
+
+@dataclass
+class CellView:
+    name: str
+    id: str
+    label: str
+    value: str
+    options: list[tuple[str, str]]
+    error: str = ""
+    describedby: str = ""
+
+
+@dataclass
+class RowView:
+    row: RaciRow
+    cells: list[CellView]
+    # Shown as errors (after a failed save) or as hints (stored rows still to complete).
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    problems_are_errors: bool = False
+
+    @property
+    def problem_id(self) -> str:
+        return f"raci-row-{self.row.pk}-problems"
+
+
+@dataclass
+class ColumnView:
+    column: RaciColumn
+    label: str
+
+
+@dataclass
+class RaciPage:
+    rows: list[RowView]
+    columns: list[ColumnView]
+    errors: list[dict]  # for components/error_summary.html
+    warnings: list[str]
+    incomplete_rows: int
+    can_edit: bool
+
+    @property
+    def has_matrix(self) -> bool:
+        return bool(self.rows and self.columns)
+
+
+def raci_page(matrix: RaciMatrix, form: RaciMatrixForm, *, can_edit: bool) -> RaciPage:
+    """The matrix as stored, or as just submitted (keeping what the user chose) when the save failed."""
+    submitted = form.is_bound
+    check: MatrixCheck = form.check if submitted and form.check is not None else matrix.check()
+    rows, errors = [], []
+    for index, row in enumerate(matrix.rows):
+        row_view = RowView(row=row, cells=[], problems=check.row_errors.get(index, []))
+        row_view.warnings = check.row_warnings.get(index, [])
+        row_view.problems_are_errors = submitted and bool(row_view.problems)
+        for column in matrix.columns:
+            name = cell_name(row, column)
+            bound = form[name]
+            cell = CellView(
+                name=name,
+                id=f"id_{name}",
+                label=f"{row.activity} — {column_label(column)}",
+                value=(bound.data or "") if submitted else matrix.value(row, column),
+                options=CELL_CHOICES,
+                error=" ".join(bound.errors),
+            )
+            ids = [row_view.problem_id] if row_view.problems else []
+            if cell.error:
+                ids.append(f"{cell.id}-error")
+                errors.append({"text": cell.error, "href": f"#{cell.id}"})
+            cell.describedby = " ".join(ids)
+            row_view.cells.append(cell)
+        if row_view.problems_are_errors and row_view.cells:
+            errors.extend({"text": text, "href": f"#{row_view.cells[0].id}"} for text in row_view.problems)
+        rows.append(row_view)
+    return RaciPage(
+        rows=rows,
+        columns=[ColumnView(column=c, label=column_label(c)) for c in matrix.columns],
+        errors=errors,
+        warnings=check.all_warnings,
+        incomplete_rows=0 if submitted else len(check.row_errors),
+        can_edit=can_edit,
+    )

@@ -1,0 +1,175 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from collab.csv_export import csv_response
+from collab.govuk_forms import posted
+from governance.raci import services
+from governance.raci.forms import RaciColumnForm, RaciMatrixForm, RaciRowForm, StarterRowsForm
+from governance.raci.matrix import column_label, load_matrix
+from governance.raci.presenters import raci_page
+from governance.raci.rules import CHANGE_RACI
+from governance.raci.starter import starter_rows
+from initiatives.access import get_initiative_or_404
+
+
+def _matrix_url(slug: str) -> str:
+    return reverse("governance:raci", kwargs={"slug": slug})
+
+
+def _structure_url(slug: str) -> str:
+    return reverse("governance:raci_structure", kwargs={"slug": slug})
+
+
+def matrix(request, slug):
+    initiative = get_initiative_or_404(request.user, slug)
+    can_edit = request.user.has_perm(CHANGE_RACI, initiative)
+    stored = load_matrix(initiative)
+    form = RaciMatrixForm(posted(request), matrix=stored)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if form.matrix_is_valid:
+            try:
+                check = services.raci_matrix_save(
+                    initiative=initiative, values=form.values(), by=request.user
+                )
+            except services.RaciMatrixInvalid as invalid:
+                # The rows changed under the user (someone removed a column, say): show it afresh.
+                form.check = invalid.check
+            else:
+                count = len(check.all_warnings)
+                note = f" with {count} warning{'s' if count > 1 else ''} to look at" if count else ""
+                messages.success(request, f"RACI matrix saved{note}")
+                return redirect("governance:raci", slug=slug)
+    page = raci_page(stored, form, can_edit=can_edit)
+    return render(
+        request, "governance/raci/matrix.html", {"initiative": initiative, "page": page, "form": form}
+    )
+
+
+def export_csv(request, slug):
+    initiative = get_initiative_or_404(request.user, slug)
+    stored = load_matrix(initiative)
+    header = ["Activity or decision", "Kind", *(_csv_column(column) for column in stored.columns)]
+    rows = [
+        [row.activity, row.get_kind_display(), *(stored.value(row, column) for column in stored.columns)]
+        for row in stored.rows
+    ]
+    return csv_response(f"{initiative.slug}-raci.csv", header, rows)
+
+
+def _csv_column(column) -> str:
+    return f"{column_label(column)} ({column.holder})" if column.holder else column_label(column)
+
+
+def structure(request, slug):
+    initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
+    stored = load_matrix(initiative)
+    missing_bodies = initiative.participations.exclude(body__in=[c.body for c in stored.columns])
+    context = {
+        "initiative": initiative,
+        "rows": stored.rows,
+        "columns": [(column, column_label(column)) for column in stored.columns],
+        "missing_bodies": [p.body for p in missing_bodies.select_related("body")],
+        "offered": starter_rows(initiative.operating_model, existing=[r.activity for r in stored.rows]),
+        "back_url": _matrix_url(slug),
+    }
+    return render(request, "governance/raci/structure.html", context)
+
+
+def row_form(request, slug, pk=None):
+    initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
+    row = get_object_or_404(initiative.raci_rows, pk=pk) if pk else None
+    form = RaciRowForm(posted(request), instance=row, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        if row:
+            services.raci_row_update(row=row, by=request.user, **form.cleaned_data)
+            messages.success(request, f"Row renamed to “{row.activity}”")
+        else:
+            row = services.raci_row_add(initiative=initiative, by=request.user, **form.cleaned_data)
+            messages.success(request, f"Row “{row.activity}” added. Choose its A and R in the matrix")
+        return redirect("governance:raci_structure", slug=slug)
+    context = {"initiative": initiative, "form": form, "row": row, "back_url": _structure_url(slug)}
+    return render(request, "governance/raci/row_form.html", context)
+
+
+def starter(request, slug):
+    initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
+    existing = list(initiative.raci_rows.values_list("activity", flat=True))
+    form = StarterRowsForm(
+        posted(request), offered=starter_rows(initiative.operating_model, existing=existing)
+    )
+    if request.method == "POST" and form.is_valid():
+        added = services.raci_rows_add_starter(initiative=initiative, rows=form.chosen(), by=request.user)
+        messages.success(request, f"{len(added)} rows added. Choose an A and at least one R for each")
+        return redirect("governance:raci", slug=slug)
+    context = {"initiative": initiative, "form": form, "back_url": _structure_url(slug)}
+    return render(request, "governance/raci/starter.html", context)
+
+
+@require_POST
+def row_move(request, slug, pk):
+    initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
+    row = get_object_or_404(initiative.raci_rows, pk=pk)
+    services.raci_row_move(row=row, direction=request.POST.get("direction", ""), by=request.user)
+    return redirect(f"{_structure_url(slug)}#rows")
+
+
+@require_POST
+def row_remove(request, slug, pk):
+    initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
+    row = get_object_or_404(initiative.raci_rows, pk=pk)
+    services.raci_row_remove(row=row, by=request.user)
+    messages.success(request, f"Row “{row.activity}” removed")
+    return redirect("governance:raci_structure", slug=slug)
+
+
+def column_form(request, slug, pk=None):
+    initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
+    column = get_object_or_404(initiative.raci_columns.select_related("body"), pk=pk) if pk else None
+    form = RaciColumnForm(posted(request), instance=column, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if column:
+            services.raci_column_update(
+                column=column, role_name=data["role_name"], holder=data["holder"], by=request.user
+            )
+            messages.success(request, f"Column “{column_label(column)}” updated")
+        else:
+            column = services.raci_column_add(initiative=initiative, by=request.user, **data)
+            messages.success(request, f"Column “{column_label(column)}” added")
+        return redirect("governance:raci_structure", slug=slug)
+    context = {"initiative": initiative, "form": form, "column": column, "back_url": _structure_url(slug)}
+    return render(request, "governance/raci/column_form.html", context)
+
+
+@require_POST
+def columns_from_bodies(request, slug):
+    initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
+    added = services.raci_columns_from_bodies(initiative=initiative, by=request.user)
+    messages.success(request, f"{len(added)} columns added, one for each body taking part")
+    return redirect("governance:raci_structure", slug=slug)
+
+
+@require_POST
+def column_move(request, slug, pk):
+    initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
+    column = get_object_or_404(initiative.raci_columns, pk=pk)
+    services.raci_column_move(column=column, direction=request.POST.get("direction", ""), by=request.user)
+    return redirect(f"{_structure_url(slug)}#columns")
+
+
+@require_POST
+def column_remove(request, slug, pk):
+    initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
+    column = get_object_or_404(initiative.raci_columns.select_related("body"), pk=pk)
+    try:
+        services.raci_column_remove(column=column, by=request.user)
+    except services.RaciColumnsStillNeeded as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, f"Column “{column_label(column)}” removed")
+    return redirect("governance:raci_structure", slug=slug)

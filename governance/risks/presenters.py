@@ -1,0 +1,168 @@
+"""The risk register and risk pages, shaped for their templates."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from governance.forums.escalation import CannotEscalate, NextStep, escalation_next_step
+from governance.forums.models import Escalation
+from governance.health.checks import RiskFlagCounts
+from governance.risks.models import Risk, RiskAction, RiskScoreChange
+from governance.risks.scoring import Band, RiskFlags, band_for, heat_map, risk_bands, risk_flags
+
+LIKELIHOOD_WORDS = {1: "Rare", 2: "Unlikely", 3: "Possible", 4: "Likely", 5: "Almost certain"}
+IMPACT_WORDS = {1: "Minimal", 2: "Minor", 3: "Moderate", 4: "Major", 5: "Severe"}
+
+
+def flags_for(risk: Risk, today: datetime.date) -> RiskFlags:
+    if risk.status == Risk.Status.CLOSED:
+        return RiskFlags(above_threshold=False, no_owner=False, review_overdue=False)
+    return risk_flags(
+        current_score=risk.current_score,
+        escalation_threshold=risk.escalation_threshold,
+        has_owner=risk.owner_id is not None,
+        review_date=risk.review_date,
+        today=today,
+    )
+
+
+@dataclass(frozen=True)
+class RiskRow:
+    risk: Risk
+    flags: RiskFlags
+    band: Band
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    likelihood: int
+    impact: int
+    count: int
+    above_threshold: int
+    score: int
+    band: Band
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    impact: int
+    impact_words: str
+    cells: list[HeatCell]
+
+
+@dataclass(frozen=True)
+class HeatMap:
+    rows: list[HeatRow]
+    plotted: int
+    likelihoods: list[tuple[int, str]]
+    bands: list[Band]
+
+
+def build_heat_map(risks: list[Risk], today: datetime.date) -> HeatMap:
+    """Current positions of the open risks given, with how many in each cell are above threshold."""
+    plotted = [risk for risk in risks if risk.status == Risk.Status.OPEN]
+    positions = [(risk.current_likelihood, risk.current_impact) for risk in plotted]
+    flagged = [
+        (r.current_likelihood, r.current_impact) for r in plotted if flags_for(r, today).above_threshold
+    ]
+    rows = [
+        HeatRow(
+            impact=all_row[0].impact,
+            impact_words=IMPACT_WORDS[all_row[0].impact],
+            cells=[
+                HeatCell(cell.likelihood, cell.impact, cell.count, flagged_cell.count, cell.score, cell.band)
+                for cell, flagged_cell in zip(all_row, flagged_row, strict=True)
+            ],
+        )
+        for all_row, flagged_row in zip(heat_map(positions), heat_map(flagged), strict=True)
+    ]
+    return HeatMap(
+        rows=rows, plotted=len(plotted), likelihoods=list(LIKELIHOOD_WORDS.items()), bands=risk_bands()
+    )
+
+
+@dataclass(frozen=True)
+class RiskRegister:
+    rows: list[RiskRow]
+    heat_map: HeatMap
+    flag_counts: RiskFlagCounts
+
+
+def risk_register(risks: list[Risk], today: datetime.date | None = None) -> RiskRegister:
+    today = today or timezone.localdate()
+    rows = [RiskRow(risk, flags_for(risk, today), band_for(risk.current_score)) for risk in risks]
+    counts = RiskFlagCounts(
+        above_threshold=sum(row.flags.above_threshold for row in rows),
+        no_owner=sum(row.flags.no_owner for row in rows),
+        review_overdue=sum(row.flags.review_overdue for row in rows),
+    )
+    return RiskRegister(rows=rows, heat_map=build_heat_map(risks, today), flag_counts=counts)
+
+
+@dataclass(frozen=True)
+class ScoredPosition:
+    name: str
+    likelihood: int
+    impact: int
+    score: int
+    band: Band
+
+    @property
+    def likelihood_words(self) -> str:
+        return LIKELIHOOD_WORDS[self.likelihood]
+
+    @property
+    def impact_words(self) -> str:
+        return IMPACT_WORDS[self.impact]
+
+
+@dataclass(frozen=True)
+class RiskPage:
+    risk: Risk
+    flags: RiskFlags
+    positions: list[ScoredPosition]
+    controls: list[RiskAction]
+    actions: list[RiskAction]
+    history: list[RiskScoreChange]
+    escalations: list[Escalation]
+    next_step: NextStep | None
+    # Why the risk cannot be escalated now, when it cannot.
+    escalation_refusal: str
+
+
+def risk_page(risk: Risk, today: datetime.date | None = None) -> RiskPage:
+    today = today or timezone.localdate()
+    positions = [
+        ScoredPosition(
+            name,
+            getattr(risk, f"{name.lower()}_likelihood"),
+            getattr(risk, f"{name.lower()}_impact"),
+            getattr(risk, f"{name.lower()}_score"),
+            band_for(getattr(risk, f"{name.lower()}_score")),
+        )
+        for name in ("Inherent", "Current", "Target")
+    ]
+    items = list(risk.actions.select_related("owner", "owner_body"))
+    next_step, refusal = None, ""
+    try:
+        next_step = escalation_next_step(initiative=risk.initiative, item=risk)
+    except CannotEscalate as reason:
+        refusal = str(reason)
+    return RiskPage(
+        risk=risk,
+        flags=flags_for(risk, today),
+        positions=positions,
+        controls=[item for item in items if item.kind == RiskAction.Kind.CONTROL],
+        actions=[item for item in items if item.kind == RiskAction.Kind.ACTION],
+        history=list(risk.score_changes.select_related("changed_by").order_by("-changed_at", "-pk")),
+        escalations=list(
+            risk.escalations.select_related("from_level", "to_level", "escalated_by").order_by(
+                "-escalated_at"
+            )
+        ),
+        next_step=next_step,
+        escalation_refusal=refusal,
+    )

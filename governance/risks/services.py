@@ -1,0 +1,202 @@
+"""Writes to the shared risk register.
+
+Every change of a scored position (inherent, current, target) is recorded here, in the
+service, as a RiskScoreChange with who and when: never in save() or a signal.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from governance.checklist.items import ChecklistItem
+from governance.risks.models import Risk, RiskAction, RiskScoreChange
+from governance.risks.scoring import band_for, default_review_date, score
+from initiatives.models import Body, Initiative, User
+
+POSITIONS = [choice.value for choice in RiskScoreChange.Position]
+SCORE_FIELDS = [f"{position}_{axis}" for position in POSITIONS for axis in ("likelihood", "impact")]
+# What a draft from the checklist starts with: a middling position to be assessed, flagged
+# as unowned on the register until someone takes it on.
+DRAFT_DEFAULTS = {
+    "category": Risk.Category.PROJECT,
+    "appetite": Risk.Appetite.CAUTIOUS,
+    "treatment": Risk.Treatment.TREAT,
+    **dict.fromkeys(SCORE_FIELDS, 3),
+}
+
+
+def _positions(values: dict) -> dict[str, tuple[int, int]]:
+    return {
+        position: (values[f"{position}_likelihood"], values[f"{position}_impact"]) for position in POSITIONS
+    }
+
+
+def _record_score_changes(
+    risk: Risk, before: dict[str, tuple[int, int]] | None, changed_by: User, notes: dict[str, str]
+) -> list[RiskScoreChange]:
+    after = _positions({name: getattr(risk, name) for name in SCORE_FIELDS})
+    changes = [
+        RiskScoreChange(
+            risk=risk,
+            position=position,
+            old_likelihood=before[position][0] if before else None,
+            old_impact=before[position][1] if before else None,
+            new_likelihood=likelihood,
+            new_impact=impact,
+            changed_by=changed_by,
+            note=notes.get(position, ""),
+        )
+        for position, (likelihood, impact) in after.items()
+        if before is None or before[position] != (likelihood, impact)
+    ]
+    return RiskScoreChange.objects.bulk_create(changes)
+
+
+def review_date_after_edit(
+    *,
+    stored: datetime.date,
+    submitted: datetime.date | None,
+    old_score: int,
+    new_score: int,
+    today: datetime.date,
+) -> datetime.date:
+    """The next review date once an edit is saved.
+
+    A date the person changed in the edit is theirs, and a blank one defaults from the new score.
+    A date left as it was comes forward when the current score rises and its band is due for
+    review sooner, so a worsening risk does not wait for a review set when it looked safer. A
+    falling score never pushes an agreed review later.
+    """
+    if submitted is None:
+        return default_review_date(new_score, today)
+    if submitted != stored:
+        return submitted
+    if new_score > old_score:
+        return min(stored, default_review_date(new_score, today))
+    return stored
+
+
+def _brought_forward_note(review_date: datetime.date, new_score: int) -> str:
+    band = band_for(new_score)
+    return (
+        f"Review date brought forward to {review_date.day} {review_date:%B %Y}: "
+        f"a {band.name.lower()} score of {new_score} is reviewed within {band.review_days} days."
+    )
+
+
+def _next_number(initiative: Initiative) -> int:
+    # Lock the initiative so two people adding risks at once get different numbers.
+    Initiative.objects.select_for_update().filter(pk=initiative.pk).exists()
+    return (initiative.risks.aggregate(last=Max("number"))["last"] or 0) + 1
+
+
+@transaction.atomic
+def risk_create(*, initiative: Initiative, created_by: User, note: str = "", **fields) -> Risk:
+    """Add a risk. A blank review date defaults from the current score's band."""
+    risk = Risk(initiative=initiative, created_by=created_by, **fields)
+    risk.number = _next_number(initiative)
+    if risk.review_date is None:
+        risk.review_date = default_review_date(
+            score(risk.current_likelihood, risk.current_impact), timezone.localdate()
+        )
+    risk._history_user = created_by
+    risk.save()
+    _record_score_changes(risk, None, created_by, notes=dict.fromkeys(POSITIONS, note))
+    return risk
+
+
+@transaction.atomic
+def risk_update(*, risk: Risk, updated_by: User, **fields) -> Risk:
+    """Change a risk; each scored position that moved is kept in its history.
+
+    The review date follows review_date_after_edit; when it is brought forward, the current
+    position's history says so, which is what the person sees on the risk page after saving.
+    """
+    # Read what is stored: a bound ModelForm has already changed the instance in memory.
+    stored = Risk.objects.select_for_update().filter(pk=risk.pk).values(*SCORE_FIELDS, "review_date").get()
+    for name, value in fields.items():
+        setattr(risk, name, value)
+    new_score = score(risk.current_likelihood, risk.current_impact)
+    submitted = risk.review_date
+    risk.review_date = review_date_after_edit(
+        stored=stored["review_date"],
+        submitted=submitted,
+        old_score=score(stored["current_likelihood"], stored["current_impact"]),
+        new_score=new_score,
+        today=timezone.localdate(),
+    )
+    notes = {}
+    if submitted is not None and risk.review_date != submitted:
+        notes["current"] = _brought_forward_note(risk.review_date, new_score)
+    risk._history_user = updated_by
+    risk.save()
+    _record_score_changes(risk, _positions(stored), updated_by, notes=notes)
+    return risk
+
+
+@transaction.atomic
+def risks_add_from_checklist(
+    *, initiative: Initiative, items: list[ChecklistItem], added_by: User
+) -> list[Risk]:
+    """Draft risks from the operating-model checklist, to be assessed and owned."""
+    return [
+        risk_create(
+            initiative=initiative,
+            created_by=added_by,
+            title=item.text[:200],
+            checklist_item=item.text[:300],
+            is_joint=item.is_joint,
+            status=Risk.Status.DRAFT,
+            review_date=None,
+            note="Placeholder position for a draft from the operating-model checklist",
+            **DRAFT_DEFAULTS,
+        )
+        for item in items
+    ]
+
+
+class RiskActionNotOpen(Exception):
+    pass
+
+
+@transaction.atomic
+def risk_action_add(
+    *,
+    risk: Risk,
+    added_by: User,
+    kind: str,
+    description: str,
+    owner_body: Body,
+    owner: User | None = None,
+    due_date: datetime.date | None = None,
+) -> RiskAction:
+    action = RiskAction(
+        risk=risk, kind=kind, description=description, owner_body=owner_body, owner=owner, due_date=due_date
+    )
+    action._history_user = added_by
+    action.save()
+    return action
+
+
+@transaction.atomic
+def risk_action_complete(*, action: RiskAction, completed_by: User) -> RiskAction:
+    """Mark an open action done. Controls are ongoing, so they are removed rather than completed."""
+    action = RiskAction.objects.select_for_update().get(pk=action.pk)
+    if action.kind != RiskAction.Kind.ACTION:
+        raise RiskActionNotOpen("Controls stay in place until they are removed")
+    if action.status != RiskAction.Status.OPEN:
+        raise RiskActionNotOpen("This action is already done")
+    action.status = RiskAction.Status.DONE
+    action._history_user = completed_by
+    action.save()
+    return action
+
+
+@transaction.atomic
+def risk_action_remove(*, action: RiskAction, removed_by: User) -> None:
+    action._history_user = removed_by
+    action.delete()

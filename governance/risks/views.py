@@ -1,0 +1,203 @@
+"""The shared risk register: list with heat map and filters, risk pages, controls and actions, escalation."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from collab.csv_export import csv_response
+from governance.checklist import items as checklist
+from governance.checklist.forms import ChecklistAdoptForm
+from governance.forums.escalation import CannotEscalate, escalation_raise
+from governance.predicates import MANAGE_REGISTERS
+from governance.risks import services
+from governance.risks.forms import EscalateForm, RiskActionForm, RiskFilterForm, RiskForm
+from governance.risks.presenters import risk_page, risk_register
+from governance.risks.rules import ADD_RISK, CHANGE_RISK, ESCALATE_RISK
+from governance.spreadsheets import RISK_COLUMNS, check_risk_rows, importable, risk_rows
+from governance.spreadsheets import services as imports
+from governance.spreadsheets.forms import ImportForm
+from initiatives.access import get_initiative_or_404
+
+
+def _risk(request, slug, pk, permission=None):
+    initiative = get_initiative_or_404(request.user, slug)
+    risk = get_object_or_404(
+        initiative.risks.select_related("owner_body", "owner", "escalation_level"), pk=pk
+    )
+    if permission and not request.user.has_perm(permission, risk):
+        raise PermissionDenied
+    return initiative, risk
+
+
+def _register_url(slug):
+    return reverse("governance:risk_register", kwargs={"slug": slug})
+
+
+def register(request, slug):
+    initiative = get_initiative_or_404(request.user, slug)
+    filter_form = RiskFilterForm(request.GET or None, initiative=initiative)
+    risks = list(filter_form.filter(initiative.risks.select_related("owner_body", "owner")))
+    can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
+    offered = checklist.offered_risks(initiative) if can_manage else []
+    context = {
+        "initiative": initiative,
+        "register": risk_register(risks),
+        "filter_form": filter_form,
+        "can_add": request.user.has_perm(ADD_RISK, initiative),
+        "can_manage": can_manage,
+        "checklist_form": ChecklistAdoptForm(offered=offered, joint_labels=True) if offered else None,
+        "checklist_action": reverse("governance:risks_from_checklist", kwargs={"slug": slug}),
+    }
+    return render(request, "governance/risks/register.html", context)
+
+
+def risk_create(request, slug):
+    initiative = get_initiative_or_404(request.user, slug, ADD_RISK)
+    manages_all = request.user.has_perm(MANAGE_REGISTERS, initiative)
+    form = RiskForm(request.POST or None, initiative=initiative, user=request.user, manages_all=manages_all)
+    if request.method == "POST" and form.is_valid():
+        risk = services.risk_create(initiative=initiative, created_by=request.user, **form.cleaned_data)
+        messages.success(request, f"Risk {risk.reference} added")
+        return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
+    context = {"form": form, "initiative": initiative, "back_url": _register_url(slug)}
+    return render(request, "governance/risks/risk_form.html", context)
+
+
+def risk_detail(request, slug, pk):
+    initiative, risk = _risk(request, slug, pk)
+    context = {
+        "initiative": initiative,
+        "page": risk_page(risk),
+        "can_change": request.user.has_perm(CHANGE_RISK, risk),
+        "can_escalate": request.user.has_perm(ESCALATE_RISK, risk),
+    }
+    return render(request, "governance/risks/risk_detail.html", context)
+
+
+def risk_edit(request, slug, pk):
+    initiative, risk = _risk(request, slug, pk, CHANGE_RISK)
+    manages_all = request.user.has_perm(MANAGE_REGISTERS, initiative)
+    form = RiskForm(
+        request.POST or None, instance=risk, initiative=initiative, user=request.user, manages_all=manages_all
+    )
+    if request.method == "POST" and form.is_valid():
+        typed_review_date = form.cleaned_data["review_date"]
+        services.risk_update(risk=risk, updated_by=request.user, **form.cleaned_data)
+        moved = typed_review_date is not None and risk.review_date != typed_review_date
+        review = (
+            f": its next review comes forward to {risk.review_date.day} {risk.review_date:%B %Y}"
+            if moved
+            else ""
+        )
+        messages.success(request, f"Risk {risk.reference} updated{review}")
+        return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
+    back_url = reverse("governance:risk_detail", kwargs={"slug": slug, "pk": pk})
+    context = {"form": form, "initiative": initiative, "risk": risk, "back_url": back_url}
+    return render(request, "governance/risks/risk_form.html", context)
+
+
+def risk_action_add(request, slug, pk):
+    initiative, risk = _risk(request, slug, pk, CHANGE_RISK)
+    form = RiskActionForm(request.POST or None, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        action = services.risk_action_add(risk=risk, added_by=request.user, **form.cleaned_data)
+        messages.success(request, f"{action.get_kind_display()} added to {risk.reference}")
+        return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
+    back_url = reverse("governance:risk_detail", kwargs={"slug": slug, "pk": pk})
+    context = {"form": form, "initiative": initiative, "risk": risk, "back_url": back_url}
+    return render(request, "governance/risks/action_form.html", context)
+
+
+@require_POST
+def risk_action_complete(request, slug, pk, action_pk):
+    _initiative, risk = _risk(request, slug, pk, CHANGE_RISK)
+    action = get_object_or_404(risk.actions, pk=action_pk)
+    try:
+        services.risk_action_complete(action=action, completed_by=request.user)
+    except services.RiskActionNotOpen as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, "Action marked as done")
+    return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
+
+
+@require_POST
+def risk_action_remove(request, slug, pk, action_pk):
+    _initiative, risk = _risk(request, slug, pk, CHANGE_RISK)
+    action = get_object_or_404(risk.actions, pk=action_pk)
+    services.risk_action_remove(action=action, removed_by=request.user)
+    messages.success(request, f"{action.get_kind_display()} removed")
+    return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
+
+
+def escalate(request, slug, pk):
+    initiative, risk = _risk(request, slug, pk, ESCALATE_RISK)
+    form = EscalateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            escalation = escalation_raise(
+                initiative=initiative, risk=risk, reason=form.cleaned_data["reason"], by=request.user
+            )
+        except CannotEscalate as refusal:
+            messages.error(request, str(refusal))
+        else:
+            where = escalation.to_level.name if escalation.to_level else "the board"
+            messages.success(request, f"{risk.reference} escalated to {where}")
+        return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
+    back_url = reverse("governance:risk_detail", kwargs={"slug": slug, "pk": pk})
+    context = {"form": form, "initiative": initiative, "page": risk_page(risk), "back_url": back_url}
+    return render(request, "governance/risks/escalate.html", context)
+
+
+@require_GET
+def export(request, slug):
+    initiative = get_initiative_or_404(request.user, slug)
+    risks = initiative.risks.select_related("owner_body", "owner")
+    header = [column.header for column in RISK_COLUMNS]
+    return csv_response(f"{initiative.slug}-risk-register.csv", header, risk_rows(risks))
+
+
+def import_risks(request, slug):
+    initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
+    posted = request.method == "POST"
+    form = ImportForm(
+        request.POST if posted else None, request.FILES if posted else None, columns=RISK_COLUMNS
+    )
+    if posted and form.is_valid():
+        check = check_risk_rows(initiative, form.rows)
+        if check.is_valid:
+            outcome = imports.risks_import(initiative=initiative, check=check, imported_by=request.user)
+            messages.success(
+                request,
+                f"{outcome.total} risks imported: {outcome.added} added, {outcome.updated} updated, "
+                f"{outcome.unchanged} unchanged",
+            )
+            return redirect("governance:risk_register", slug=slug)
+        form.reject_rows(check.errors)
+    context = {
+        "form": form,
+        "initiative": initiative,
+        "columns": importable(RISK_COLUMNS),
+        "noun": "risks",
+        "back_url": _register_url(slug),
+        "export_url": reverse("governance:risks_export", kwargs={"slug": slug}),
+    }
+    return render(request, "governance/spreadsheets/import.html", context)
+
+
+@require_POST
+def from_checklist(request, slug):
+    initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
+    form = ChecklistAdoptForm(request.POST, offered=checklist.offered_risks(initiative))
+    if form.is_valid():
+        added = services.risks_add_from_checklist(
+            initiative=initiative, items=form.chosen, added_by=request.user
+        )
+        messages.success(
+            request, f"{len(added)} draft risks added from the checklist: assess and own each one"
+        )
+    else:
+        messages.error(request, "Select at least one risk from the checklist to add")
+    return redirect("governance:risk_register", slug=slug)

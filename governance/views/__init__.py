@@ -1,1 +1,0 @@
-"""Governance pages, one module per area."""

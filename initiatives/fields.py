@@ -1,0 +1,53 @@
+"""Form fields and choices for picking the bodies and people of an initiative."""
+
+from __future__ import annotations
+
+from django import forms
+
+from initiatives.models import Body, Initiative, User
+
+
+def participating_bodies(initiative: Initiative):
+    return Body.objects.filter(participations__initiative=initiative).order_by("name")
+
+
+def own_participating_bodies(initiative: Initiative, user: User):
+    return participating_bodies(initiative).filter(memberships__user=user)
+
+
+def offer_bodies(field: forms.ModelChoiceField, bodies) -> None:
+    """Offer these bodies in a choice field, by full name."""
+    field.queryset = bodies
+    field.label_from_instance = lambda body: body.name
+    if isinstance(field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+        field.widget.choices = field.choices
+
+
+def people_of(initiative: Initiative):
+    return (
+        User.objects.filter(is_active=True, memberships__body__participations__initiative=initiative)
+        .distinct()
+        .prefetch_related("memberships__body")
+        .order_by("full_name")
+    )
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """A person, shown with the bodies they work for so namesakes can be told apart."""
+
+    def label_from_instance(self, user: User) -> str:
+        bodies = ", ".join(sorted(m.body.short_name for m in user.memberships.all()))
+        return f"{user.full_name} ({bodies})" if bodies else user.full_name
+
+
+def check_person_in_body(form: forms.Form, person_field: str, body_field: str) -> None:
+    """Add an error to person_field unless the chosen person works for the chosen body."""
+    person, body = form.cleaned_data.get(person_field), form.cleaned_data.get(body_field)
+    if person is None:
+        return
+    if body is None:
+        if body_field not in form.errors:
+            form.add_error(body_field, "Select the body this person works for")
+        return
+    if not any(membership.body_id == body.pk for membership in person.memberships.all()):
+        form.add_error(person_field, f"Choose someone who works for {body.short_name}, or change the body")
