@@ -68,7 +68,7 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
     )
     late = risk_create(
         initiative=initiative,
-        created_by=pm,
+        by=pm,
         title="Death notifications reach some bodies days late",
         cause="Registrars batch notifications overnight and two partner systems poll them weekly.",
         effect="Payments continue after a death, and families are chased for overpayments.",
@@ -84,10 +84,10 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
         **_positions((4, 4), (3, 4), (2, 2)),
     )
     # The position worsened when a partner's polling job failed: kept in the score history.
-    risk_update(risk=late, updated_by=pm, current_likelihood=4, current_impact=5)
+    risk_update(risk=late, by=pm, current_likelihood=4, current_impact=5)
     risk_action_add(
         risk=late,
-        added_by=pm,
+        by=pm,
         kind=RiskAction.Kind.CONTROL,
         description="Daily reconciliation of notifications sent against notifications acknowledged",
         owner_body=bodies["DWP"],
@@ -96,7 +96,7 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
     )
     risk_action_add(
         risk=late,
-        added_by=pm,
+        by=pm,
         kind=RiskAction.Kind.ACTION,
         description="Move HMRC and the council to the real-time notification feed",
         owner_body=bodies["HMRC"],
@@ -105,7 +105,7 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
     )
     mismatch = risk_create(
         initiative=initiative,
-        created_by=hmrc,
+        by=hmrc,
         title="Bodies match the deceased to different records",
         cause="Each body matches on its own identifiers; some records lack a National Insurance number.",
         effect="The wrong person's account is closed, or the right one is left open.",
@@ -123,7 +123,7 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
     )
     risk_action_add(
         risk=mismatch,
-        added_by=hmrc,
+        by=hmrc,
         kind=RiskAction.Kind.ACTION,
         description="Agree a shared matching rule on NINO, name and date of birth",
         owner_body=bodies["HMRC"],
@@ -132,7 +132,7 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
     )
     risk_create(
         initiative=initiative,
-        created_by=pm,
+        by=pm,
         title="Families are asked for the same details twice",
         cause="Partner bodies do not yet trust the shared notification and write to the family themselves.",
         effect="Bereaved families repeat distressing conversations; the service loses their confidence.",
@@ -145,7 +145,7 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
     )
     risk_create(
         initiative=initiative,
-        created_by=council,
+        by=council,
         title="Council registration system cannot send the new notification format",
         cause="The supplier's next release is not due until the spring.",
         effect="Manchester notifications fall back to paper for another quarter.",
@@ -160,7 +160,7 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
     )
     risk_create(
         initiative=initiative,
-        created_by=sro,
+        by=sro,
         title="Funding for the notification service ends before every partner has joined",
         category=Risk.Category.FINANCIAL,
         owner_body=bodies["DWP"],
@@ -173,7 +173,7 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
     )
     risk_create(
         initiative=initiative,
-        created_by=pm,
+        by=pm,
         title="Paper notification forms still posted by some registrars",
         category=Risk.Category.OPERATIONS,
         owner_body=bodies["DWP"],
@@ -188,7 +188,7 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
     months = _month_starts(12)
     days = measure_create(
         initiative=initiative,
-        created_by=pm,
+        by=pm,
         name="Days from death registration to all bodies notified",
         definition=(
             "Median working days from the registrar recording a death to the last participating body "
@@ -210,10 +210,10 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
         agreed_on=months[0] - datetime.timedelta(days=20),
     )
     for month, value in zip(months, [21, 20, 20, 19, 18, 18, 17, 16, 16, 15, 14, 14], strict=True):
-        reading_add(measure=days, recorded_by=pm, taken_on=month, value=Decimal(value))
+        reading_add(measure=days, by=pm, taken_on=month, value=Decimal(value))
     repeats = measure_create(
         initiative=initiative,
-        created_by=hmrc,
+        by=hmrc,
         name="Repeat contacts from bereaved families",
         definition="Contacts per bereavement made to any partner body about something already reported once.",
         unit="contacts per bereavement",
@@ -231,10 +231,10 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
     )
     values = ["3.4", "3.3", "3.4", "3.2", "3.1", "3.1", "3.0", "2.9", "2.9", "2.8", "2.7", "2.6"]
     for month, value in zip(months, values, strict=True):
-        reading_add(measure=repeats, recorded_by=hmrc, taken_on=month, value=Decimal(value))
+        reading_add(measure=repeats, by=hmrc, taken_on=month, value=Decimal(value))
     recovered = measure_create(
         initiative=initiative,
-        created_by=pm,
+        by=pm,
         name="Overpayments avoided by earlier notification",
         definition="Benefit and tax credit payments stopped before being paid after a death, per quarter.",
         unit="£ thousand",
@@ -249,12 +249,12 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
         benefit_type=Measure.BenefitType.CASH_RELEASING,
     )
     for month, value in zip(months[2::3], ["126", "141", "150", "162"], strict=True):
-        reading_add(measure=recovered, recorded_by=pm, taken_on=month, value=Decimal(value))
+        reading_add(measure=recovered, by=pm, taken_on=month, value=Decimal(value))
 
     dwp, hmrc_body, mcc = bodies["DWP"], bodies["HMRC"], bodies["MCC"]
     definition_create(
         initiative=initiative,
-        created_by=pm,
+        by=pm,
         term="customer",
         meanings={
             dwp: "A person who claims or receives a benefit.",
@@ -264,7 +264,7 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
     )
     definition_create(
         initiative=initiative,
-        created_by=pm,
+        by=pm,
         term="case",
         meanings={
             dwp: "One bereavement, from the first notification until every body has acted.",
@@ -277,7 +277,7 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
     )
     definition_create(
         initiative=initiative,
-        created_by=council,
+        by=council,
         term="date of death notification",
         meanings={
             dwp: "The date the registrar records the death.",
@@ -289,7 +289,7 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
     )
     definition_create(
         initiative=initiative,
-        created_by=pm,
+        by=pm,
         term="National Insurance number",
         meanings={dwp: "The person's NINO as held on the Customer Information System."},
         agreed_meaning="The NINO held on DWP's Customer Information System for the deceased.",
@@ -299,7 +299,7 @@ def _tell_us_once(initiative: Initiative, world: DemoWorld) -> None:
     )
     agreement_create(
         initiative=initiative,
-        created_by=pm,
+        by=pm,
         title="Tell Us Once death notification sharing",
         parties=[dwp, hmrc_body, mcc, bodies["HMPO"]],
         legal_gateway=(
@@ -318,7 +318,7 @@ def _cost_of_living(initiative: Initiative, world: DemoWorld) -> None:
     pm = people["co_programme_manager"]
     risk_create(
         initiative=initiative,
-        created_by=pm,
+        by=pm,
         title="Households hear about schemes they do not qualify for",
         category=Risk.Category.REPUTATIONAL,
         owner_body=bodies["CO"],
@@ -331,7 +331,7 @@ def _cost_of_living(initiative: Initiative, world: DemoWorld) -> None:
     )
     risk_create(
         initiative=initiative,
-        created_by=pm,
+        by=pm,
         title="Council advice lines overwhelmed after the winter announcement",
         category=Risk.Category.OPERATIONS,
         owner_body=bodies["MCC"],
@@ -343,7 +343,7 @@ def _cost_of_living(initiative: Initiative, world: DemoWorld) -> None:
     )
     measure_create(
         initiative=initiative,
-        created_by=pm,
+        by=pm,
         name="Households told about every scheme in one conversation",
         definition="Share of hardship conversations in which every eligible scheme was mentioned.",
         unit="per cent",
@@ -354,7 +354,7 @@ def _cost_of_living(initiative: Initiative, world: DemoWorld) -> None:
     )
     definition_create(
         initiative=initiative,
-        created_by=pm,
+        by=pm,
         term="household",
         meanings={
             bodies["DWP"]: "A benefit unit: a claimant, their partner and dependent children.",
@@ -368,7 +368,7 @@ def _identity_platform(initiative: Initiative, world: DemoWorld) -> None:
     pm = people["programme_manager"]
     risk_create(
         initiative=initiative,
-        created_by=pm,
+        by=pm,
         title="Partner services cannot accept the shared identity assurance level",
         category=Risk.Category.TECHNOLOGY,
         owner_body=bodies["HMPO"],
@@ -380,7 +380,7 @@ def _identity_platform(initiative: Initiative, world: DemoWorld) -> None:
     )
     risk_create(
         initiative=initiative,
-        created_by=pm,
+        by=pm,
         title="Migration effort underestimated for DWP services",
         category=Risk.Category.PROJECT,
         owner_body=bodies["DWP"],
@@ -392,7 +392,7 @@ def _identity_platform(initiative: Initiative, world: DemoWorld) -> None:
     )
     definition_create(
         initiative=initiative,
-        created_by=pm,
+        by=pm,
         term="verified identity",
         meanings={bodies["HMPO"]: "An identity checked to GPG 45 medium confidence."},
         standard="GPG 45 identity profiles",

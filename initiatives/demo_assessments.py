@@ -126,5 +126,5 @@ def seed_assessments(world: DemoWorld) -> None:
                 ),
                 chosen_model=run["chosen_model"],
                 choice_reason=run["choice_reason"],
-                recorded_by=manager,
+                by=manager,
             )

@@ -30,7 +30,7 @@ def _unique_slug(title: str) -> str:
 
 @transaction.atomic
 def initiative_create(
-    *, created_by: User, title: str, outcome_statement: str, value_areas: list[str], lead_body: Body
+    *, by: User, title: str, outcome_statement: str, value_areas: list[str], lead_body: Body
 ) -> Initiative:
     """Create a draft initiative led by one of the creator's bodies; the creator manages it."""
     initiative = Initiative.objects.create(
@@ -39,26 +39,26 @@ def initiative_create(
         outcome_statement=outcome_statement,
         value_areas=value_areas,
         lead_body=lead_body,
-        created_by=created_by,
+        created_by=by,
     )
     Participation.objects.create(initiative=initiative, body=lead_body, role=Participation.Role.LEAD)
     InitiativeRole.objects.create(
         initiative=initiative,
-        user=created_by,
+        user=by,
         role=InitiativeRole.Role.PROGRAMME_MANAGER,
-        assigned_by=created_by,
+        assigned_by=by,
     )
     return initiative
 
 
 @transaction.atomic
-def initiative_update(*, initiative: Initiative, updated_by: User, **fields) -> Initiative:
+def initiative_update(*, initiative: Initiative, by: User, **fields) -> Initiative:
     """Change an initiative's own fields; tell a newly named senior owner."""
     # Read the stored owner: a bound ModelForm has already changed the instance in memory.
     previous_owner_id = Initiative.objects.values_list("senior_owner_id", flat=True).get(pk=initiative.pk)
     for name, value in fields.items():
         setattr(initiative, name, value)
-    initiative._history_user = updated_by
+    initiative._history_user = by
     initiative.save()
     if initiative.senior_owner_id and initiative.senior_owner_id != previous_owner_id:
         enqueue_on_commit(notify_senior_owner_named, initiative.pk, initiative.senior_owner_id)
@@ -66,20 +66,20 @@ def initiative_update(*, initiative: Initiative, updated_by: User, **fields) -> 
 
 
 @transaction.atomic
-def participation_add(*, initiative: Initiative, body: Body, role: str, added_by: User) -> Participation:
+def participation_add(*, initiative: Initiative, body: Body, role: str, by: User) -> Participation:
     participation = Participation(initiative=initiative, body=body, role=role)
-    participation._history_user = added_by
+    participation._history_user = by
     participation.save()
     return participation
 
 
 @transaction.atomic
 def participation_update(
-    *, participation: Participation, role: str, stop_doing: list[str], updated_by: User
+    *, participation: Participation, role: str, stop_doing: list[str], by: User
 ) -> Participation:
     participation.role = role
     participation.stop_doing = stop_doing
-    participation._history_user = updated_by
+    participation._history_user = by
     participation.save()
     return participation
 
@@ -94,29 +94,29 @@ def participation_check_removable(*, participation: Participation) -> None:
 
 
 @transaction.atomic
-def participation_remove(*, participation: Participation, removed_by: User) -> None:
+def participation_remove(*, participation: Participation, by: User) -> None:
     """Take the body out of the initiative, with whatever the other apps' departure steps release.
 
     Refused (BodyStillNeeded), with nothing removed, for the lead body or when a step refuses.
     """
     # The lead body is refused as the lead first: fixing what it holds would not let it leave.
     participation_check_removable(participation=participation)
-    run_departure_steps(participation=participation, by=removed_by)
-    participation._history_user = removed_by
+    run_departure_steps(participation=participation, by=by)
+    participation._history_user = by
     participation.delete()
 
 
 @transaction.atomic
-def role_assign(*, initiative: Initiative, user: User, role: str, assigned_by: User) -> InitiativeRole:
+def role_assign(*, initiative: Initiative, user: User, role: str, by: User) -> InitiativeRole:
     assignment, _ = InitiativeRole.objects.get_or_create(
-        initiative=initiative, user=user, role=role, defaults={"assigned_by": assigned_by}
+        initiative=initiative, user=user, role=role, defaults={"assigned_by": by}
     )
     return assignment
 
 
 @transaction.atomic
-def role_remove(*, assignment: InitiativeRole, removed_by: User) -> None:
-    assignment._history_user = removed_by
+def role_remove(*, assignment: InitiativeRole, by: User) -> None:
+    assignment._history_user = by
     assignment.delete()
 
 
@@ -147,7 +147,7 @@ def assessment_record(
     checklist: Checklist,
     chosen_model: str,
     choice_reason: str,
-    recorded_by: User,
+    by: User,
 ) -> Assessment:
     """Keep one run of the checklist as it was, and put its answers to work on the initiative at once.
 
@@ -192,12 +192,12 @@ def assessment_record(
         single_body_risks=list(checklist.single_body_risks),
         measures=list(checklist.measures),
         stop_doing={str(body_id): list(items) for body_id, items in checklist.stop_doing.items()},
-        created_by=recorded_by,
+        created_by=by,
     )
     # The same write as editing the initiative, so a newly named senior owner is told.
     initiative_update(
         initiative=initiative,
-        updated_by=recorded_by,
+        by=by,
         operating_model=chosen_model,
         outcome_statement=checklist.outcome_statement,
         senior_owner=checklist.senior_owner,
@@ -210,6 +210,6 @@ def assessment_record(
                 participation=participation,
                 role=participation.role,
                 stop_doing=list(items),
-                updated_by=recorded_by,
+                by=by,
             )
     return assessment

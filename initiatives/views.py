@@ -32,7 +32,7 @@ def initiative_create(request):
         raise PermissionDenied
     form = InitiativeCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        initiative = services.initiative_create(created_by=request.user, **form.cleaned_data)
+        initiative = services.initiative_create(by=request.user, **form.cleaned_data)
         messages.success(request, f"Initiative “{initiative.title}” created")
         return redirect(initiative)
     return render(request, "initiatives/initiative_form.html", {"form": form, "back_url": reverse("home")})
@@ -49,7 +49,7 @@ def initiative_edit(request, slug):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_INITIATIVE)
     form = InitiativeEditForm(request.POST or None, instance=initiative)
     if request.method == "POST" and form.is_valid():
-        services.initiative_update(initiative=initiative, updated_by=request.user, **form.cleaned_data)
+        services.initiative_update(initiative=initiative, by=request.user, **form.cleaned_data)
         messages.success(request, "Initiative updated")
         return redirect(initiative)
     return render(
@@ -68,7 +68,7 @@ def bodies(request, slug):
             raise PermissionDenied
         if form.is_valid():
             participation = services.participation_add(
-                initiative=initiative, added_by=request.user, **form.cleaned_data
+                initiative=initiative, by=request.user, **form.cleaned_data
             )
             messages.success(request, f"{participation.body.name} added")
             return redirect("initiatives:bodies", slug=slug)
@@ -82,9 +82,7 @@ def participation_edit(request, slug, pk):
     participation = get_object_or_404(initiative.participations.select_related("body"), pk=pk)
     form = ParticipationEditForm(request.POST or None, instance=participation)
     if request.method == "POST" and form.is_valid():
-        services.participation_update(
-            participation=participation, updated_by=request.user, **form.cleaned_data
-        )
+        services.participation_update(participation=participation, by=request.user, **form.cleaned_data)
         messages.success(request, f"{participation.body.name} updated")
         return redirect("initiatives:bodies", slug=slug)
     back_url = reverse("initiatives:bodies", kwargs={"slug": slug})
@@ -97,7 +95,7 @@ def participation_remove(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_INITIATIVE)
     participation = get_object_or_404(initiative.participations.select_related("body"), pk=pk)
     try:
-        services.participation_remove(participation=participation, removed_by=request.user)
+        services.participation_remove(participation=participation, by=request.user)
     except BodyStillNeeded as refusal:
         messages.error(request, str(refusal))
     else:
@@ -117,7 +115,7 @@ def team(request, slug):
                 initiative=initiative,
                 user=form.cleaned_data["user"],
                 role=InitiativeRole.Role.PROGRAMME_MANAGER,
-                assigned_by=request.user,
+                by=request.user,
             )
             messages.success(request, f"{form.cleaned_data['user']} is now a programme manager")
             return redirect("initiatives:team", slug=slug)
@@ -133,6 +131,6 @@ def role_remove(request, slug, pk):
     if assignment.user_id == request.user.pk and assignment.role == InitiativeRole.Role.PROGRAMME_MANAGER:
         messages.error(request, "You cannot remove yourself. Ask another programme manager.")
     else:
-        services.role_remove(assignment=assignment, removed_by=request.user)
+        services.role_remove(assignment=assignment, by=request.user)
         messages.success(request, f"{assignment.user} removed as {assignment.get_role_display().lower()}")
     return redirect("initiatives:team", slug=slug)

@@ -12,7 +12,7 @@ def test_a_real_worker_emails_a_newly_named_senior_owner(world, celery_worker_pr
     initiative.save()
 
     services.initiative_update(
-        initiative=initiative, updated_by=world.programme_manager, senior_owner=world.senior_owner
+        initiative=initiative, by=world.programme_manager, senior_owner=world.senior_owner
     )
 
     def sent_emails():

@@ -70,15 +70,15 @@ def _tell_us_once(initiative, reviewer, world, today: datetime.date) -> None:
         text="Name one senior accountable owner for the joint outcome, with written decision rights.",
         owner_body=bodies["DWP"],
         due_date=gateway.review_date + datetime.timedelta(days=60),
-        added_by=reviewer,
+        by=reviewer,
     )
-    services.recommendation_complete(recommendation=done, completed_by=world.people["programme_manager"])
+    services.recommendation_complete(recommendation=done, by=world.people["programme_manager"])
     services.recommendation_add(
         review=gateway,
         text="Confirm the legal gateway for sharing death notifications with councils.",
         owner_body=bodies["DWP"],
         due_date=gateway.review_date + datetime.timedelta(days=90),
-        added_by=reviewer,
+        by=reviewer,
     )
     check = services.assurance_review_record(
         initiative=initiative,
@@ -104,7 +104,7 @@ def _tell_us_once(initiative, reviewer, world, today: datetime.date) -> None:
             text=text,
             owner_body=bodies[body],
             due_date=today + datetime.timedelta(days=days),
-            added_by=reviewer,
+            by=reviewer,
         )
 
 
@@ -129,12 +129,12 @@ def _identity_platform(initiative, reviewer, world, today: datetime.date) -> Non
         text="Settle second-year funding, or agree to close the initiative in an orderly way.",
         owner_body=bodies["HMPO"],
         due_date=today + datetime.timedelta(days=30),
-        added_by=reviewer,
+        by=reviewer,
     )
     services.recommendation_add(
         review=review,
         text="Pause separate procurement of identity checking until the funding decision is made.",
         owner_body=bodies["DWP"],
         due_date=today - datetime.timedelta(days=5),
-        added_by=reviewer,
+        by=reviewer,
     )

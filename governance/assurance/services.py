@@ -21,7 +21,7 @@ class AssuranceRefusal(Exception):
 
 
 @transaction.atomic
-def assurance_reviewer_assign(*, initiative: Initiative, reviewer: User, assigned_by: User) -> InitiativeRole:
+def assurance_reviewer_assign(*, initiative: Initiative, reviewer: User, by: User) -> InitiativeRole:
     if not is_assurance_reviewer(reviewer):
         raise AssuranceRefusal(
             f"{reviewer} is not in the Assurance reviewers group. An administrator can add them."
@@ -30,16 +30,16 @@ def assurance_reviewer_assign(*, initiative: Initiative, reviewer: User, assigne
         initiative=initiative,
         user=reviewer,
         role=InitiativeRole.Role.ASSURANCE_REVIEWER,
-        assigned_by=assigned_by,
+        by=by,
     )
     return assignment
 
 
 @transaction.atomic
-def assurance_reviewer_remove(*, assignment: InitiativeRole, removed_by: User) -> None:
+def assurance_reviewer_remove(*, assignment: InitiativeRole, by: User) -> None:
     if assignment.role != InitiativeRole.Role.ASSURANCE_REVIEWER:
         raise AssuranceRefusal("Only assurance reviewers are removed here.")
-    initiative_services.role_remove(assignment=assignment, removed_by=removed_by)
+    initiative_services.role_remove(assignment=assignment, by=by)
 
 
 def _check_review(*, review_date: datetime.date, scale: str, confidence: str, follow_up_due) -> None:
@@ -92,7 +92,7 @@ def assurance_review_record(
 def assurance_review_update(
     *,
     review: AssuranceReview,
-    updated_by: User,
+    by: User,
     review_type: str,
     review_date: datetime.date,
     findings: str,
@@ -100,7 +100,7 @@ def assurance_review_update(
     confidence: str,
     follow_up_due: datetime.date | None = None,
 ) -> AssuranceReview:
-    if review.reviewer_id != updated_by.pk or not is_assurance_reviewer_of(updated_by, review.initiative):
+    if review.reviewer_id != by.pk or not is_assurance_reviewer_of(by, review.initiative):
         raise AssuranceRefusal("Only the reviewer who recorded a review can change it")
     follow_up_due = scales.follow_up_due(
         confidence=confidence,
@@ -115,29 +115,29 @@ def assurance_review_update(
     review.scale = scale
     review.confidence = confidence
     review.follow_up_due = follow_up_due
-    review._history_user = updated_by
+    review._history_user = by
     review.save()
     return review
 
 
 @transaction.atomic
 def recommendation_add(
-    *, review: AssuranceReview, text: str, owner_body: Body, due_date: datetime.date, added_by: User
+    *, review: AssuranceReview, text: str, owner_body: Body, due_date: datetime.date, by: User
 ) -> Recommendation:
-    if review.reviewer_id != added_by.pk or not is_assurance_reviewer_of(added_by, review.initiative):
+    if review.reviewer_id != by.pk or not is_assurance_reviewer_of(by, review.initiative):
         raise AssuranceRefusal("Only the reviewer who recorded a review can add recommendations to it")
     if not review.initiative.participations.filter(body=owner_body).exists():
         raise AssuranceRefusal(f"{owner_body.name} does not take part in this initiative")
     if due_date < review.review_date:
         raise AssuranceRefusal("The due date must be on or after the review date")
     recommendation = Recommendation(review=review, text=text, owner_body=owner_body, due_date=due_date)
-    recommendation._history_user = added_by
+    recommendation._history_user = by
     recommendation.save()
     return recommendation
 
 
 @transaction.atomic
-def recommendation_complete(*, recommendation: Recommendation, completed_by: User) -> Recommendation:
+def recommendation_complete(*, recommendation: Recommendation, by: User) -> Recommendation:
     """Mark a recommendation done, once: a second click or a colleague's click changes nothing."""
     locked = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
     if locked.status == Recommendation.Status.DONE:
@@ -145,8 +145,8 @@ def recommendation_complete(*, recommendation: Recommendation, completed_by: Use
             f"This recommendation was already marked as done by {locked.completed_by or 'someone else'}"
         )
     locked.status = Recommendation.Status.DONE
-    locked.completed_by = completed_by
+    locked.completed_by = by
     locked.completed_at = timezone.now()
-    locked._history_user = completed_by
+    locked._history_user = by
     locked.save()
     return locked

@@ -36,9 +36,7 @@ def reviewers(request, slug):
     if request.method == "POST" and form.is_valid():
         reviewer = form.cleaned_data["reviewer"]
         try:
-            services.assurance_reviewer_assign(
-                initiative=initiative, reviewer=reviewer, assigned_by=request.user
-            )
+            services.assurance_reviewer_assign(initiative=initiative, reviewer=reviewer, by=request.user)
         except services.AssuranceRefusal as refusal:
             form.add_error("reviewer", str(refusal))
         else:
@@ -57,7 +55,7 @@ def reviewer_remove(request, slug, pk):
     assignment = get_object_or_404(
         initiative.roles.filter(role=InitiativeRole.Role.ASSURANCE_REVIEWER).select_related("user"), pk=pk
     )
-    services.assurance_reviewer_remove(assignment=assignment, removed_by=request.user)
+    services.assurance_reviewer_remove(assignment=assignment, by=request.user)
     messages.success(request, f"{assignment.user.full_name} is no longer an assurance reviewer")
     return redirect("governance:assurance_reviewers", slug=slug)
 
@@ -100,7 +98,7 @@ def review_edit(request, slug, pk):
     form = AssuranceReviewForm(request.POST or None, instance=review)
     if request.method == "POST" and form.is_valid():
         try:
-            services.assurance_review_update(review=review, updated_by=request.user, **form.cleaned_data)
+            services.assurance_review_update(review=review, by=request.user, **form.cleaned_data)
         except services.AssuranceRefusal as refusal:
             form.add_error(None, str(refusal))
         else:
@@ -125,7 +123,7 @@ def recommendation_add(request, slug, pk):
     form = RecommendationForm(request.POST or None, review=review)
     if request.method == "POST" and form.is_valid():
         try:
-            services.recommendation_add(review=review, added_by=request.user, **form.cleaned_data)
+            services.recommendation_add(review=review, by=request.user, **form.cleaned_data)
         except services.AssuranceRefusal as refusal:
             form.add_error(None, str(refusal))
         else:
@@ -149,7 +147,7 @@ def recommendation_complete(request, slug, pk):
     if not request.user.has_perm(COMPLETE_RECOMMENDATION, recommendation):
         raise PermissionDenied
     try:
-        services.recommendation_complete(recommendation=recommendation, completed_by=request.user)
+        services.recommendation_complete(recommendation=recommendation, by=request.user)
     except services.AssuranceRefusal as refusal:
         messages.error(request, str(refusal))
     else:

@@ -43,19 +43,19 @@ def _save_meanings(definition: DataDefinition, meanings: dict[Body, str], by: Us
 
 @transaction.atomic
 def definition_create(
-    *, initiative: Initiative, created_by: User, meanings: dict[Body, str] | None = None, **fields
+    *, initiative: Initiative, by: User, meanings: dict[Body, str] | None = None, **fields
 ) -> DataDefinition:
     definition = DataDefinition(initiative=initiative, **fields)
     _check_and_stamp(definition)
-    definition._history_user = created_by
+    definition._history_user = by
     definition.save()
-    _save_meanings(definition, meanings or {}, created_by)
+    _save_meanings(definition, meanings or {}, by)
     return definition
 
 
 @transaction.atomic
 def definition_update(
-    *, definition: DataDefinition, updated_by: User, meanings: dict[Body, str] | None = None, **fields
+    *, definition: DataDefinition, by: User, meanings: dict[Body, str] | None = None, **fields
 ) -> DataDefinition:
     """Change a term. Only the bodies in `meanings` have theirs touched."""
     for name, value in fields.items():
@@ -63,15 +63,15 @@ def definition_update(
     if definition.status != DataDefinition.Status.AGREED:
         definition.agreed_on = None
     _check_and_stamp(definition)
-    definition._history_user = updated_by
+    definition._history_user = by
     definition.save()
-    _save_meanings(definition, meanings or {}, updated_by)
+    _save_meanings(definition, meanings or {}, by)
     return definition
 
 
 @transaction.atomic
 def definitions_add_from_checklist(
-    *, initiative: Initiative, items: list[ChecklistItem], added_by: User
+    *, initiative: Initiative, items: list[ChecklistItem], by: User
 ) -> list[DataDefinition]:
     """Proposed terms for the data items the checklist said must be agreed.
 
@@ -85,9 +85,7 @@ def definitions_add_from_checklist(
             continue
         taken.add(term.casefold())
         added.append(
-            definition_create(
-                initiative=initiative, created_by=added_by, term=term, checklist_item=item.text[:300]
-            )
+            definition_create(initiative=initiative, by=by, term=term, checklist_item=item.text[:300])
         )
     return added
 
@@ -104,11 +102,11 @@ def _check_dpia(agreement: DataSharingAgreement) -> None:
 
 @transaction.atomic
 def agreement_create(
-    *, initiative: Initiative, created_by: User, parties: list[Body], **fields
+    *, initiative: Initiative, by: User, parties: list[Body], **fields
 ) -> DataSharingAgreement:
     agreement = DataSharingAgreement(initiative=initiative, **fields)
     _check_dpia(agreement)
-    agreement._history_user = created_by
+    agreement._history_user = by
     agreement.save()
     agreement.parties.set(parties)
     return agreement
@@ -116,12 +114,12 @@ def agreement_create(
 
 @transaction.atomic
 def agreement_update(
-    *, agreement: DataSharingAgreement, updated_by: User, parties: list[Body], **fields
+    *, agreement: DataSharingAgreement, by: User, parties: list[Body], **fields
 ) -> DataSharingAgreement:
     for name, value in fields.items():
         setattr(agreement, name, value)
     _check_dpia(agreement)
-    agreement._history_user = updated_by
+    agreement._history_user = by
     agreement.save()
     agreement.parties.set(parties)
     return agreement

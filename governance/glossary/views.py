@@ -52,7 +52,7 @@ def definition_create(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             definition = services.definition_create(
-                initiative=initiative, created_by=request.user, meanings=form.meanings, **form.term_values
+                initiative=initiative, by=request.user, meanings=form.meanings, **form.term_values
             )
         except services.CannotAgree as refusal:
             form.add_error("agreed_meaning", str(refusal))
@@ -83,7 +83,7 @@ def definition_edit(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.definition_update(
-                definition=definition, updated_by=request.user, meanings=form.meanings, **form.term_values
+                definition=definition, by=request.user, meanings=form.meanings, **form.term_values
             )
         except services.CannotAgree as refusal:
             form.add_error("agreed_meaning", str(refusal))
@@ -105,7 +105,7 @@ def from_checklist(request, slug):
     form = ChecklistAdoptForm(request.POST, offered=checklist.offered_terms(initiative))
     if form.is_valid():
         added = services.definitions_add_from_checklist(
-            initiative=initiative, items=form.chosen, added_by=request.user
+            initiative=initiative, items=form.chosen, by=request.user
         )
         messages.success(request, f"{len(added)} terms added from the checklist: record what each body means")
     else:
@@ -127,9 +127,7 @@ def agreement_create(request, slug):
     initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
     form = AgreementForm(request.POST or None, initiative=initiative)
     if request.method == "POST" and form.is_valid():
-        agreement = services.agreement_create(
-            initiative=initiative, created_by=request.user, **form.cleaned_data
-        )
+        agreement = services.agreement_create(initiative=initiative, by=request.user, **form.cleaned_data)
         messages.success(request, f"Data sharing agreement “{agreement.title}” recorded")
         return redirect("governance:data_sharing", slug=slug)
     back_url = reverse("governance:data_sharing", kwargs={"slug": slug})
@@ -142,7 +140,7 @@ def agreement_edit(request, slug, pk):
     agreement = get_object_or_404(initiative.data_sharing_agreements, pk=pk)
     form = AgreementForm(request.POST or None, instance=agreement, initiative=initiative)
     if request.method == "POST" and form.is_valid():
-        services.agreement_update(agreement=agreement, updated_by=request.user, **form.cleaned_data)
+        services.agreement_update(agreement=agreement, by=request.user, **form.cleaned_data)
         messages.success(request, f"Data sharing agreement “{agreement.title}” updated")
         return redirect("governance:data_sharing", slug=slug)
     back_url = reverse("governance:data_sharing", kwargs={"slug": slug})

@@ -14,10 +14,10 @@ from initiatives.models import Body, Initiative, User
 
 @transaction.atomic
 def measure_create(
-    *, initiative: Initiative, created_by: User, benefiting_bodies: list[Body] | None = None, **fields
+    *, initiative: Initiative, by: User, benefiting_bodies: list[Body] | None = None, **fields
 ) -> Measure:
     measure = Measure(initiative=initiative, **fields)
-    measure._history_user = created_by
+    measure._history_user = by
     measure.save()
     if benefiting_bodies is not None:
         measure.benefiting_bodies.set(benefiting_bodies)
@@ -26,11 +26,11 @@ def measure_create(
 
 @transaction.atomic
 def measure_update(
-    *, measure: Measure, updated_by: User, benefiting_bodies: list[Body] | None = None, **fields
+    *, measure: Measure, by: User, benefiting_bodies: list[Body] | None = None, **fields
 ) -> Measure:
     for name, value in fields.items():
         setattr(measure, name, value)
-    measure._history_user = updated_by
+    measure._history_user = by
     measure.save()
     # None leaves them as they are (an import without that column); an empty list clears them.
     if benefiting_bodies is not None:
@@ -40,7 +40,7 @@ def measure_update(
 
 @transaction.atomic
 def measures_add_from_checklist(
-    *, initiative: Initiative, items: list[ChecklistItem], added_by: User
+    *, initiative: Initiative, items: list[ChecklistItem], by: User
 ) -> list[Measure]:
     """Draft measures named in the checklist, to be defined (definition, unit, direction, target).
 
@@ -53,11 +53,7 @@ def measures_add_from_checklist(
         if name.casefold() in taken:
             continue
         taken.add(name.casefold())
-        added.append(
-            measure_create(
-                initiative=initiative, created_by=added_by, name=name, checklist_item=item.text[:300]
-            )
-        )
+        added.append(measure_create(initiative=initiative, by=by, name=name, checklist_item=item.text[:300]))
     return added
 
 
@@ -69,7 +65,7 @@ class DuplicateReading(Exception):
 def reading_add(
     *,
     measure: Measure,
-    recorded_by: User,
+    by: User,
     taken_on: datetime.date,
     value: Decimal,
     note: str = "",
@@ -77,10 +73,8 @@ def reading_add(
     """One reading per date: a second for the same date is refused, not silently replaced."""
     if measure.readings.filter(taken_on=taken_on).exists():
         raise DuplicateReading(f"There is already a reading for {taken_on:%-d %B %Y}")
-    reading = MeasureReading(
-        measure=measure, taken_on=taken_on, value=value, note=note, recorded_by=recorded_by
-    )
-    reading._history_user = recorded_by
+    reading = MeasureReading(measure=measure, taken_on=taken_on, value=value, note=note, recorded_by=by)
+    reading._history_user = by
     try:
         with transaction.atomic():
             reading.save()
@@ -91,6 +85,6 @@ def reading_add(
 
 
 @transaction.atomic
-def reading_remove(*, reading: MeasureReading, removed_by: User) -> None:
-    reading._history_user = removed_by
+def reading_remove(*, reading: MeasureReading, by: User) -> None:
+    reading._history_user = by
     reading.delete()

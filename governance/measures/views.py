@@ -58,7 +58,7 @@ def measure_create(request, slug):
         request.POST or None, initiative=initiative, user=request.user, manages_all=manages_all
     )
     if request.method == "POST" and form.is_valid():
-        measure = services.measure_create(initiative=initiative, created_by=request.user, **form.cleaned_data)
+        measure = services.measure_create(initiative=initiative, by=request.user, **form.cleaned_data)
         messages.success(request, f"Measure “{measure.name}” added")
         return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
     back_url = reverse("governance:measures", kwargs={"slug": slug})
@@ -95,7 +95,7 @@ def measure_edit(request, slug, pk):
         manages_all=manages_all,
     )
     if request.method == "POST" and form.is_valid():
-        services.measure_update(measure=measure, updated_by=request.user, **form.cleaned_data)
+        services.measure_update(measure=measure, by=request.user, **form.cleaned_data)
         messages.success(request, f"Measure “{measure.name}” updated")
         return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
     back_url = reverse("governance:measure_detail", kwargs={"slug": slug, "pk": pk})
@@ -110,7 +110,7 @@ def reading_add(request, slug, pk):
     if not form.is_valid():
         return _render_measure(request, initiative, measure, form)
     try:
-        services.reading_add(measure=measure, recorded_by=request.user, **form.cleaned_data)
+        services.reading_add(measure=measure, by=request.user, **form.cleaned_data)
     except services.DuplicateReading as refusal:
         form.add_error("taken_on", str(refusal))
         return _render_measure(request, initiative, measure, form)
@@ -122,7 +122,7 @@ def reading_add(request, slug, pk):
 def reading_remove(request, slug, pk, reading_pk):
     _initiative, measure = _measure(request, slug, pk, CHANGE_MEASURE)
     reading = get_object_or_404(measure.readings, pk=reading_pk)
-    services.reading_remove(reading=reading, removed_by=request.user)
+    services.reading_remove(reading=reading, by=request.user)
     messages.success(request, f"Reading for {reading.taken_on:%-d %B %Y} removed")
     return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
 
@@ -143,7 +143,7 @@ def import_measures(request, slug):
     if posted and form.is_valid():
         check = check_measure_rows(initiative, form.rows)
         if check.is_valid:
-            outcome = imports.measures_import(initiative=initiative, check=check, imported_by=request.user)
+            outcome = imports.measures_import(initiative=initiative, check=check, by=request.user)
             messages.success(
                 request,
                 f"{outcome.total} measures imported: {outcome.added} added, {outcome.updated} updated, "
@@ -168,7 +168,7 @@ def from_checklist(request, slug):
     form = ChecklistAdoptForm(request.POST, offered=checklist.offered_measures(initiative))
     if form.is_valid():
         added = services.measures_add_from_checklist(
-            initiative=initiative, items=form.chosen, added_by=request.user
+            initiative=initiative, items=form.chosen, by=request.user
         )
         messages.success(request, f"{len(added)} draft measures added from the checklist: define each one")
     else:

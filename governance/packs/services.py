@@ -29,7 +29,7 @@ class PackRequest:
 
 
 @transaction.atomic
-def pack_request(*, initiative: Initiative, requested_by: User) -> PackRequest:
+def pack_request(*, initiative: Initiative, by: User) -> PackRequest:
     """A new numbered version if the records changed; otherwise the pack that already says the same."""
     # One request at a time per initiative, so version numbers never collide (PostgreSQL;
     # SQLite serialises writers anyway, and the unique constraints below are the backstop).
@@ -56,7 +56,7 @@ def pack_request(*, initiative: Initiative, requested_by: User) -> PackRequest:
                 status=Status.QUEUED,
                 content_fingerprint=fingerprint,
                 content=content,
-                requested_by=requested_by,
+                requested_by=by,
                 enqueued_at=timezone.now(),
             )
     except IntegrityError:

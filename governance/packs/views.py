@@ -22,7 +22,7 @@ def packs(request, slug):
 @require_POST
 def pack_request(request, slug):
     initiative = get_initiative_or_404(request.user, slug, REQUEST_GOVERNANCE_PACK)
-    outcome = services.pack_request(initiative=initiative, requested_by=request.user)
+    outcome = services.pack_request(initiative=initiative, by=request.user)
     messages.success(request, pack_request_message(outcome))
     return redirect("governance:packs", slug=slug)
 

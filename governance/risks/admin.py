@@ -25,4 +25,4 @@ class RiskAdmin(SimpleHistoryAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        risk_update(risk=obj, updated_by=request.user)
+        risk_update(risk=obj, by=request.user)

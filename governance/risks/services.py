@@ -36,7 +36,7 @@ def _positions(values: dict) -> dict[str, tuple[int, int]]:
 
 
 def _record_score_changes(
-    risk: Risk, before: dict[str, tuple[int, int]] | None, changed_by: User, notes: dict[str, str]
+    risk: Risk, before: dict[str, tuple[int, int]] | None, by: User, notes: dict[str, str]
 ) -> list[RiskScoreChange]:
     after = _positions({name: getattr(risk, name) for name in SCORE_FIELDS})
     changes = [
@@ -47,7 +47,7 @@ def _record_score_changes(
             old_impact=before[position][1] if before else None,
             new_likelihood=likelihood,
             new_impact=impact,
-            changed_by=changed_by,
+            changed_by=by,
             note=notes.get(position, ""),
         )
         for position, (likelihood, impact) in after.items()
@@ -95,22 +95,22 @@ def _next_number(initiative: Initiative) -> int:
 
 
 @transaction.atomic
-def risk_create(*, initiative: Initiative, created_by: User, note: str = "", **fields) -> Risk:
+def risk_create(*, initiative: Initiative, by: User, note: str = "", **fields) -> Risk:
     """Add a risk. A blank review date defaults from the current score's band."""
-    risk = Risk(initiative=initiative, created_by=created_by, **fields)
+    risk = Risk(initiative=initiative, created_by=by, **fields)
     risk.number = _next_number(initiative)
     if risk.review_date is None:
         risk.review_date = default_review_date(
             score(risk.current_likelihood, risk.current_impact), timezone.localdate()
         )
-    risk._history_user = created_by
+    risk._history_user = by
     risk.save()
-    _record_score_changes(risk, None, created_by, notes=dict.fromkeys(POSITIONS, note))
+    _record_score_changes(risk, None, by, notes=dict.fromkeys(POSITIONS, note))
     return risk
 
 
 @transaction.atomic
-def risk_update(*, risk: Risk, updated_by: User, **fields) -> Risk:
+def risk_update(*, risk: Risk, by: User, **fields) -> Risk:
     """Change a risk; each scored position that moved is kept in its history.
 
     The review date follows review_date_after_edit; when it is brought forward, the current
@@ -132,21 +132,19 @@ def risk_update(*, risk: Risk, updated_by: User, **fields) -> Risk:
     notes = {}
     if submitted is not None and risk.review_date != submitted:
         notes["current"] = _brought_forward_note(risk.review_date, new_score)
-    risk._history_user = updated_by
+    risk._history_user = by
     risk.save()
-    _record_score_changes(risk, _positions(stored), updated_by, notes=notes)
+    _record_score_changes(risk, _positions(stored), by, notes=notes)
     return risk
 
 
 @transaction.atomic
-def risks_add_from_checklist(
-    *, initiative: Initiative, items: list[ChecklistItem], added_by: User
-) -> list[Risk]:
+def risks_add_from_checklist(*, initiative: Initiative, items: list[ChecklistItem], by: User) -> list[Risk]:
     """Draft risks from the operating-model checklist, to be assessed and owned."""
     return [
         risk_create(
             initiative=initiative,
-            created_by=added_by,
+            by=by,
             title=item.text[:200],
             checklist_item=item.text[:300],
             is_joint=item.is_joint,
@@ -167,7 +165,7 @@ class RiskActionNotOpen(Exception):
 def risk_action_add(
     *,
     risk: Risk,
-    added_by: User,
+    by: User,
     kind: str,
     description: str,
     owner_body: Body,
@@ -177,13 +175,13 @@ def risk_action_add(
     action = RiskAction(
         risk=risk, kind=kind, description=description, owner_body=owner_body, owner=owner, due_date=due_date
     )
-    action._history_user = added_by
+    action._history_user = by
     action.save()
     return action
 
 
 @transaction.atomic
-def risk_action_complete(*, action: RiskAction, completed_by: User) -> RiskAction:
+def risk_action_complete(*, action: RiskAction, by: User) -> RiskAction:
     """Mark an open action done. Controls are ongoing, so they are removed rather than completed."""
     action = RiskAction.objects.select_for_update().get(pk=action.pk)
     if action.kind != RiskAction.Kind.ACTION:
@@ -191,12 +189,12 @@ def risk_action_complete(*, action: RiskAction, completed_by: User) -> RiskActio
     if action.status != RiskAction.Status.OPEN:
         raise RiskActionNotOpen("This action is already done")
     action.status = RiskAction.Status.DONE
-    action._history_user = completed_by
+    action._history_user = by
     action.save()
     return action
 
 
 @transaction.atomic
-def risk_action_remove(*, action: RiskAction, removed_by: User) -> None:
-    action._history_user = removed_by
+def risk_action_remove(*, action: RiskAction, by: User) -> None:
+    action._history_user = by
     action.delete()

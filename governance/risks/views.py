@@ -58,7 +58,7 @@ def risk_create(request, slug):
     manages_all = request.user.has_perm(MANAGE_REGISTERS, initiative)
     form = RiskForm(request.POST or None, initiative=initiative, user=request.user, manages_all=manages_all)
     if request.method == "POST" and form.is_valid():
-        risk = services.risk_create(initiative=initiative, created_by=request.user, **form.cleaned_data)
+        risk = services.risk_create(initiative=initiative, by=request.user, **form.cleaned_data)
         messages.success(request, f"Risk {risk.reference} added")
         return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
     context = {"form": form, "initiative": initiative, "back_url": _register_url(slug)}
@@ -84,7 +84,7 @@ def risk_edit(request, slug, pk):
     )
     if request.method == "POST" and form.is_valid():
         typed_review_date = form.cleaned_data["review_date"]
-        services.risk_update(risk=risk, updated_by=request.user, **form.cleaned_data)
+        services.risk_update(risk=risk, by=request.user, **form.cleaned_data)
         moved = typed_review_date is not None and risk.review_date != typed_review_date
         review = (
             f": its next review comes forward to {risk.review_date.day} {risk.review_date:%B %Y}"
@@ -102,7 +102,7 @@ def risk_action_add(request, slug, pk):
     initiative, risk = _risk(request, slug, pk, CHANGE_RISK)
     form = RiskActionForm(request.POST or None, initiative=initiative)
     if request.method == "POST" and form.is_valid():
-        action = services.risk_action_add(risk=risk, added_by=request.user, **form.cleaned_data)
+        action = services.risk_action_add(risk=risk, by=request.user, **form.cleaned_data)
         messages.success(request, f"{action.get_kind_display()} added to {risk.reference}")
         return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
     back_url = reverse("governance:risk_detail", kwargs={"slug": slug, "pk": pk})
@@ -115,7 +115,7 @@ def risk_action_complete(request, slug, pk, action_pk):
     _initiative, risk = _risk(request, slug, pk, CHANGE_RISK)
     action = get_object_or_404(risk.actions, pk=action_pk)
     try:
-        services.risk_action_complete(action=action, completed_by=request.user)
+        services.risk_action_complete(action=action, by=request.user)
     except services.RiskActionNotOpen as refusal:
         messages.error(request, str(refusal))
     else:
@@ -127,7 +127,7 @@ def risk_action_complete(request, slug, pk, action_pk):
 def risk_action_remove(request, slug, pk, action_pk):
     _initiative, risk = _risk(request, slug, pk, CHANGE_RISK)
     action = get_object_or_404(risk.actions, pk=action_pk)
-    services.risk_action_remove(action=action, removed_by=request.user)
+    services.risk_action_remove(action=action, by=request.user)
     messages.success(request, f"{action.get_kind_display()} removed")
     return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
 
@@ -168,7 +168,7 @@ def import_risks(request, slug):
     if posted and form.is_valid():
         check = check_risk_rows(initiative, form.rows)
         if check.is_valid:
-            outcome = imports.risks_import(initiative=initiative, check=check, imported_by=request.user)
+            outcome = imports.risks_import(initiative=initiative, check=check, by=request.user)
             messages.success(
                 request,
                 f"{outcome.total} risks imported: {outcome.added} added, {outcome.updated} updated, "
@@ -192,9 +192,7 @@ def from_checklist(request, slug):
     initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
     form = ChecklistAdoptForm(request.POST, offered=checklist.offered_risks(initiative))
     if form.is_valid():
-        added = services.risks_add_from_checklist(
-            initiative=initiative, items=form.chosen, added_by=request.user
-        )
+        added = services.risks_add_from_checklist(initiative=initiative, items=form.chosen, by=request.user)
         messages.success(
             request, f"{len(added)} draft risks added from the checklist: assess and own each one"
         )

@@ -54,20 +54,20 @@ def _save_all(check: ImportCheck, create, update) -> ImportOutcome:
 
 
 @transaction.atomic
-def risks_import(*, initiative: Initiative, check: ImportCheck, imported_by: User) -> ImportOutcome:
+def risks_import(*, initiative: Initiative, check: ImportCheck, by: User) -> ImportOutcome:
     """Add new risks and update those whose title matches; score changes go into their history."""
     return _save_all(
         check,
-        lambda values: risk_create(initiative=initiative, created_by=imported_by, **values),
-        lambda risk, values: risk_update(risk=risk, updated_by=imported_by, **values),
+        lambda values: risk_create(initiative=initiative, by=by, **values),
+        lambda risk, values: risk_update(risk=risk, by=by, **values),
     )
 
 
 @transaction.atomic
-def measures_import(*, initiative: Initiative, check: ImportCheck, imported_by: User) -> ImportOutcome:
+def measures_import(*, initiative: Initiative, check: ImportCheck, by: User) -> ImportOutcome:
     """Add new measures and update those whose name matches. Readings are not imported."""
     return _save_all(
         check,
-        lambda values: measure_create(initiative=initiative, created_by=imported_by, **values),
-        lambda measure, values: measure_update(measure=measure, updated_by=imported_by, **values),
+        lambda values: measure_create(initiative=initiative, by=by, **values),
+        lambda measure, values: measure_update(measure=measure, by=by, **values),
     )

@@ -86,7 +86,7 @@ def result(request, slug):
                 initiative=initiative,
                 answers=answers,
                 checklist=checklist,
-                recorded_by=request.user,
+                by=request.user,
                 **form.cleaned_data,
             )
         except services.AssessmentRefused as refusal:

@@ -69,9 +69,7 @@ def _ready_pack(initiative: Initiative):
     from governance.packs.jobs import pack_job_run
     from governance.packs.services import pack_request
 
-    pack = pack_request(
-        initiative=initiative, requested_by=initiative.roles.get(role="programme_manager").user
-    ).pack
+    pack = pack_request(initiative=initiative, by=initiative.roles.get(role="programme_manager").user).pack
     pack_job_run(pack_id=pack.pk, retries=0)
     pack.refresh_from_db()
     assert pack.status == "ready", pack.failure_reason

@@ -30,7 +30,7 @@ def all_finished(pack_ids: list[int]) -> list[GovernancePack] | None:
 def test_the_reconciler_delivers_every_pack_after_the_queue_is_wiped(world, broker, workers, private_files):
     initiatives = [world.initiative, *InitiativeFactory.create_batch(PACKS - 1, lead_body=world.lead_body)]
     pack_ids = [
-        services.pack_request(initiative=initiative, requested_by=world.programme_manager).pack.pk
+        services.pack_request(initiative=initiative, by=world.programme_manager).pack.pk
         for initiative in initiatives
     ]
     assert broker.waiting() == PACKS

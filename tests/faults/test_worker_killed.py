@@ -34,7 +34,7 @@ SHORT_LIMIT = 2
 
 
 def request_pack(world) -> int:
-    return services.pack_request(initiative=world.initiative, requested_by=world.programme_manager).pack.pk
+    return services.pack_request(initiative=world.initiative, by=world.programme_manager).pack.pk
 
 
 def finished(pack_id: int) -> GovernancePack | None:

@@ -55,10 +55,10 @@ def test_long_items_that_shorten_to_the_same_term_or_name_are_added_once(world):
     long_items = [ChecklistItem("x" * 250 + " first"), ChecklistItem("x" * 250 + " second")]
 
     terms = definitions_add_from_checklist(
-        initiative=world.initiative, items=long_items, added_by=world.senior_owner
+        initiative=world.initiative, items=long_items, by=world.senior_owner
     )
     measures = measures_add_from_checklist(
-        initiative=world.initiative, items=long_items, added_by=world.senior_owner
+        initiative=world.initiative, items=long_items, by=world.senior_owner
     )
 
     assert len(terms) == len(measures) == 1

@@ -22,7 +22,7 @@ def test_simultaneous_requests_for_the_same_content_make_one_pack(world):
     def ask(user):
         try:
             start.wait()
-            outcomes.append(services.pack_request(initiative=world.initiative, requested_by=user))
+            outcomes.append(services.pack_request(initiative=world.initiative, by=user))
         except Exception as error:  # pragma: no cover - reported below
             errors.append(error)
         finally:

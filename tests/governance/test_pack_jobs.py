@@ -24,7 +24,7 @@ Status = GovernancePack.Status
 
 def ask(world, capture, *, execute=True):
     with capture(execute=execute) as callbacks:
-        outcome = services.pack_request(initiative=world.initiative, requested_by=world.programme_manager)
+        outcome = services.pack_request(initiative=world.initiative, by=world.programme_manager)
     outcome.pack.refresh_from_db()
     return outcome, callbacks
 

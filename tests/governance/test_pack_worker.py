@@ -26,7 +26,7 @@ def ready(pack_id):
 def test_a_worker_process_builds_the_pack_that_was_asked_for(world, celery_worker_process):
     initiative = fill_initiative(world)
 
-    outcome = services.pack_request(initiative=initiative, requested_by=world.assurance_reviewer)
+    outcome = services.pack_request(initiative=initiative, by=world.assurance_reviewer)
 
     pack = wait_for(lambda: ready(outcome.pack.pk), timeout=90, message="the worker to build the pack")
     assert pack.status == GovernancePack.Status.READY, pack.failure_reason

@@ -127,7 +127,7 @@ class TestABodyLeaving:
         )
         participation = world.initiative.participations.get(body=world.partner_body)
 
-        participation_remove(participation=participation, removed_by=world.programme_manager)
+        participation_remove(participation=participation, by=world.programme_manager)
 
         assert not world.initiative.participations.filter(body=world.partner_body).exists()
         assert columns(world) == [("DWP", ""), ("DWP", "Finance")]
@@ -147,7 +147,7 @@ class TestABodyLeaving:
         participation = world.initiative.participations.get(body=world.partner_body)
 
         with pytest.raises(services.RaciColumnsStillNeeded) as refusal:
-            participation_remove(participation=participation, removed_by=world.programme_manager)
+            participation_remove(participation=participation, by=world.programme_manager)
 
         assert str(refusal.value) == (
             "HM Revenue and Customs cannot be removed: in the RACI matrix “Approve the business case” "
@@ -172,13 +172,13 @@ class TestABodyLeaving:
         lead = world.initiative.participations.get(body=world.lead_body)
 
         with pytest.raises(CannotRemoveLeadBody):
-            participation_remove(participation=lead, removed_by=world.programme_manager)
+            participation_remove(participation=lead, by=world.programme_manager)
 
         assert RaciColumn.objects.filter(pk=dwp.pk).exists()
 
     def test_a_body_without_columns_simply_leaves(self, world):
         participation = world.initiative.participations.get(body=world.partner_body)
 
-        participation_remove(participation=participation, removed_by=world.programme_manager)
+        participation_remove(participation=participation, by=world.programme_manager)
 
         assert not world.initiative.participations.filter(body=world.partner_body).exists()

@@ -40,7 +40,7 @@ def new_risk(world, **fields) -> Risk:
         **POSITIONS,
         **fields,
     }
-    return risk_create(initiative=world.initiative, created_by=world.programme_manager, **values)
+    return risk_create(initiative=world.initiative, by=world.programme_manager, **values)
 
 
 def history(risk):
@@ -108,7 +108,7 @@ def test_a_rising_score_brings_an_untouched_review_date_forward_and_the_history_
     # As the edit form does: the stored date comes back with the new score.
     risk_update(
         risk=risk,
-        updated_by=world.partner_member,
+        by=world.partner_member,
         current_likelihood=5,
         current_impact=4,
         review_date=risk.review_date,
@@ -129,7 +129,7 @@ def test_a_review_date_typed_in_the_same_edit_wins_over_a_rising_score(world):
     chosen = today + datetime.timedelta(days=45)
 
     risk_update(
-        risk=risk, updated_by=world.partner_member, current_likelihood=5, current_impact=4, review_date=chosen
+        risk=risk, by=world.partner_member, current_likelihood=5, current_impact=4, review_date=chosen
     )
 
     risk.refresh_from_db()
@@ -162,7 +162,7 @@ def test_a_new_risk_records_its_three_starting_positions(world):
 def test_every_change_of_score_is_kept_with_who_made_it(world, changes, expected):
     risk = new_risk(world)
 
-    risk_update(risk=risk, updated_by=world.partner_member, **changes)
+    risk_update(risk=risk, by=world.partner_member, **changes)
 
     later = [row for row in history(risk) if row[1] is not None]
     assert [row[:5] for row in later] == expected
@@ -172,9 +172,7 @@ def test_every_change_of_score_is_kept_with_who_made_it(world, changes, expected
 def test_edits_that_do_not_touch_a_score_leave_no_score_history(world):
     risk = new_risk(world)
 
-    risk_update(
-        risk=risk, updated_by=world.programme_manager, title="Renamed", cause="New cause", **POSITIONS
-    )
+    risk_update(risk=risk, by=world.programme_manager, title="Renamed", cause="New cause", **POSITIONS)
 
     assert RiskScoreChange.objects.filter(risk=risk).count() == 3
 
@@ -183,7 +181,7 @@ def test_the_history_compares_with_what_was_stored_not_with_the_form_changed_ins
     risk = new_risk(world)
     risk.current_likelihood = 5  # as a bound ModelForm would have done before the service runs
 
-    risk_update(risk=risk, updated_by=world.programme_manager, current_likelihood=5)
+    risk_update(risk=risk, by=world.programme_manager, current_likelihood=5)
 
     assert history(risk)[-1][:5] == ("current", 3, 4, 5, 4)
 
@@ -192,7 +190,7 @@ def test_checklist_items_become_draft_risks_flagged_as_unowned(world):
     risks = risks_add_from_checklist(
         initiative=world.initiative,
         items=[ChecklistItem("Data quality across bodies", is_joint=True), ChecklistItem("Staff turnover")],
-        added_by=world.programme_manager,
+        by=world.programme_manager,
     )
 
     assert [(r.title, r.is_joint, r.status, r.owner_id, r.checklist_item) for r in risks] == [
@@ -205,13 +203,13 @@ def test_an_action_is_completed_once_and_a_control_is_never_completed(world):
     action = RiskActionFactory(risk=new_risk(world))
     control = RiskActionFactory(risk=action.risk, kind=RiskAction.Kind.CONTROL)
 
-    risk_action_complete(action=action, completed_by=world.programme_manager)
+    risk_action_complete(action=action, by=world.programme_manager)
 
     assert RiskAction.objects.get(pk=action.pk).status == "done"
     with pytest.raises(RiskActionNotOpen, match="already done"):
-        risk_action_complete(action=action, completed_by=world.programme_manager)
+        risk_action_complete(action=action, by=world.programme_manager)
     with pytest.raises(RiskActionNotOpen, match="Controls"):
-        risk_action_complete(action=control, completed_by=world.programme_manager)
+        risk_action_complete(action=control, by=world.programme_manager)
 
 
 class TestEscalation:

@@ -42,7 +42,7 @@ def record(world, **changes):
         "checklist": checklist(world),
         "chosen_model": "joint_programme_board",
         "choice_reason": "",
-        "recorded_by": world.programme_manager,
+        "by": world.programme_manager,
         **changes,
     }
     return assessment_record(**arguments)

@@ -161,14 +161,14 @@ class TestCreate:
         from initiatives.services import initiative_create
 
         first = initiative_create(
-            created_by=world.programme_manager,
+            by=world.programme_manager,
             title="Same name",
             outcome_statement="x",
             value_areas=[],
             lead_body=world.lead_body,
         )
         second = initiative_create(
-            created_by=world.programme_manager,
+            by=world.programme_manager,
             title="Same name",
             outcome_statement="x",
             value_areas=[],
