@@ -158,7 +158,10 @@ class ServiceAdmin(SimpleHistoryAdmin):
         _copy_stored_fields(saved, obj)
 
     def save_related(self, request, form, formsets, change) -> None:
-        """Nothing more to save: the service set the many-to-many fields, and inlines here are read-only."""
+        """The service has set the many-to-many fields. Inlines on a service admin are read-only
+        (ReadOnlyInline), so saving their formsets writes nothing; it lets the admin log the change."""
+        for formset in formsets:
+            self.save_formset(request, form, formset, change)
 
     def delete_model(self, request, obj) -> None:
         self.remove(record=obj, by=request.user)
