@@ -17,6 +17,7 @@ from governance.raci.forms import CELL_CHOICES
 from governance.raci.matrix import column_label, load_matrix
 from governance.raci.models import RaciCell, RaciColumn, RaciRow
 from initiatives.fields import participating_bodies
+from initiatives.models import Initiative
 
 
 def _cell_field(column: RaciColumn) -> str:
@@ -83,6 +84,9 @@ class RaciRowAdmin(InitiativeRecordAdmin):
     def update(self, *, record, form, by):
         data = form.cleaned_data
         row = services.raci_row_update(row=record, activity=data["activity"], kind=data["kind"], by=by)
+        # The other rows' cells are sent back as they are: lock the matrix (as raci_matrix_save does)
+        # before reading them, so a matrix saved on the page meanwhile is not overwritten.
+        Initiative.objects.select_for_update().filter(pk=row.initiative_id).first()
         matrix = load_matrix(row.initiative)
         values = {key: value for key, value in matrix.values.items() if key[0] != row.pk}
         for column in matrix.columns:
