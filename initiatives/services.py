@@ -65,6 +65,32 @@ def initiative_update(*, initiative: Initiative, by: User, **fields) -> Initiati
     return initiative
 
 
+class LeadBodyNotTakingPart(Exception):
+    pass
+
+
+@transaction.atomic
+def initiative_lead_body_change(*, initiative: Initiative, lead_body: Body, by: User) -> Initiative:
+    """Hand the lead to another body already taking part: it takes the lead role, the old lead partners."""
+    participations = {p.body_id: p for p in initiative.participations.select_for_update()}
+    new_lead = participations.get(lead_body.pk)
+    if new_lead is None:
+        raise LeadBodyNotTakingPart(f"{lead_body.name} does not take part in {initiative}: add it first")
+    old_lead = participations.get(initiative.lead_body_id)
+    if old_lead is not None and old_lead.pk != new_lead.pk and old_lead.role == Participation.Role.LEAD:
+        participation_update(
+            participation=old_lead, role=Participation.Role.PARTNER, stop_doing=old_lead.stop_doing, by=by
+        )
+    if new_lead.role != Participation.Role.LEAD:
+        participation_update(
+            participation=new_lead, role=Participation.Role.LEAD, stop_doing=new_lead.stop_doing, by=by
+        )
+    initiative.lead_body = lead_body
+    initiative._history_user = by
+    initiative.save()
+    return initiative
+
+
 @transaction.atomic
 def participation_add(*, initiative: Initiative, body: Body, role: str, by: User) -> Participation:
     participation = Participation(initiative=initiative, body=body, role=role)

@@ -1,9 +1,28 @@
-"""Administration of assurance records."""
+"""Administration of assurance records: shown here, recorded only by the reviewers on the service."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from collab.service_admin import ReadOnlyHistoryAdmin
 from governance.assurance.models import AssuranceReview, Recommendation
 
-admin.site.register(AssuranceReview, SimpleHistoryAdmin)
-admin.site.register(Recommendation, SimpleHistoryAdmin)
+
+@admin.register(AssuranceReview)
+class AssuranceReviewAdmin(ReadOnlyHistoryAdmin):
+    """Read-only: a review is its reviewer's own judgement.
+
+    Only the reviewer assigned to the initiative records a review or changes it (the services
+    refuse anyone else, administrators included), and recording it is what gives a Red result
+    its follow-up date. Administrators decide who may review, through the Assurance reviewers group.
+    """
+
+    list_display = ["__str__", "reviewer", "confidence", "follow_up_due"]
+    list_filter = ["confidence", "review_type", "initiative"]
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(ReadOnlyHistoryAdmin):
+    """Read-only: the review's reviewer adds recommendations, and the owner body or a programme
+    manager marks them done (recommendation_complete, once, with who and when), on the service."""
+
+    list_display = ["__str__", "review", "owner_body", "due_date", "status"]
+    list_filter = ["status", "owner_body"]

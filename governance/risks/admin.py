@@ -1,28 +1,145 @@
-"""Administration of risks: saves go through the register's service."""
+"""Administration of risks and their actions, through the register's services."""
 
+from __future__ import annotations
+
+from django import forms
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from governance.admin_base import AppendOnlyAdmin
+from collab.service_admin import ServiceAdmin
+from governance.admin_base import AppendOnlyAdmin, InitiativeRecordAdmin, check_bodies_take_part
 from governance.risks.models import Risk, RiskAction, RiskScoreChange
-from governance.risks.services import risk_update
+from governance.risks.services import risk_action_add, risk_action_remove, risk_update
+from initiatives.fields import check_person_in_body
 
-admin.site.register(RiskAction, SimpleHistoryAdmin)
 admin.site.register(RiskScoreChange, AppendOnlyAdmin)
 
 
+class RiskAdminForm(forms.ModelForm):
+    class Meta:
+        model = Risk
+        fields = [
+            "title",
+            "cause",
+            "effect",
+            "category",
+            "is_joint",
+            "owner_body",
+            "owner",
+            "inherent_likelihood",
+            "inherent_impact",
+            "current_likelihood",
+            "current_impact",
+            "target_likelihood",
+            "target_impact",
+            "appetite",
+            "treatment",
+            "proximity",
+            "escalation_threshold",
+            "review_date",
+            "status",
+        ]
+
+    def clean(self):
+        """As the register's form: an owner body taking part, and a named owner who works for it."""
+        cleaned = super().clean()
+        check_bodies_take_part(self, self.instance.initiative, "owner_body")
+        check_person_in_body(self, "owner", "owner_body")
+        return cleaned
+
+
 @admin.register(Risk)
-class RiskAdmin(SimpleHistoryAdmin):
+class RiskAdmin(InitiativeRecordAdmin):
     """Saves go through risk_update, so a score changed here is kept in its history like any other.
 
     Routing through the service rather than making the scores read-only: "Revert" on the history
-    page saves the old instance whole, scores included, past any read-only fields. risk_update
-    compares with what is stored, so both the change form and a revert leave a history row.
+    page saves the old version's values, scores included, and risk_update compares them with what
+    is stored, so both the change form and a revert leave a history row. Adding is the register's
+    job (it numbers the risk and records its starting positions); a risk is closed, never deleted;
+    it moves up the route only by being escalated.
     """
 
-    def has_add_permission(self, request):
-        # Adding is the register's job: it numbers the risk and records its starting positions.
-        return False
+    form = RiskAdminForm
+    list_display = ["__str__", "initiative", "status", "owner_body"]
+    list_filter = ["status", "initiative"]
+    search_fields = ["title"]
+    fixed_fields = ("number",)
+    readonly_fields = ["escalation_level", "checklist_item", "created_by"]
 
-    def save_model(self, request, obj, form, change):
-        risk_update(risk=obj, by=request.user)
+    def update(self, *, record, form, by):
+        data = form.cleaned_data
+        return risk_update(
+            risk=record,
+            by=by,
+            title=data["title"],
+            cause=data["cause"],
+            effect=data["effect"],
+            category=data["category"],
+            is_joint=data["is_joint"],
+            owner_body=data["owner_body"],
+            owner=data["owner"],
+            inherent_likelihood=data["inherent_likelihood"],
+            inherent_impact=data["inherent_impact"],
+            current_likelihood=data["current_likelihood"],
+            current_impact=data["current_impact"],
+            target_likelihood=data["target_likelihood"],
+            target_impact=data["target_impact"],
+            appetite=data["appetite"],
+            treatment=data["treatment"],
+            proximity=data["proximity"],
+            escalation_threshold=data["escalation_threshold"],
+            review_date=data["review_date"],
+            status=data["status"],
+        )
+
+
+class RiskActionAdminForm(forms.ModelForm):
+    class Meta:
+        model = RiskAction
+        fields = ["risk", "kind", "description", "owner_body", "owner", "due_date"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "owner_body" in self.fields:  # not on the read-only page of an existing action
+            self.fields["owner_body"].required = True
+
+    def clean(self):
+        """As the register's form: an action has a due date; its owners take part in the initiative."""
+        cleaned = super().clean()
+        risk = cleaned.get("risk")
+        if cleaned.get("kind") == RiskAction.Kind.ACTION and not cleaned.get("due_date"):
+            self.add_error("due_date", "Enter the date the action is due")
+        if risk is not None:
+            check_bodies_take_part(self, risk.initiative, "owner_body")
+        check_person_in_body(self, "owner", "owner_body")
+        return cleaned
+
+
+@admin.register(RiskAction)
+class RiskActionAdmin(ServiceAdmin):
+    """Controls and actions through risk_action_add and risk_action_remove.
+
+    Not changed here: the register marks an action done (risk_action_complete) and removes a
+    control, and has no other change to an action.
+    """
+
+    form = RiskActionAdminForm
+    list_display = ["__str__", "risk", "kind", "status", "due_date"]
+    list_filter = ["kind", "status"]
+    search_fields = ["description"]
+    autocomplete_fields = ["risk"]
+    readonly_fields = ["status"]
+
+    def create(self, *, form, by):
+        data = form.cleaned_data
+        return risk_action_add(
+            risk=data["risk"],
+            by=by,
+            kind=data["kind"],
+            description=data["description"],
+            owner_body=data["owner_body"],
+            owner=data["owner"],
+            due_date=data["due_date"],
+        )
+
+    def remove(self, *, record, by):
+        risk_action_remove(action=record, by=by)
