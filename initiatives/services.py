@@ -165,6 +165,87 @@ class AssessmentRefused(Exception):
     pass
 
 
+def _check_choice(*, chosen_model: str, recommended_model: str, reason: str) -> None:
+    if chosen_model not in OperatingModel.values:
+        raise AssessmentRefused("Choose one of the five operating models")
+    if chosen_model != recommended_model and not reason:
+        raise AssessmentRefused("Say why you are choosing a different model from the recommended one")
+
+
+def _check_checklist(
+    *, initiative: Initiative, checklist: Checklist, participations: dict[int, Participation]
+) -> None:
+    if (
+        not checklist.senior_owner.is_active
+        or not initiative.participations.filter(body__memberships__user=checklist.senior_owner).exists()
+    ):
+        raise AssessmentRefused(
+            f"{checklist.senior_owner} cannot be the senior owner: they are not in a body taking part"
+        )
+    if unknown := set(checklist.stop_doing) - set(participations):
+        raise AssessmentRefused(f"Bodies {sorted(unknown)} do not take part in this initiative")
+
+
+def _assessment_create(
+    *,
+    initiative: Initiative,
+    answers: dict,
+    result: dict,
+    chosen_model: str,
+    choice_reason: str,
+    checklist: Checklist,
+    by: User,
+) -> Assessment:
+    """The next numbered assessment, keeping copies of the checklist's lists as they were answered."""
+    latest = initiative.assessments.aggregate(latest=Max("number"))["latest"] or 0
+    return Assessment.objects.create(
+        initiative=initiative,
+        number=latest + 1,
+        answers=answers,
+        result=result,
+        recommended_model=result["model"],
+        chosen_model=chosen_model,
+        choice_reason=choice_reason,
+        outcome_statement=checklist.outcome_statement,
+        senior_owner=checklist.senior_owner,
+        decision_rights=list(checklist.decision_rights),
+        data_items=list(checklist.data_items),
+        joint_risks=list(checklist.joint_risks),
+        single_body_risks=list(checklist.single_body_risks),
+        measures=list(checklist.measures),
+        stop_doing={str(body_id): list(items) for body_id, items in checklist.stop_doing.items()},
+        created_by=by,
+    )
+
+
+def _put_to_work(
+    *,
+    initiative: Initiative,
+    checklist: Checklist,
+    chosen_model: str,
+    participations: dict[int, Participation],
+    by: User,
+) -> None:
+    # The same write as editing the initiative, so a newly named senior owner is told.
+    initiative_update(
+        initiative=initiative,
+        by=by,
+        operating_model=chosen_model,
+        outcome_statement=checklist.outcome_statement,
+        senior_owner=checklist.senior_owner,
+        senior_owner_decision_rights=list(checklist.decision_rights),
+    )
+    for body_id, items in checklist.stop_doing.items():
+        participation = participations[body_id]
+        if participation.stop_doing != list(items):
+            participation_update(
+                participation=participation,
+                role=participation.role,
+                stop_doing=list(items),
+                by=by,
+            )
+
+
 @transaction.atomic
 def assessment_record(
     *,
@@ -184,58 +265,26 @@ def assessment_record(
     engine_answers = validate_answers(answers).as_dict()
     result = recommend(engine_answers)
     reason = choice_reason.strip()
-    if chosen_model not in OperatingModel.values:
-        raise AssessmentRefused("Choose one of the five operating models")
-    if chosen_model != result["model"] and not reason:
-        raise AssessmentRefused("Say why you are choosing a different model from the recommended one")
+    _check_choice(chosen_model=chosen_model, recommended_model=result["model"], reason=reason)
     # Lock the initiative row so two people confirming at once get numbers one after the other.
     Initiative.objects.select_for_update().filter(pk=initiative.pk).values_list("pk").get()
     participations = {p.body_id: p for p in initiative.participations.select_related("body")}
-    if (
-        not checklist.senior_owner.is_active
-        or not initiative.participations.filter(body__memberships__user=checklist.senior_owner).exists()
-    ):
-        raise AssessmentRefused(
-            f"{checklist.senior_owner} cannot be the senior owner: they are not in a body taking part"
-        )
-    if unknown := set(checklist.stop_doing) - set(participations):
-        raise AssessmentRefused(f"Bodies {sorted(unknown)} do not take part in this initiative")
+    _check_checklist(initiative=initiative, checklist=checklist, participations=participations)
 
-    latest = initiative.assessments.aggregate(latest=Max("number"))["latest"] or 0
-    assessment = Assessment.objects.create(
+    assessment = _assessment_create(
         initiative=initiative,
-        number=latest + 1,
         answers=engine_answers,
         result=result,
-        recommended_model=result["model"],
         chosen_model=chosen_model,
         choice_reason=reason,
-        outcome_statement=checklist.outcome_statement,
-        senior_owner=checklist.senior_owner,
-        decision_rights=list(checklist.decision_rights),
-        data_items=list(checklist.data_items),
-        joint_risks=list(checklist.joint_risks),
-        single_body_risks=list(checklist.single_body_risks),
-        measures=list(checklist.measures),
-        stop_doing={str(body_id): list(items) for body_id, items in checklist.stop_doing.items()},
-        created_by=by,
-    )
-    # The same write as editing the initiative, so a newly named senior owner is told.
-    initiative_update(
-        initiative=initiative,
+        checklist=checklist,
         by=by,
-        operating_model=chosen_model,
-        outcome_statement=checklist.outcome_statement,
-        senior_owner=checklist.senior_owner,
-        senior_owner_decision_rights=list(checklist.decision_rights),
     )
-    for body_id, items in checklist.stop_doing.items():
-        participation = participations[body_id]
-        if participation.stop_doing != list(items):
-            participation_update(
-                participation=participation,
-                role=participation.role,
-                stop_doing=list(items),
-                by=by,
-            )
+    _put_to_work(
+        initiative=initiative,
+        checklist=checklist,
+        chosen_model=chosen_model,
+        participations=participations,
+        by=by,
+    )
     return assessment

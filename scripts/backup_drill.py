@@ -61,13 +61,9 @@ def with_database(conninfo: str, name: str) -> str:
     return psycopg.conninfo.make_conninfo(conninfo, dbname=name)
 
 
-def run(database_url: str) -> int:
-    source = psycopg.conninfo.conninfo_to_dict(database_url)
-    source_name = source["dbname"]
-    copy_name = f"{source_name}_drill_{int(time.time())}"
-    admin = with_database(database_url, "postgres")
-    env = {**os.environ, "PGPASSWORD": str(source.get("password") or "")}
-    connection_args = [
+def client_arguments(source: dict) -> list[str]:
+    """Host, port and user for pg_dump and pg_restore, from the parsed DATABASE_URL."""
+    return [
         "-h",
         str(source.get("host") or "127.0.0.1"),
         "-p",
@@ -75,6 +71,15 @@ def run(database_url: str) -> int:
         "-U",
         str(source.get("user") or "postgres"),
     ]
+
+
+def run(database_url: str) -> int:
+    source = psycopg.conninfo.conninfo_to_dict(database_url)
+    source_name = source["dbname"]
+    copy_name = f"{source_name}_drill_{int(time.time())}"
+    admin = with_database(database_url, "postgres")
+    env = {**os.environ, "PGPASSWORD": str(source.get("password") or "")}
+    connection_args = client_arguments(source)
 
     with tempfile.TemporaryDirectory() as folder:
         dump = os.path.join(folder, "joinedup.dump")
@@ -110,6 +115,18 @@ def run(database_url: str) -> int:
                 connection.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(copy_name)))
 
     print(f"dump {dumped - started:.2f} s, restore {restored - dumped:.2f} s, {os.path.basename(dump)}")
+    ok = report(original_counts, copy_counts, original_trail, copy_trail, missing_triggers)
+    return 0 if ok else 1
+
+
+def report(
+    original_counts: dict[str, int],
+    copy_counts: dict[str, int],
+    original_trail: tuple[int, str],
+    copy_trail: tuple[int, str],
+    missing_triggers: list[str],
+) -> bool:
+    """Print what was compared and every difference; True if the copy lost nothing."""
     mismatches = [t for t in original_counts if original_counts[t] != copy_counts.get(t)]
     missing = sorted(set(original_counts) ^ set(copy_counts))
     print(f"tables compared: {len(original_counts)}, rows: {sum(original_counts.values())}")
@@ -124,7 +141,7 @@ def run(database_url: str) -> int:
         print(f"MISSING trigger {trigger} on governance_decisiontransition: the copy is not append-only")
     ok = not mismatches and not missing and original_trail == copy_trail and not missing_triggers
     print("backup drill passed" if ok else "backup drill FAILED")
-    return 0 if ok else 1
+    return ok
 
 
 def main() -> None:

@@ -50,6 +50,22 @@ def seed_bench_initiative(size: BenchSize = LARGE, *, label: str = "Benchmark", 
     rng = random.Random(seed)
     today = timezone.localdate()
     token = f"{label} {timezone.now():%H%M%S%f}"
+    bodies, people = _seed_cast(size, token)
+    manager, owner, reviewer = people[0], people[1], people[-1]
+    initiative = _seed_initiative(label, token, bodies, manager=manager, owner=owner, reviewer=reviewer)
+    _seed_assessment(initiative, size, manager)
+    _seed_forums(initiative, bodies, people)
+    rows = _seed_raci(initiative, bodies, people, size, rng)
+    _seed_risks(initiative, bodies, people, size, rng, today)
+    _seed_measures(initiative, bodies, size, rng, today)
+    _seed_definitions(initiative, bodies, size, rng)
+    _seed_decisions(initiative, rows, people, size, rng)
+    _seed_reviews(initiative, bodies, reviewer, today)
+    return initiative
+
+
+def _seed_cast(size: BenchSize, token: str) -> tuple[list[Body], list[User]]:
+    """`size.bodies` bodies and two more people than bodies, each a member of one body."""
     bodies = Body.objects.bulk_create(
         Body(
             name=f"{token} body {n:02d}",
@@ -67,7 +83,13 @@ def seed_bench_initiative(size: BenchSize = LARGE, *, label: str = "Benchmark", 
     Membership.objects.bulk_create(
         Membership(user=people[n], body=bodies[n % len(bodies)]) for n in range(len(people))
     )
-    manager, owner, reviewer = people[0], people[1], people[-1]
+    return bodies, people
+
+
+def _seed_initiative(
+    label: str, token: str, bodies: list[Body], *, manager: User, owner: User, reviewer: User
+) -> Initiative:
+    """The initiative, led by the first body with every other as a partner, and its team."""
     initiative = Initiative.objects.create(
         title=f"{label} initiative with every record",
         slug=f"bench-{token.replace(' ', '-').lower()}"[:80],
@@ -98,6 +120,10 @@ def seed_bench_initiative(size: BenchSize = LARGE, *, label: str = "Benchmark", 
             InitiativeRole(initiative=initiative, user=reviewer, role=InitiativeRole.Role.ASSURANCE_REVIEWER),
         ]
     )
+    return initiative
+
+
+def _seed_assessment(initiative: Initiative, size: BenchSize, manager: User) -> None:
     answers = {
         "single_owner": "no",
         "decisions": "joint",
@@ -117,14 +143,6 @@ def seed_bench_initiative(size: BenchSize = LARGE, *, label: str = "Benchmark", 
         chosen_model=result["model"],
         created_by=manager,
     )
-    _seed_forums(initiative, bodies, people)
-    rows = _seed_raci(initiative, bodies, people, size, rng)
-    _seed_risks(initiative, bodies, people, size, rng, today)
-    _seed_measures(initiative, bodies, size, rng, today)
-    _seed_definitions(initiative, bodies, size, rng)
-    _seed_decisions(initiative, rows, people, size, rng)
-    _seed_reviews(initiative, bodies, reviewer, today)
-    return initiative
 
 
 def _seed_forums(initiative, bodies, people) -> None:

@@ -20,41 +20,9 @@ def reasons(model: str, a: Answers, ruled_out: dict[str, list[str]]) -> list[str
             "structure is barely needed. Run it as that body's own work, with a named senior owner."
         ]
     if model == LIGHT:
-        reasons = [
-            f"You said {_said(a, ['decisions', 'budget', 'operations', 'crisis'])}, so the bodies need a "
-            "shared direction rather than shared management."
-        ]
-        if a.data == "definitions":
-            reasons.append(
-                f"You said {a.said('data')}: light coordination can agree those without exchanging records."
-            )
-        reasons.append(
-            {
-                "yes": f"You said {a.said('single_owner')}, so keep the partnership as light as possible.",
-                "partly": f"You said {a.said('single_owner')}; the others can deliver their parts alongside "
-                "it without a lead body taking them over.",
-                "no": f"You said {a.said('single_owner')}; because each body delivers its own part, "
-                "coordinating them is enough.",
-            }[a.single_owner]
-        )
-        return reasons
+        return _light_reasons(a)
     if model == LEAD:
-        first = (
-            f"You said {a.said('single_owner')}, so let that body own delivery and keep the partnership "
-            "as light as possible."
-            if a.single_owner == "yes"
-            else f"You said {_said(a, ['single_owner', 'decisions'])}, so that body can lead delivery "
-            "while the others contribute and benefit."
-        )
-        reasons = [
-            first,
-            f"You said {_said(a, ruled_out[LIGHT])}, so light coordination would not be enough.",
-        ]
-        if a.budget == "one_funds_others_benefit":
-            reasons.append(
-                f"You said {a.said('budget')}, which is what the lead department model is best for."
-            )
-        return reasons
+        return _lead_reasons(a, ruled_out)
     if model == BOARD:
         return [
             f"You said {_said(a, ruled_out[LEAD])}, so no one body can lead for everyone: decisions and "
@@ -62,24 +30,74 @@ def reasons(model: str, a: Answers, ruled_out: dict[str, list[str]]) -> list[str
             f"You said {_said(a, ruled_out[LIGHT])}, so the bodies need shared decisions, shared risk and "
             "shared milestones, which a joint programme board provides.",
         ]
+    first = _shared_service_reasons(a) if model == SHARED_SERVICE else _data_sharing_reasons(a)
+    return first + _joint_board_reasons(a)
+
+
+def _light_reasons(a: Answers) -> list[str]:
+    reasons = [
+        f"You said {_said(a, ['decisions', 'budget', 'operations', 'crisis'])}, so the bodies need a "
+        "shared direction rather than shared management."
+    ]
+    if a.data == "definitions":
+        reasons.append(
+            f"You said {a.said('data')}: light coordination can agree those without exchanging records."
+        )
+    reasons.append(
+        {
+            "yes": f"You said {a.said('single_owner')}, so keep the partnership as light as possible.",
+            "partly": f"You said {a.said('single_owner')}; the others can deliver their parts alongside "
+            "it without a lead body taking them over.",
+            "no": f"You said {a.said('single_owner')}; because each body delivers its own part, "
+            "coordinating them is enough.",
+        }[a.single_owner]
+    )
+    return reasons
+
+
+def _lead_reasons(a: Answers, ruled_out: dict[str, list[str]]) -> list[str]:
+    first = (
+        f"You said {a.said('single_owner')}, so let that body own delivery and keep the partnership "
+        "as light as possible."
+        if a.single_owner == "yes"
+        else f"You said {_said(a, ['single_owner', 'decisions'])}, so that body can lead delivery "
+        "while the others contribute and benefit."
+    )
+    reasons = [
+        first,
+        f"You said {_said(a, ruled_out[LIGHT])}, so light coordination would not be enough.",
+    ]
+    if a.budget == "one_funds_others_benefit":
+        reasons.append(f"You said {a.said('budget')}, which is what the lead department model is best for.")
+    return reasons
+
+
+def _shared_service_reasons(a: Answers) -> list[str]:
+    reasons = [
+        f"You said {a.said('operations')}. Running it once for everyone brings scale, consistency and "
+        "less duplication, which is what a shared service or platform is for."
+    ]
+    if a.data == "definitions":
+        reasons.append(f"You said {a.said('data')}: the platform applies them once, for everyone.")
+    return reasons
+
+
+def _data_sharing_reasons(a: Answers) -> list[str]:
+    reasons = [
+        f"You said {a.said('data')}. That needs a legal gateway, a data sharing agreement and security "
+        "work from the start, which a data-sharing partnership is set up to own."
+    ]
+    if a.operations == "shared_platform":
+        reasons.append(
+            f"You said {a.said('operations')}: run the platform as a workstream of the partnership "
+            "rather than as a separate structure."
+        )
+    return reasons
+
+
+def _joint_board_reasons(a: Answers) -> list[str]:
+    """What a shared service or data-sharing partnership's joint board takes on, from the answers."""
     reasons = []
-    if model == SHARED_SERVICE:
-        reasons.append(
-            f"You said {a.said('operations')}. Running it once for everyone brings scale, consistency and "
-            "less duplication, which is what a shared service or platform is for."
-        )
-        if a.data == "definitions":
-            reasons.append(f"You said {a.said('data')}: the platform applies them once, for everyone.")
-    else:
-        reasons.append(
-            f"You said {a.said('data')}. That needs a legal gateway, a data sharing agreement and security "
-            "work from the start, which a data-sharing partnership is set up to own."
-        )
-        if a.operations == "shared_platform":
-            reasons.append(
-                f"You said {a.said('operations')}: run the platform as a workstream of the partnership "
-                "rather than as a separate structure."
-            )
     if a.single_owner == "yes":
         reasons.append(
             f"You said {a.said('single_owner')}, so keep the rest light: let that body lead and keep joint "

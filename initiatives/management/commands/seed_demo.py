@@ -1,15 +1,20 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from initiatives.demo import seed_people_and_initiatives
+from initiatives.demo.world import seed_people_and_initiatives
 
-# Each app adds the records it owns to the initiatives the seed has just created.
-# A seeder takes the DemoWorld and must only touch world.created_initiatives, so that
-# running the command twice never duplicates anything.
+# Each domain adds the records it owns to the initiatives the seed has just created, from
+# their stories' data, in this order (decisions use the RACI rows and escalation route).
+# A seeder takes the DemoWorld and must only touch world.created, so that running the
+# command twice never duplicates anything.
 FURTHER_SEEDERS: list[str] = [
-    "initiatives.demo_assessments.seed_assessments",
-    "governance.decisions.demo.seed_decision_rights",
-    "governance.registers_demo_tmp.seed_registers",
+    "initiatives.demo.assessments.seed_assessments",
+    "governance.raci.demo.seed_raci",
+    "governance.forums.demo.seed_forums",
+    "governance.decisions.demo.seed_decisions",
+    "governance.risks.demo.seed_risks",
+    "governance.measures.demo.seed_measures",
+    "governance.glossary.demo.seed_glossary",
     "governance.assurance.demo.seed_assurance",
 ]
 

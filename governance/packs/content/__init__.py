@@ -1,0 +1,62 @@
+"""Everything a governance pack says, gathered from the database as plain JSON.
+
+The snapshot is what the worker renders and what the fingerprint is taken over, so it holds
+records and their labels only: nothing that depends on the moment of generation. Each record
+type is read with one query filtered by the initiative (never one query per record), so the
+number of queries is the same for an initiative with three risks or three hundred.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from governance.packs.content import assurance, decision_rights, partnership, registers
+from initiatives.models import Initiative
+
+# Bump when the shape changes, so a pack built from an older shape is never mistaken for a new one.
+CONTENT_SCHEMA = 2
+
+
+def gather_pack_content(initiative_id: int) -> dict:
+    initiative = Initiative.objects.select_related("lead_body", "senior_owner").get(pk=initiative_id)
+    return {
+        "schema": CONTENT_SCHEMA,
+        "initiative": partnership.overview(initiative),
+        "bodies": partnership.bodies(initiative),
+        "people": partnership.people(initiative),
+        "assessment": partnership.assessment(initiative),
+        "forums": decision_rights.forums(initiative),
+        "escalation_levels": decision_rights.escalation_levels(initiative),
+        "escalations": decision_rights.escalations(initiative),
+        "raci": decision_rights.raci(initiative),
+        "risks": registers.risks(initiative),
+        "measures": registers.measures(initiative),
+        "definitions": registers.definitions(initiative),
+        "data_sharing_agreements": registers.agreements(initiative),
+        "decisions": decision_rights.decisions(initiative),
+        "reviews": assurance.reviews(initiative),
+        "health": _health(initiative),
+    }
+
+
+def _health(initiative: Initiative) -> list[dict]:
+    """The derived health check, as of today: a risk passing its review date changes the pack."""
+    from governance.health.checks import gather_health_facts, health_check
+
+    facts, _flags = gather_health_facts(initiative)
+    return [
+        {
+            "key": item.key,
+            "title": item.title,
+            "status": str(item.status),
+            "status_label": item.status.label,
+            "detail": item.detail,
+        }
+        for item in health_check(facts)
+    ]
+
+
+def content_fingerprint(content: dict) -> str:
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

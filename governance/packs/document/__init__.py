@@ -1,0 +1,151 @@
+"""Shaping a content snapshot for the PDF template: ordering, flags, the heat map and trend charts.
+
+Everything here works on the JSON snapshot alone, never the database, so a pack can be rendered
+again from its stored content. Flags that depend on the date (overdue reviews, late actions)
+are judged as at the generation date printed on the cover.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from governance.packs.document import assurance, decision_rights, registers
+from governance.packs.document.formatting import as_date
+from governance.packs.document.summary import SummaryLine, summary_lines
+from governance.risks import scoring
+from initiatives.operating_models import PROFILES
+
+SECTIONS = [
+    ("summary", "Executive summary"),
+    ("model", "Operating model"),
+    ("bodies", "Participating bodies and roles"),
+    ("ownership", "Senior owner and decision rights"),
+    ("forums", "Forums and escalation route"),
+    ("raci", "RACI matrix"),
+    ("risks", "Risk register"),
+    ("measures", "Shared measures"),
+    ("definitions", "Shared data definitions"),
+    ("decisions", "Decision log"),
+    ("assurance", "Assurance reviews and delivery confidence"),
+]
+
+DEFINITION_ORDER = {"disputed": 0, "proposed": 1, "agreed": 2}
+
+
+@dataclass
+class Section:
+    anchor: str
+    number: int
+    title: str
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    @property
+    def template(self) -> str:
+        return f"governance/packs/sections/{self.anchor}.html"
+
+
+@dataclass
+class PackDocument:
+    content: dict
+    version_label: str
+    generated_at: datetime.datetime
+    fingerprint: str
+    as_of: datetime.date
+    sections: list[Section]
+    summary: list[SummaryLine]
+    operating_model: dict
+    raci_rows: list[decision_rights.RaciRowView]
+    idle_raci_columns: list[str]
+    decision_rights_in_raci: list[dict]
+    heat_map: list[list[scoring.HeatMapCell]]
+    bands: list[dict]
+    risks_above_threshold: list[registers.RiskRow]
+    other_open_risks: list[registers.RiskRow]
+    closed_risks: list[registers.RiskRow]
+    measures: list[registers.MeasureView]
+    definitions: list[dict]
+    agreements: list[dict]
+    decisions: list[dict]
+    reviews: list[dict]
+    latest_review: dict | None
+    open_recommendations: list[dict] = field(default_factory=list)
+
+    @property
+    def initiative(self) -> dict:
+        return self.content["initiative"]
+
+    @property
+    def classification(self) -> str:
+        return self.initiative["classification_label"]
+
+    @property
+    def title(self) -> str:
+        return f"{self.initiative['title']}: governance pack, version {self.version_label}"
+
+    @property
+    def fingerprint_groups(self) -> list[str]:
+        return [self.fingerprint[i : i + 16] for i in range(0, len(self.fingerprint), 16)]
+
+    @property
+    def open_risk_count(self) -> int:
+        return len(self.risks_above_threshold) + len(self.other_open_risks)
+
+
+def pack_document(
+    content: dict, *, version_label: str, generated_at: datetime.datetime, fingerprint: str
+) -> PackDocument:
+    as_of = timezone.localdate(generated_at)
+    risk_rows = [registers.risk_row(risk, as_of) for risk in content["risks"]]
+    open_rows = [row for row in risk_rows if row.risk["status"] == "open"]
+    by_score = sorted(open_rows, key=lambda row: (-row.current_score, row.risk["number"]))
+    raci_rows, idle_columns = decision_rights.raci_rows(content["raci"])
+    reviews = [assurance.review_view(review, as_of) for review in content["reviews"]]
+    document = PackDocument(
+        content=content,
+        version_label=version_label,
+        generated_at=timezone.localtime(generated_at),
+        fingerprint=fingerprint,
+        as_of=as_of,
+        sections=[Section(anchor, number, title) for number, (anchor, title) in enumerate(SECTIONS, start=1)],
+        summary=[],
+        operating_model=_operating_model(content),
+        raci_rows=raci_rows,
+        idle_raci_columns=idle_columns,
+        decision_rights_in_raci=decision_rights.decision_rights_in_raci(content["raci"]),
+        heat_map=scoring.heat_map(tuple(row.risk["current"]) for row in open_rows),
+        bands=registers.band_ranges(),
+        risks_above_threshold=[row for row in by_score if row.flags.above_threshold],
+        other_open_risks=[row for row in by_score if not row.flags.above_threshold],
+        closed_risks=[row for row in risk_rows if row.risk["status"] != "open"],
+        measures=[registers.measure_view(measure) for measure in content["measures"]],
+        definitions=sorted(
+            content["definitions"], key=lambda d: (DEFINITION_ORDER.get(d["status"], 3), d["term"].lower())
+        ),
+        agreements=[registers.agreement_view(agreement) for agreement in content["data_sharing_agreements"]],
+        decisions=[decision_rights.decision_view(decision) for decision in content["decisions"]],
+        reviews=reviews,
+        latest_review=reviews[0] if reviews else None,
+        open_recommendations=sorted(
+            (item for review in reviews for item in review["recommendations"] if item["status"] == "open"),
+            key=lambda item: item["due_date"] or datetime.date.max,
+        ),
+    )
+    document.summary = summary_lines(document)
+    return document
+
+
+def _operating_model(content: dict) -> dict:
+    chosen = content["initiative"]["operating_model"]
+    assessment = content["assessment"]
+    return {
+        "chosen": PROFILES.get(chosen),
+        "assessment": assessment,
+        "differs": bool(assessment and assessment["chosen_model"] != assessment["recommended_model"]),
+        "created_on": as_date(assessment["created_on"]) if assessment else None,
+    }
