@@ -10,7 +10,7 @@ created get assessments, so seeding twice adds nothing.
 from __future__ import annotations
 
 from initiatives.demo import DemoWorld
-from initiatives.models import Initiative, InitiativeRole
+from initiatives.models import Initiative
 from initiatives.services import Checklist, assessment_record
 
 TELL_US_ONCE_FIRST = {
@@ -108,7 +108,7 @@ def seed_assessments(world: DemoWorld) -> None:
         runs = _runs_for(initiative)
         if not runs:
             continue
-        manager = initiative.roles.filter(role=InitiativeRole.Role.PROGRAMME_MANAGER).first().user
+        manager = initiative.roles.programme_managers().first().user
         participations = list(initiative.participations.all())
         for run in runs:
             assessment_record(

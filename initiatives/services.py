@@ -167,7 +167,7 @@ def assessment_record(
     participations = {p.body_id: p for p in initiative.participations.select_related("body")}
     if (
         not checklist.senior_owner.is_active
-        or not initiative.participations.filter(body__memberships__user=checklist.senior_owner).exists()
+        or not initiative.participations.with_member(checklist.senior_owner).exists()
     ):
         raise AssessmentRefused(
             f"{checklist.senior_owner} cannot be the senior owner: they are not in a body taking part"

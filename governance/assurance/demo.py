@@ -22,9 +22,11 @@ IDENTITY_PLATFORM = "shared-identity-checking-platform"
 
 def seed_assurance(world) -> None:
     group, _ = Group.objects.get_or_create(name=ASSURANCE_REVIEWERS_GROUP)
-    reviewer_roles = InitiativeRole.objects.filter(
-        initiative__in=world.created_initiatives, role=InitiativeRole.Role.ASSURANCE_REVIEWER
-    ).select_related("user", "initiative")
+    reviewer_roles = (
+        InitiativeRole.objects.assurance_reviewers()
+        .filter(initiative__in=world.created_initiatives)
+        .select_related("user", "initiative")
+    )
     for role in reviewer_roles:
         role.user.groups.add(group)
     for key in ("assurance_reviewer", "unassigned_reviewer"):

@@ -15,7 +15,6 @@ from governance.assurance.rules import (
     VIEW_ASSURANCE,
 )
 from initiatives.access import get_initiative_or_404
-from initiatives.models import InitiativeRole
 
 
 def _assurance_url(slug: str) -> str:
@@ -44,7 +43,7 @@ def reviewers(request, slug):
                 request, f"{reviewer.full_name} is now an assurance reviewer of {initiative.title}"
             )
             return redirect("governance:assurance_reviewers", slug=slug)
-    assignments = initiative.roles.filter(role=InitiativeRole.Role.ASSURANCE_REVIEWER).select_related("user")
+    assignments = initiative.roles.assurance_reviewers().select_related("user")
     context = {"initiative": initiative, "form": form, "assignments": assignments}
     return render(request, "governance/assurance/reviewers.html", context)
 
@@ -52,9 +51,7 @@ def reviewers(request, slug):
 @require_POST
 def reviewer_remove(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, ASSIGN_ASSURANCE_REVIEWERS)
-    assignment = get_object_or_404(
-        initiative.roles.filter(role=InitiativeRole.Role.ASSURANCE_REVIEWER).select_related("user"), pk=pk
-    )
+    assignment = get_object_or_404(initiative.roles.assurance_reviewers().select_related("user"), pk=pk)
     services.assurance_reviewer_remove(assignment=assignment, by=request.user)
     messages.success(request, f"{assignment.user.full_name} is no longer an assurance reviewer")
     return redirect("governance:assurance_reviewers", slug=slug)

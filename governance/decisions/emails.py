@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 
 from governance.decisions import states as decision_states
 from governance.decisions.models import Decision, DecisionTransition
-from initiatives.models import InitiativeRole, User
+from initiatives.models import User
 
 
 def decision_url(decision: Decision) -> str:
@@ -65,13 +65,7 @@ def send_decision_decided(*, decision_id: int, transition_id: int) -> bool:
     ):
         return False
     recipients = list(
-        User.objects.filter(
-            is_active=True,
-            initiative_roles__initiative=decision.initiative,
-            initiative_roles__role=InitiativeRole.Role.PROGRAMME_MANAGER,
-        )
-        .distinct()
-        .values_list("email", flat=True)
+        User.objects.managing(decision.initiative).filter(is_active=True).values_list("email", flat=True)
     )
     if not recipients:
         return False

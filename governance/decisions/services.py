@@ -20,7 +20,7 @@ from governance.decisions.models import Decision, DecisionTransition
 from governance.decisions.states import TRANSITIONS, Action, TransitionNotAllowed
 from governance.raci.models import RaciCell, RaciRow
 from governance.tasks import notify_decision_awaiting, notify_decision_decided
-from initiatives.models import Initiative, Membership, User
+from initiatives.models import Initiative, User
 
 
 class DecisionChanged(Exception):
@@ -102,17 +102,11 @@ def decider_for(decision: Decision) -> User | None:
             if (
                 holder is not None
                 and holder.is_active
-                and Membership.objects.filter(
-                    user=holder, body_id=column.body_id, body__participations__initiative=initiative
-                ).exists()
+                and initiative.participations.with_member(holder).filter(body_id=column.body_id).exists()
             ):
                 return holder
     owner = initiative.senior_owner
-    if (
-        owner is not None
-        and owner.is_active
-        and Membership.objects.filter(user=owner, body__participations__initiative=initiative).exists()
-    ):
+    if owner is not None and owner.is_active and initiative.participations.with_member(owner).exists():
         return owner
     return None
 
