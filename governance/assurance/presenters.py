@@ -110,7 +110,7 @@ def review_recommendations(review: AssuranceReview, user: User) -> list[tuple[Re
 
 def recommendations_of(initiative: Initiative):
     """Every recommendation of every review of the initiative: the scope for fetching one by id."""
-    return Recommendation.objects.filter(review__initiative=initiative).select_related("review__initiative")
+    return Recommendation.objects.of(initiative).select_related("review__initiative")
 
 
 def _latest(queryset, column: str):
@@ -144,7 +144,7 @@ def reviewer_assignments(user: User) -> list[ReviewerAssignment]:
     """The initiatives a reviewer is assigned to, with their latest confidence and pack, in one query."""
     if not user.is_authenticated:
         return []
-    reviews = AssuranceReview.objects.filter(initiative=OuterRef("pk")).order_by("-review_date", "-pk")
+    reviews = AssuranceReview.objects.filter(initiative=OuterRef("pk")).newest_first()
     packs = GovernancePack.objects.filter(initiative=OuterRef("pk")).order_by("-version")
     initiatives = (
         Initiative.objects.visible_to(user)

@@ -24,7 +24,7 @@ def _load(decision_id: int, transition_id: int) -> tuple[Decision, DecisionTrans
     if decision is None:
         return None
     transition = decision.transitions.select_related("by").filter(pk=transition_id).first()
-    latest = decision.transitions.order_by("-at", "-pk").values_list("pk", flat=True).first()
+    latest = decision.transitions.newest_first().values_list("pk", flat=True).first()
     if transition is None or transition.pk != latest:
         return None
     return decision, transition

@@ -40,7 +40,7 @@ class DecisionForm(GovukModelForm):
 
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["raci_row"].queryset = initiative.raci_rows.order_by("position", "pk")
+        self.fields["raci_row"].queryset = initiative.raci_rows.in_matrix_order()
         self.fields["raci_row"].empty_label = "Not linked to a RACI row"
 
     def clean_due_date(self) -> datetime.date | None:

@@ -63,11 +63,7 @@ def decision_page(
         decision=decision,
         options=[line.strip() for line in decision.options.splitlines() if line.strip()],
         trail=list(decision.transitions.select_related("by").order_by("at", "pk")),
-        escalations=list(
-            decision.escalations.select_related("from_level", "to_level", "escalated_by").order_by(
-                "escalated_at"
-            )
-        ),
+        escalations=list(decision.escalations.with_route().order_by("escalated_at")),
         superseded_by=Decision.objects.filter(supersedes=decision).first(),
         would_decide=decider_for(decision) if status == decision_states.DRAFT else None,
         can_edit=manages and status in decision_states.EDITABLE,
@@ -108,7 +104,7 @@ def decision_rights_summary(initiative: Initiative) -> DecisionRightsSummary:
         raci_warnings=len(check.all_warnings) if matrix.rows else 0,
         forums=forums,
         crowded=too_many_forums(forums),
-        levels=list(initiative.escalation_levels.order_by("level")),
+        levels=list(initiative.escalation_levels.up_the_route()),
         awaiting=list(initiative.decisions.awaiting().select_related("decider").order_by("number")),
     )
 

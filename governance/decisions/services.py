@@ -40,7 +40,7 @@ def _when(moment: datetime.datetime) -> str:
 
 
 def _last_transition(decision: Decision) -> DecisionTransition | None:
-    return decision.transitions.select_related("by").order_by("-at", "-pk").first()
+    return decision.transitions.newest_first().select_related("by").first()
 
 
 def refusal_message(decision: Decision, action: Action) -> str:
@@ -94,7 +94,9 @@ def decider_for(decision: Decision) -> User | None:
     initiative = decision.initiative
     if decision.raci_row_id:
         accountable = list(
-            RaciCell.objects.filter(row_id=decision.raci_row_id, value="A").select_related("column__holder")
+            RaciCell.objects.accountable()
+            .filter(row_id=decision.raci_row_id)
+            .select_related("column__holder")
         )
         if len(accountable) == 1:
             column = accountable[0].column

@@ -46,7 +46,7 @@ def escalation_next_step(*, initiative: Initiative, item: Risk | Decision) -> Ne
         raise CannotEscalate(
             f"{item.reference} is {item.get_status_display().lower()}: only open items can be escalated."
         )
-    levels = list(initiative.escalation_levels.order_by("level"))
+    levels = list(initiative.escalation_levels.up_the_route())
     if not levels:
         raise CannotEscalate("This initiative has no escalation route yet. Set one up first.")
     if item.escalations.filter(to_board=True).exists():

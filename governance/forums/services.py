@@ -45,7 +45,7 @@ def forum_remove(*, forum: Forum, by: User) -> None:
 def _levels(initiative_id: int) -> list[EscalationLevel]:
     # Locked so that two people reordering the route at once take turns.
     return list(
-        EscalationLevel.objects.select_for_update().filter(initiative_id=initiative_id).order_by("level")
+        EscalationLevel.objects.select_for_update().filter(initiative_id=initiative_id).up_the_route()
     )
 
 
@@ -95,10 +95,7 @@ def escalation_level_move(*, level: EscalationLevel, direction: str, by: User) -
 def escalation_level_remove(*, level: EscalationLevel, by: User) -> None:
     """Remove a level and close the gap; refused once anything has been escalated to or from it."""
     levels = _levels(level.initiative_id)
-    if (
-        Escalation.objects.filter(from_level=level).exists()
-        or Escalation.objects.filter(to_level=level).exists()
-    ):
+    if Escalation.objects.through(level).exists():
         raise LevelInUse(
             f"Level {level.level} cannot be removed because escalations are recorded against it. "
             "Change its name, who handles it or its threshold instead."

@@ -53,7 +53,7 @@ def escalation(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     context = {
         "initiative": initiative,
-        "levels": list(initiative.escalation_levels.select_related("forum").order_by("level")),
+        "levels": list(initiative.escalation_levels.up_the_route().select_related("forum")),
         "can_edit": request.user.has_perm(CHANGE_FORUMS, initiative),
     }
     return render(request, "governance/forums/escalation.html", context)

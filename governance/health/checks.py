@@ -232,9 +232,7 @@ def fix_url(key: str, initiative: Initiative) -> str | None:
 
 
 def _live_risk_rows(initiative: Initiative):
-    from governance.risks.models import Risk
-
-    return initiative.risks.exclude(status=Risk.Status.CLOSED).values_list(
+    return initiative.risks.live().values_list(
         "current_likelihood", "current_impact", "escalation_threshold", "owner_id", "review_date"
     )
 
@@ -264,9 +262,7 @@ def gather_health_facts(
     today = today or timezone.localdate()
     assessment = latest_assessment(initiative)
     meanings = defaultdict(list)
-    for definition_id, meaning in BodyMeaning.objects.filter(definition__initiative=initiative).values_list(
-        "definition_id", "meaning"
-    ):
+    for definition_id, meaning in BodyMeaning.objects.of(initiative).values_list("definition_id", "meaning"):
         meanings[definition_id].append(meaning)
     statuses = tuple(
         effective_status(status, meanings[pk])

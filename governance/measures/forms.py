@@ -160,6 +160,6 @@ class ReadingForm(GovukModelForm):
 
     def clean_taken_on(self):
         taken_on = self.cleaned_data["taken_on"]
-        if self.measure.readings.filter(taken_on=taken_on).exists():
+        if self.measure.readings.taken_on(taken_on).exists():
             raise forms.ValidationError(f"There is already a reading for {date_text(taken_on)}")
         return taken_on

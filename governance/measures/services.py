@@ -71,7 +71,7 @@ def reading_add(
     note: str = "",
 ) -> MeasureReading:
     """One reading per date: a second for the same date is refused, not silently replaced."""
-    if measure.readings.filter(taken_on=taken_on).exists():
+    if measure.readings.taken_on(taken_on).exists():
         raise DuplicateReading(f"There is already a reading for {taken_on:%-d %B %Y}")
     reading = MeasureReading(measure=measure, taken_on=taken_on, value=value, note=note, recorded_by=by)
     reading._history_user = by

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from django.utils import timezone
 
 from governance import models as gov
-from initiatives.models import Assessment, Initiative, InitiativeRole, Participation
+from initiatives.models import Assessment, Initiative, InitiativeRole
 from initiatives.operating_models import OperatingModel
 
 # Bump when the shape changes, so a pack built from an older shape is never mistaken for a new one.
@@ -125,7 +125,7 @@ def _bodies(initiative: Initiative) -> list[dict]:
             "role_label": p.get_role_display(),
             "stop_doing": list(p.stop_doing),
         }
-        for p in Participation.objects.filter(initiative=initiative).in_role_order()
+        for p in initiative.participations.in_role_order()
     ]
 
 
@@ -231,12 +231,8 @@ def _escalations(initiative: Initiative) -> list[dict]:
 
 
 def _raci(initiative: Initiative) -> dict:
-    columns = list(
-        gov.RaciColumn.objects.filter(initiative=initiative)
-        .select_related("body", "holder")
-        .order_by("position", "pk")
-    )
-    cells = _grouped(gov.RaciCell.objects.filter(row__initiative=initiative), "row_id")
+    columns = list(initiative.raci_columns.in_matrix_order().select_related("body", "holder"))
+    cells = _grouped(gov.RaciCell.objects.of(initiative), "row_id")
     return {
         "columns": [
             {
@@ -254,7 +250,7 @@ def _raci(initiative: Initiative) -> dict:
                 "kind_label": row.get_kind_display(),
                 "cells": {str(cell.column_id): cell.value for cell in cells[row.pk]},
             }
-            for row in gov.RaciRow.objects.filter(initiative=initiative).order_by("position", "pk")
+            for row in initiative.raci_rows.in_matrix_order()
         ],
     }
 
@@ -344,9 +340,7 @@ def _measures(initiative: Initiative) -> list[dict]:
 
 def _definitions(initiative: Initiative) -> list[dict]:
     meanings = _grouped(
-        gov.BodyMeaning.objects.filter(definition__initiative=initiative)
-        .select_related("body")
-        .order_by("body__name"),
+        gov.BodyMeaning.objects.of(initiative).select_related("body").order_by("body__name"),
         "definition_id",
     )
     definitions = gov.DataDefinition.objects.filter(initiative=initiative).select_related("master_body")
@@ -433,9 +427,7 @@ def _decisions(initiative: Initiative) -> list[dict]:
 
 def _reviews(initiative: Initiative) -> list[dict]:
     recommendations = _grouped(
-        gov.Recommendation.objects.filter(review__initiative=initiative)
-        .select_related("owner_body")
-        .order_by("due_date", "pk"),
+        gov.Recommendation.objects.of(initiative).select_related("owner_body").order_by("due_date", "pk"),
         "review_id",
     )
     reviews = gov.AssuranceReview.objects.filter(initiative=initiative).select_related("reviewer")
@@ -464,5 +456,5 @@ def _reviews(initiative: Initiative) -> list[dict]:
                 for item in recommendations[review.pk]
             ],
         }
-        for review in reviews.order_by("-review_date", "-pk")
+        for review in reviews.newest_first()
     ]

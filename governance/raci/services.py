@@ -75,7 +75,7 @@ def raci_columns_from_bodies(*, initiative: Initiative, by: User) -> list[RaciCo
     with_columns = set(initiative.raci_columns.values_list("body_id", flat=True))
     position = _next_position(initiative.raci_columns)
     added = []
-    for participation in Participation.objects.filter(initiative=initiative).in_role_order():
+    for participation in initiative.participations.in_role_order():
         if participation.body_id in with_columns:
             continue
         column = RaciColumn(initiative=initiative, body=participation.body, position=position)
@@ -215,9 +215,7 @@ def raci_matrix_save(*, initiative: Initiative, values: CellValues, by: User) ->
     check = matrix.check(wanted)
     if not check.is_valid:
         raise RaciMatrixInvalid(check)
-    existing = {
-        (cell.row_id, cell.column_id): cell for cell in RaciCell.objects.filter(row__initiative=initiative)
-    }
+    existing = {(cell.row_id, cell.column_id): cell for cell in RaciCell.objects.of(initiative)}
     for key, value in wanted.items():
         cell = existing.get(key) or RaciCell(row_id=key[0], column_id=key[1])
         if cell.value != value:

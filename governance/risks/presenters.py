@@ -158,11 +158,7 @@ def risk_page(risk: Risk, today: datetime.date | None = None) -> RiskPage:
         controls=[item for item in items if item.kind == RiskAction.Kind.CONTROL],
         actions=[item for item in items if item.kind == RiskAction.Kind.ACTION],
         history=list(risk.score_changes.select_related("changed_by").order_by("-changed_at", "-pk")),
-        escalations=list(
-            risk.escalations.select_related("from_level", "to_level", "escalated_by").order_by(
-                "-escalated_at"
-            )
-        ),
+        escalations=list(risk.escalations.with_route().order_by("-escalated_at")),
         next_step=next_step,
         escalation_refusal=refusal,
     )
