@@ -63,7 +63,7 @@ def review_create(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             review = services.assurance_review_record(
-                initiative=initiative, reviewer=request.user, **form.cleaned_data
+                initiative=initiative, reviewer=request.user, **form.as_fields()
             )
         except services.AssuranceRefusal as refusal:
             form.add_error(None, str(refusal))
@@ -95,7 +95,7 @@ def review_edit(request, slug, pk):
     form = AssuranceReviewForm(request.POST or None, instance=review)
     if request.method == "POST" and form.is_valid():
         try:
-            services.assurance_review_update(review=review, by=request.user, **form.cleaned_data)
+            services.assurance_review_update(review=review, by=request.user, **form.as_fields())
         except services.AssuranceRefusal as refusal:
             form.add_error(None, str(refusal))
         else:
@@ -120,7 +120,7 @@ def recommendation_add(request, slug, pk):
     form = RecommendationForm(request.POST or None, review=review)
     if request.method == "POST" and form.is_valid():
         try:
-            services.recommendation_add(review=review, by=request.user, **form.cleaned_data)
+            services.recommendation_add(review=review, by=request.user, **form.as_fields())
         except services.AssuranceRefusal as refusal:
             form.add_error(None, str(refusal))
         else:

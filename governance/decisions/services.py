@@ -15,6 +15,7 @@ from django.utils import dateformat, timezone
 
 from collab import audit
 from collab.queue import enqueue_on_commit
+from collab.unchanged import UNCHANGED, Unchanged, apply_changes, changed
 from governance.decisions import states as decision_states
 from governance.decisions.models import Decision, DecisionTransition
 from governance.decisions.states import TRANSITIONS, Action, TransitionNotAllowed
@@ -63,26 +64,30 @@ def refusal_message(decision: Decision, action: Action) -> str:
 
 
 def _transition(
-    decision: Decision, action: Action, *, by: User, comment: str = "", **changes
+    decision: Decision,
+    action: Action,
+    *,
+    by: User,
+    comment: str = "",
+    decider: User | Unchanged | None = UNCHANGED,
 ) -> DecisionTransition:
-    """Move `decision` by `action` from the state it was loaded in, or raise DecisionChanged."""
+    """Move `decision` by `action` from the state it was loaded in, or raise DecisionChanged.
+
+    A submission also fixes who decides (`decider`), in the same conditional UPDATE.
+    """
     expected = decision.status
     try:
         target = decision_states.target_of(action, expected)
     except TransitionNotAllowed:
         raise DecisionChanged(refusal_message(decision, action)) from None
     now = timezone.now()
-    updated = Decision.objects.filter(pk=decision.pk, status=expected).update(
-        status=target, updated_at=now, **changes
-    )
+    changes = changed({"status": target, "updated_at": now, "decider": decider})
+    updated = Decision.objects.filter(pk=decision.pk, status=expected).update(**changes)
     if updated != 1:
         # Someone else moved it between our read and our write.
         decision.refresh_from_db()
         raise DecisionChanged(refusal_message(decision, action))
-    decision.status = target
-    decision.updated_at = now
-    for name, value in changes.items():
-        setattr(decision, name, value)
+    apply_changes(decision, changes)
     return DecisionTransition.objects.create(
         decision=decision, from_status=expected, to_status=target, by=by, comment=comment.strip()
     )
@@ -177,12 +182,30 @@ def not_editable_message(decision: Decision) -> str:
 
 
 @transaction.atomic
-def decision_update(*, decision: Decision, by: User, **fields) -> Decision:
+def decision_update(
+    *,
+    decision: Decision,
+    by: User,
+    title: str | Unchanged = UNCHANGED,
+    context: str | Unchanged = UNCHANGED,
+    options: str | Unchanged = UNCHANGED,
+    recommendation: str | Unchanged = UNCHANGED,
+    due_date: datetime.date | Unchanged | None = UNCHANGED,
+    raci_row: RaciRow | Unchanged | None = UNCHANGED,
+) -> Decision:
     """Change the content of a draft (or a deferred decision before it goes back); never a decided one."""
-    if fields.get("raci_row") is not None and fields["raci_row"].initiative_id != decision.initiative_id:
+    if isinstance(raci_row, RaciRow) and raci_row.initiative_id != decision.initiative_id:
         raise ValueError("The RACI row belongs to another initiative")
+    content = {
+        "title": title,
+        "context": context,
+        "options": options,
+        "recommendation": recommendation,
+        "due_date": due_date,
+        "raci_row": raci_row,
+    }
     updated = Decision.objects.filter(pk=decision.pk, status__in=decision_states.EDITABLE).update(
-        updated_at=timezone.now(), **fields
+        updated_at=timezone.now(), **changed(content)
     )
     if updated != 1:
         decision.refresh_from_db()

@@ -41,7 +41,7 @@ def decision_add(request, slug):
     initiative = get_initiative_or_404(request.user, slug, ADD_DECISION)
     form = DecisionForm(posted(request), initiative=initiative)
     if request.method == "POST" and form.is_valid():
-        decision = services.decision_create(initiative=initiative, by=request.user, **form.cleaned_data)
+        decision = services.decision_create(initiative=initiative, by=request.user, **form.as_fields())
         messages.success(request, f"{decision.reference} saved as a draft")
         return redirect("governance:decision", slug=slug, number=decision.number)
     context = {"initiative": initiative, "form": form, "back_url": _list_url(slug)}
@@ -63,7 +63,7 @@ def decision_edit(request, slug, number):
     form = DecisionForm(posted(request), instance=decision, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         try:
-            services.decision_update(decision=decision, by=request.user, **form.cleaned_data)
+            services.decision_update(decision=decision, by=request.user, **form.as_fields())
         except services.DecisionChanged as refusal:
             messages.error(request, str(refusal))
         else:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db import transaction
 from django.db.models import Max
 
+from collab.unchanged import UNCHANGED, Unchanged, apply_changes
 from governance.forums.models import Escalation, EscalationLevel, Forum
 from initiatives.models import Body, Initiative, User
 
@@ -19,17 +22,56 @@ def _save(record, by: User) -> None:
 
 
 @transaction.atomic
-def forum_create(*, initiative: Initiative, member_bodies: list[Body], by: User, **fields) -> Forum:
-    forum = Forum(initiative=initiative, **fields)
+def forum_create(
+    *,
+    initiative: Initiative,
+    by: User,
+    name: str,
+    purpose: str,
+    cadence: str,
+    member_bodies: Sequence[Body],
+    chair: User | None = None,
+    members: str = "",
+    terms_of_reference: str = "",
+) -> Forum:
+    forum = Forum(
+        initiative=initiative,
+        name=name,
+        purpose=purpose,
+        cadence=cadence,
+        chair=chair,
+        members=members,
+        terms_of_reference=terms_of_reference,
+    )
     _save(forum, by)
     forum.member_bodies.set(member_bodies)
     return forum
 
 
 @transaction.atomic
-def forum_update(*, forum: Forum, member_bodies: list[Body], by: User, **fields) -> Forum:
-    for name, value in fields.items():
-        setattr(forum, name, value)
+def forum_update(
+    *,
+    forum: Forum,
+    by: User,
+    member_bodies: Sequence[Body],
+    name: str | Unchanged = UNCHANGED,
+    purpose: str | Unchanged = UNCHANGED,
+    cadence: str | Unchanged = UNCHANGED,
+    chair: User | Unchanged | None = UNCHANGED,
+    members: str | Unchanged = UNCHANGED,
+    terms_of_reference: str | Unchanged = UNCHANGED,
+) -> Forum:
+    apply_changes(
+        forum,
+        {
+            "name": name,
+            "purpose": purpose,
+            "cadence": cadence,
+            "chair": chair,
+            "members": members,
+            "terms_of_reference": terms_of_reference,
+        },
+    )
     _save(forum, by)
     forum.member_bodies.set(member_bodies)
     return forum
@@ -64,18 +106,30 @@ def _renumber(levels: list[EscalationLevel], by: User) -> None:
 
 
 @transaction.atomic
-def escalation_level_add(*, initiative: Initiative, by: User, **fields) -> EscalationLevel:
+def escalation_level_add(
+    *, initiative: Initiative, by: User, name: str, who: str, threshold: str, forum: Forum | None = None
+) -> EscalationLevel:
+    """Add a level at the top of the route."""
     _levels(initiative.pk)
     highest = initiative.escalation_levels.aggregate(highest=Max("level"))["highest"] or 0
-    level = EscalationLevel(initiative=initiative, level=highest + 1, **fields)
+    level = EscalationLevel(
+        initiative=initiative, level=highest + 1, name=name, who=who, threshold=threshold, forum=forum
+    )
     _save(level, by)
     return level
 
 
 @transaction.atomic
-def escalation_level_update(*, level: EscalationLevel, by: User, **fields) -> EscalationLevel:
-    for name, value in fields.items():
-        setattr(level, name, value)
+def escalation_level_update(
+    *,
+    level: EscalationLevel,
+    by: User,
+    name: str | Unchanged = UNCHANGED,
+    who: str | Unchanged = UNCHANGED,
+    threshold: str | Unchanged = UNCHANGED,
+    forum: Forum | Unchanged | None = UNCHANGED,
+) -> EscalationLevel:
+    apply_changes(level, {"name": name, "who": who, "threshold": threshold, "forum": forum})
     _save(level, by)
     return level
 

@@ -71,10 +71,6 @@ class DefinitionForm(GovukModelForm):
             body: self.cleaned_data.get(self.meaning_field_name(body), "") for body in self.meaning_bodies
         }
 
-    @property
-    def term_values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in TERM_FIELDS if name in self.fields}
-
     def clean_term(self):
         term = self.cleaned_data["term"].strip()
         others = self.initiative.data_definitions.exclude(pk=self.instance.pk)

@@ -52,7 +52,7 @@ def definition_create(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             definition = services.definition_create(
-                initiative=initiative, by=request.user, meanings=form.meanings, **form.term_values
+                initiative=initiative, by=request.user, meanings=form.meanings, **form.as_fields()
             )
         except services.CannotAgree as refusal:
             form.add_error("agreed_meaning", str(refusal))
@@ -84,7 +84,7 @@ def definition_edit(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.definition_update(
-                definition=definition, by=request.user, meanings=form.meanings, **form.term_values
+                definition=definition, by=request.user, meanings=form.meanings, **form.as_fields()
             )
         except services.CannotAgree as refusal:
             form.add_error("agreed_meaning", str(refusal))
@@ -128,7 +128,7 @@ def agreement_create(request, slug):
     initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
     form = AgreementForm(request.POST or None, initiative=initiative)
     if request.method == "POST" and form.is_valid():
-        agreement = services.agreement_create(initiative=initiative, by=request.user, **form.cleaned_data)
+        agreement = services.agreement_create(initiative=initiative, by=request.user, **form.as_fields())
         messages.success(request, f"Data sharing agreement “{agreement.title}” recorded")
         return redirect("governance:data_sharing", slug=slug)
     back_url = reverse("governance:data_sharing", kwargs={"slug": slug})
@@ -141,7 +141,7 @@ def agreement_edit(request, slug, pk):
     agreement = get_object_or_404(initiative.data_sharing_agreements, pk=pk)
     form = AgreementForm(request.POST or None, instance=agreement, initiative=initiative)
     if request.method == "POST" and form.is_valid():
-        services.agreement_update(agreement=agreement, by=request.user, **form.cleaned_data)
+        services.agreement_update(agreement=agreement, by=request.user, **form.as_fields())
         messages.success(request, f"Data sharing agreement “{agreement.title}” updated")
         return redirect("governance:data_sharing", slug=slug)
     back_url = reverse("governance:data_sharing", kwargs={"slug": slug})
