@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 
 from governance.decisions import states as decision_states
 from governance.decisions.models import Decision, DecisionTransition
+from governance.decisions.states import Action
 from initiatives.models import User
 
 
@@ -58,18 +59,19 @@ def send_decision_decided(*, decision_id: int, transition_id: int) -> bool:
     if loaded is None:
         return False
     decision, transition = loaded
-    if transition.to_status not in (
-        decision_states.APPROVED,
-        decision_states.REJECTED,
-        decision_states.DEFERRED,
-    ):
+    if transition.to_status not in decision_states.OUTCOMES:
         return False
     recipients = list(
         User.objects.managing(decision.initiative).filter(is_active=True).values_list("email", flat=True)
     )
     if not recipients:
         return False
-    context = {"decision": decision, "transition": transition, "url": decision_url(decision)}
+    context = {
+        "decision": decision,
+        "transition": transition,
+        "url": decision_url(decision),
+        "can_resubmit": decision_states.can(Action.RESUBMIT, transition.to_status),
+    }
     send_mail(
         subject=f"{decision.reference} {transition.get_to_status_display().lower()}: {decision.title}",
         message=render_to_string("governance/decisions/email/decision_decided.txt", context),

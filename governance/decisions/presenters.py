@@ -9,6 +9,7 @@ from governance.decisions.forms import DecideForm, ResubmitForm
 from governance.decisions.models import Decision, DecisionTransition
 from governance.decisions.rules import CHANGE_DECISION, ESCALATE_DECISION, decide_allowed
 from governance.decisions.services import decider_for
+from governance.decisions.states import Action
 from governance.forums.escalation import CannotEscalate, NextStep, escalation_next_step
 from governance.forums.models import Escalation, EscalationLevel, Forum
 from governance.forums.presenters import CrowdedPurpose, too_many_forums
@@ -50,10 +51,10 @@ def decision_page(
 ) -> DecisionPage:
     status = decision.status
     manages = user.has_perm(CHANGE_DECISION, decision)
-    can_decide = status == decision_states.SUBMITTED and decide_allowed(user, decision)
-    can_resubmit = manages and status == decision_states.DEFERRED
+    can_decide = decision_states.awaits_decider(status) and decide_allowed(user, decision)
+    can_resubmit = manages and decision_states.can(Action.RESUBMIT, status)
     step, refusal = None, ""
-    escalates = status in decision_states.OPEN and user.has_perm(ESCALATE_DECISION, decision)
+    escalates = decision_states.is_open(status) and user.has_perm(ESCALATE_DECISION, decision)
     if escalates:
         try:
             step = escalation_next_step(initiative=decision.initiative, item=decision)
@@ -65,12 +66,12 @@ def decision_page(
         trail=list(decision.transitions.select_related("by").order_by("at", "pk")),
         escalations=list(decision.escalations.with_route().order_by("escalated_at")),
         superseded_by=Decision.objects.filter(supersedes=decision).first(),
-        would_decide=decider_for(decision) if status == decision_states.DRAFT else None,
-        can_edit=manages and status in decision_states.EDITABLE,
-        can_submit=manages and status == decision_states.DRAFT,
+        would_decide=decider_for(decision) if decision_states.can(Action.SUBMIT, status) else None,
+        can_edit=manages and decision_states.is_editable(status),
+        can_submit=manages and decision_states.can(Action.SUBMIT, status),
         can_resubmit=can_resubmit,
         can_decide=can_decide,
-        can_change=manages and status in (decision_states.APPROVED, decision_states.REJECTED),
+        can_change=manages and decision_states.can(Action.SUPERSEDE, status),
         can_escalate=escalates and step is not None,
         escalation_step=step,
         escalation_refusal=refusal,

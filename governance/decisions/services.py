@@ -48,14 +48,8 @@ def refusal_message(decision: Decision, action: Action) -> str:
     """Why `action` cannot be taken now, naming who acted first when someone did."""
     last = _last_transition(decision)
     if last is not None and last.from_status != decision_states.NEW:
-        done = next(
-            (
-                t.done
-                for t in TRANSITIONS.values()
-                if t.target == last.to_status and last.from_status in t.sources
-            ),
-            last.get_to_status_display().lower(),
-        )
+        done = decision_states.done_between(last.from_status, last.to_status)
+        done = done or last.get_to_status_display().lower()
         return f"This decision was already {done} by {last.by} at {_when(last.at)}."
     return (
         f"{decision.reference} is {decision.get_status_display().lower()}, "
@@ -176,7 +170,7 @@ def decision_create(
 
 def not_editable_message(decision: Decision) -> str:
     state = f"{decision.reference} is {decision.get_status_display().lower()}"
-    if decision.status in (decision_states.APPROVED, decision_states.REJECTED):
+    if decision.status in decision_states.DECIDED:
         return f"{state}, so it is never edited. Change it with a new decision instead."
     return f"{state}, so it cannot be edited now."
 
@@ -233,15 +227,12 @@ def decision_resubmit(*, decision: Decision, by: User, comment: str = "") -> Dec
     return _send_to_decider(decision, Action.RESUBMIT, by, comment)
 
 
-DECIDING_ACTIONS = (Action.APPROVE, Action.REJECT, Action.DEFER)
-
-
 @transaction.atomic
 def decision_decide(*, decision: Decision, by: User, action: Action, comment: str = "") -> Decision:
     """Approve, reject or defer. Only the named decider may; rejecting or deferring needs a reason."""
-    if action not in DECIDING_ACTIONS:
+    if action not in decision_states.DECIDING:
         raise ValueError(f"{action} is not a decision")
-    if action not in decision_states.allowed_actions(decision.status):
+    if not decision_states.can(action, decision.status):
         raise DecisionChanged(refusal_message(decision, action))
     if decision.decider_id != by.pk:
         raise NotTheDecider(

@@ -57,7 +57,7 @@ def decision_detail(request, slug, number):
 
 def decision_edit(request, slug, number):
     initiative, decision = _get_decision(request, slug, number, CHANGE_DECISION)
-    if decision.status not in decision_states.EDITABLE:
+    if not decision_states.is_editable(decision.status):
         messages.error(request, services.not_editable_message(decision))
         return redirect(decision)
     form = DecisionForm(posted(request), instance=decision, initiative=initiative)

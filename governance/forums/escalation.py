@@ -58,7 +58,7 @@ def escalation_next_step(*, initiative: Initiative, item: Risk | Decision) -> Ne
 
 def _is_open(item: Risk | Decision) -> bool:
     if isinstance(item, Decision):
-        return item.status in decision_states.OPEN
+        return decision_states.is_open(item.status)
     return item.status == Risk.Status.OPEN
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
 
+from governance.decisions import states as decision_states
 from governance.measures import charts
 from governance.raci.validation import Column, Row, check_matrix
 from governance.risks import scoring
@@ -509,7 +510,7 @@ def _summary(document: PackDocument) -> list[SummaryLine]:
             ),
         )
     )
-    awaiting = sum(1 for d in content["decisions"] if d["status"] == "submitted")
+    awaiting = sum(1 for d in content["decisions"] if decision_states.awaits_decider(d["status"]))
     lines.append(
         SummaryLine(
             "Decisions",
