@@ -11,8 +11,14 @@ from governance.decisions.rules import CHANGE_DECISION, ESCALATE_DECISION, decid
 from governance.decisions.services import decider_for
 from governance.decisions.states import Action
 from governance.forums.escalation import CannotEscalate, NextStep, escalation_next_step
-from governance.forums.models import Escalation, EscalationLevel, Forum
-from governance.forums.presenters import CrowdedPurpose, too_many_forums
+from governance.forums.models import EscalationLevel, Forum
+from governance.forums.presenters import (
+    CrowdedPurpose,
+    EscalationEntry,
+    escalated_to,
+    escalation_entries,
+    too_many_forums,
+)
 from governance.raci.matrix import load_matrix
 from initiatives.models import Initiative, User
 
@@ -22,7 +28,9 @@ class DecisionPage:
     decision: Decision
     options: list[str]
     trail: list[DecisionTransition]
-    escalations: list[Escalation]
+    escalations: list[EscalationEntry]
+    # Where it was last sent up the route ("" if never): a level, or the board.
+    escalated_to: str
     superseded_by: Decision | None
     # For a draft: who would decide if it were submitted now (None: no one, so it cannot be).
     would_decide: User | None
@@ -54,6 +62,7 @@ def decision_page(
     can_decide = decision_states.awaits_decider(status) and decide_allowed(user, decision)
     can_resubmit = manages and decision_states.can(Action.RESUBMIT, status)
     step, refusal = None, ""
+    escalations = escalation_entries(decision.escalations.with_route().order_by("escalated_at"))
     escalates = decision_states.is_open(status) and user.has_perm(ESCALATE_DECISION, decision)
     if escalates:
         try:
@@ -64,7 +73,8 @@ def decision_page(
         decision=decision,
         options=[line.strip() for line in decision.options.splitlines() if line.strip()],
         trail=list(decision.transitions.select_related("by").order_by("at", "pk")),
-        escalations=list(decision.escalations.with_route().order_by("escalated_at")),
+        escalations=escalations,
+        escalated_to=escalated_to(escalations),
         superseded_by=Decision.objects.filter(supersedes=decision).first(),
         would_decide=decider_for(decision) if decision_states.can(Action.SUBMIT, status) else None,
         can_edit=manages and decision_states.is_editable(status),

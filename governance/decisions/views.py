@@ -11,7 +11,7 @@ from governance.decisions.forms import DecideForm, DecisionForm, EscalateForm, R
 from governance.decisions.presenters import decision_page
 from governance.decisions.rules import ADD_DECISION, CHANGE_DECISION, ESCALATE_DECISION, decide_allowed
 from governance.decisions.states import Action
-from governance.forums.escalation import CannotEscalate, escalation_next_step, escalation_raise
+from governance.forums.escalation import CannotEscalate, escalation_next_step, escalation_raise, sent_to
 from initiatives.access import get_initiative_or_404
 
 
@@ -163,8 +163,7 @@ def decision_escalate(request, slug, number):
         except CannotEscalate as refusal:
             messages.error(request, str(refusal))
         else:
-            where = "the board" if escalation.to_board else f"level {escalation.to_level.level}"
-            messages.success(request, f"{decision.reference} escalated to {where}")
+            messages.success(request, f"{decision.reference} escalated to {sent_to(escalation)}")
         return redirect("governance:decision", slug=slug, number=number)
     context = {"decision": decision, "step": step, "form": form, "back_url": _detail_url(decision)}
     return render(request, "governance/decisions/escalate_form.html", context)

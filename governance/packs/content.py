@@ -14,8 +14,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from governance import models as gov
+from governance.forums.escalation import level_label, sent_to
 from initiatives.models import Assessment, Initiative, InitiativeRole
 from initiatives.operating_models import OperatingModel
 
@@ -220,8 +222,8 @@ def _escalations(initiative: Initiative) -> list[dict]:
                 if e.risk
                 else f"{e.decision.reference}: {e.decision.title}"
             ),
-            "from_level": e.from_level.name if e.from_level else "",
-            "to": "The board" if e.to_board or not e.to_level else e.to_level.name,
+            "from_level": level_label(e.from_level) if e.from_level else "",
+            "to": capfirst(sent_to(e)),
             "reason": e.reason,
             "by": _name(e.escalated_by),
             "at": e.escalated_at.isoformat(),

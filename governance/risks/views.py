@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from collab.csv_export import csv_response
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
-from governance.forums.escalation import CannotEscalate, escalation_raise
+from governance.forums.escalation import CannotEscalate, escalation_raise, sent_to
 from governance.predicates import MANAGE_REGISTERS
 from governance.risks import services
 from governance.risks.forms import EscalateForm, RiskActionForm, RiskFilterForm, RiskForm
@@ -143,8 +143,7 @@ def escalate(request, slug, pk):
         except CannotEscalate as refusal:
             messages.error(request, str(refusal))
         else:
-            where = escalation.to_level.name if escalation.to_level else "the board"
-            messages.success(request, f"{risk.reference} escalated to {where}")
+            messages.success(request, f"{risk.reference} escalated to {sent_to(escalation)}")
         return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
     back_url = reverse("governance:risk_detail", kwargs={"slug": slug, "pk": pk})
     context = {"form": form, "initiative": initiative, "page": risk_page(risk), "back_url": back_url}
