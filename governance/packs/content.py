@@ -18,11 +18,13 @@ from django.utils.text import capfirst
 
 from governance import models as gov
 from governance.forums.escalation import level_label, sent_to
+from governance.glossary.meanings import effective_status
 from initiatives.models import Assessment, Initiative, InitiativeRole
 from initiatives.operating_models import OperatingModel
 
 # Bump when the shape changes, so a pack built from an older shape is never mistaken for a new one.
-CONTENT_SCHEMA = 2
+# 3: the initiative's facts (governance.health.checks) replace the health check's finished items.
+CONTENT_SCHEMA = 3
 
 
 def _name(user) -> str:
@@ -70,25 +72,17 @@ def gather_pack_content(initiative_id: int) -> dict:
         "data_sharing_agreements": _agreements(initiative),
         "decisions": _decisions(initiative),
         "reviews": _reviews(initiative),
-        "health": _health(initiative),
+        "facts": _facts(initiative),
     }
 
 
-def _health(initiative: Initiative) -> list[dict]:
-    """The derived health check, as of today: a risk passing its review date changes the pack."""
-    from governance.health.checks import gather_health_facts, health_check
+def _facts(initiative: Initiative) -> dict:
+    """The facts the summary and the health check both read, as of today: a risk passing its
+    review date changes the pack."""
+    from governance.health.checks import facts_snapshot, gather_health_facts
 
     facts, _flags = gather_health_facts(initiative)
-    return [
-        {
-            "key": item.key,
-            "title": item.title,
-            "status": str(item.status),
-            "status_label": item.status.label,
-            "detail": item.detail,
-        }
-        for item in health_check(facts)
-    ]
+    return facts_snapshot(facts)
 
 
 def content_fingerprint(content: dict) -> str:
@@ -346,19 +340,22 @@ def _definitions(initiative: Initiative) -> list[dict]:
         "definition_id",
     )
     definitions = gov.DataDefinition.objects.filter(initiative=initiative).select_related("master_body")
-    return [
-        {
-            "term": definition.term,
-            "status": definition.status,
-            "status_label": definition.get_status_display(),
-            "agreed_meaning": definition.agreed_meaning,
-            "master_body": definition.master_body.short_name if definition.master_body else "",
-            "standard": definition.standard,
-            "agreed_on": _date(definition.agreed_on),
-            "meanings": [{"body": m.body.short_name, "meaning": m.meaning} for m in meanings[definition.pk]],
-        }
-        for definition in definitions.order_by("term")
-    ]
+    return [_definition(definition, meanings[definition.pk]) for definition in definitions.order_by("term")]
+
+
+def _definition(definition: gov.DataDefinition, meanings: list) -> dict:
+    # As the glossary shows it: differing meanings nobody has agreed make a term disputed.
+    status = effective_status(definition.status, [m.meaning for m in meanings])
+    return {
+        "term": definition.term,
+        "status": status,
+        "status_label": gov.DataDefinition.Status(status).label,
+        "agreed_meaning": definition.agreed_meaning,
+        "master_body": definition.master_body.short_name if definition.master_body else "",
+        "standard": definition.standard,
+        "agreed_on": _date(definition.agreed_on),
+        "meanings": [{"body": m.body.short_name, "meaning": m.meaning} for m in meanings],
+    }
 
 
 def _agreements(initiative: Initiative) -> list[dict]:

@@ -14,6 +14,8 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 
 from governance.decisions import states as decision_states
+from governance.glossary.meanings import DISPUTED, PROPOSED
+from governance.health.checks import HealthFacts, HealthItem, facts_from_snapshot, health_check
 from governance.measures import charts
 from governance.raci.validation import Column, Row, check_matrix
 from governance.risks import scoring
@@ -154,6 +156,9 @@ class PackDocument:
     decisions: list[dict]
     reviews: list[dict]
     latest_review: dict | None
+    # The initiative's facts as gathered with the content: the summary and the health check read them.
+    facts: HealthFacts
+    health: list[HealthItem]
     open_recommendations: list[dict] = field(default_factory=list)
 
     @property
@@ -186,6 +191,7 @@ def pack_document(
     by_score = sorted(open_rows, key=lambda row: (-row.current_score, row.risk["number"]))
     raci_rows, idle_columns = _raci(content["raci"])
     reviews = [_review(review, as_of) for review in content["reviews"]]
+    facts = facts_from_snapshot(content["facts"])
     document = PackDocument(
         content=content,
         version_label=version_label,
@@ -211,6 +217,8 @@ def pack_document(
         decisions=[_decision(decision) for decision in content["decisions"]],
         reviews=reviews,
         latest_review=reviews[0] if reviews else None,
+        facts=facts,
+        health=health_check(facts),
         open_recommendations=sorted(
             (item for review in reviews for item in review["recommendations"] if item["status"] == "open"),
             key=lambda item: item["due_date"] or datetime.date.max,
@@ -393,8 +401,17 @@ def _plural(count: int, word: str, plural: str = "") -> str:
     return f"{count} {word if count == 1 else (plural or word + 's')}"
 
 
+def _risks_position(facts: HealthFacts) -> str:
+    """Risks not closed: the open ones, and drafts from the checklist still to be assessed."""
+    if not facts.live_risks:
+        return "None recorded"
+    open_risks = _count(facts.live_risks - facts.draft_risks, "open risk")
+    return f"{open_risks} and {_count(facts.draft_risks, 'draft')}" if facts.draft_risks else open_risks
+
+
 def _summary(document: PackDocument) -> list[SummaryLine]:
-    content = document.content
+    """At a glance. Counts that the health check also makes come from the same facts."""
+    content, facts = document.content, document.facts
     lines = []
     latest = document.latest_review
     if latest:
@@ -420,7 +437,7 @@ def _summary(document: PackDocument) -> list[SummaryLine]:
         )
     )
     bodies = content["bodies"]
-    silent = [body["short_name"] for body in bodies if not body["stop_doing"]]
+    silent = facts.bodies_without_stop_doing
     lines.append(
         SummaryLine(
             "Bodies taking part",
@@ -430,9 +447,9 @@ def _summary(document: PackDocument) -> list[SummaryLine]:
     )
     initiative = content["initiative"]
     owner_gaps = []
-    if not initiative["senior_owner"]:
+    if not facts.has_senior_owner:
         owner_gaps.append("No senior accountable owner named")
-    if not initiative["decision_rights"]:
+    if not facts.decision_rights:
         owner_gaps.append("Decision rights not stated")
     lines.append(
         SummaryLine(
@@ -455,34 +472,29 @@ def _summary(document: PackDocument) -> list[SummaryLine]:
             f"{_count(len(content['escalation_levels']), 'escalation level')}",
         )
     )
-    troubled = sum(1 for row in document.raci_rows if row.problems)
+    troubled = facts.raci_failing_rows
     lines.append(
         SummaryLine(
             "RACI matrix",
             (
-                f"{_plural(len(document.raci_rows), 'activity', 'activities')} across "
+                f"{_plural(facts.raci_rows, 'activity', 'activities')} across "
                 f"{_plural(len(content['raci']['columns']), 'column')}"
-                if document.raci_rows
+                if facts.raci_rows
                 else "None recorded"
             ),
             f"{_plural(troubled, 'row')} without exactly one A and at least one R" if troubled else "",
         )
     )
-    open_risks = document.risks_above_threshold + document.other_open_risks
-    overdue_reviews = sum(1 for row in open_risks if row.flags.review_overdue)
-    unowned = sum(1 for row in open_risks if row.flags.no_owner)
     risk_attention = [
         text
         for count, text in [
-            (len(document.risks_above_threshold), f"{len(document.risks_above_threshold)} above threshold"),
-            (overdue_reviews, f"{overdue_reviews} past review date"),
-            (unowned, f"{unowned} without a named owner"),
+            (facts.risks_above_threshold, f"{facts.risks_above_threshold} above threshold"),
+            (facts.overdue_risks, f"{facts.overdue_risks} past review date"),
+            (facts.unowned_risks, f"{facts.unowned_risks} without a named owner"),
         ]
         if count
     ]
-    lines.append(
-        SummaryLine("Shared risks", _plural(len(open_risks), "open risk"), "; ".join(risk_attention))
-    )
+    lines.append(SummaryLine("Shared risks", _risks_position(facts), "; ".join(risk_attention)))
     met = sum(1 for measure in document.measures if measure.target_met)
     unread = sum(1 for measure in document.measures if not measure.readings_count)
     lines.append(
@@ -494,12 +506,12 @@ def _summary(document: PackDocument) -> list[SummaryLine]:
             f"{unread} with no readings" if unread else "",
         )
     )
-    disputed = sum(1 for d in content["definitions"] if d["status"] == "disputed")
-    proposed = sum(1 for d in content["definitions"] if d["status"] == "proposed")
+    disputed = facts.definition_statuses.count(DISPUTED)
+    proposed = facts.definition_statuses.count(PROPOSED)
     lines.append(
         SummaryLine(
             "Shared data definitions",
-            _plural(len(content["definitions"]), "term"),
+            _plural(len(facts.definition_statuses), "term"),
             "; ".join(
                 text
                 for count, text in [
