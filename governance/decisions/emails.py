@@ -1,4 +1,4 @@
-"""Emails about decisions, sent by the tasks in governance.tasks.
+"""Emails about decisions, sent by the tasks in governance.decisions.tasks.
 
 Each is keyed on the transition that caused it, so a message delayed in the queue is
 dropped once the decision has moved on (a stale "awaiting you" never arrives after a decision).

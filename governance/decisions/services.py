@@ -20,7 +20,7 @@ from governance.decisions import states as decision_states
 from governance.decisions.models import Decision, DecisionTransition
 from governance.decisions.states import TRANSITIONS, Action, TransitionNotAllowed
 from governance.raci.models import RaciCell, RaciRow
-from governance.tasks import notify_decision_awaiting, notify_decision_decided
+from governance.decisions.tasks import notify_decision_awaiting, notify_decision_decided
 from initiatives.models import Initiative, User
 
 
