@@ -38,6 +38,11 @@ class InitiativeQuerySet(models.QuerySet):
         """Initiatives the user is assigned to assure."""
         return self.filter(_assigned_to_review(user))
 
+    def lock(self, initiative: Initiative) -> None:
+        """Hold the initiative's row until the transaction ends, so writes that must not overlap
+        (numbering, saving the whole matrix) take turns; SQLite serialises writers anyway."""
+        self.select_for_update().filter(pk=initiative.pk).values_list("pk").first()
+
     def for_home_page(self) -> InitiativeQuerySet:
         return self.select_related("lead_body", "senior_owner").order_by("status", "title")
 

@@ -187,7 +187,7 @@ def assessment_record(
     if chosen_model != result["model"] and not reason:
         raise AssessmentRefused("Say why you are choosing a different model from the recommended one")
     # Lock the initiative row so two people confirming at once get numbers one after the other.
-    Initiative.objects.select_for_update().filter(pk=initiative.pk).values_list("pk").get()
+    Initiative.objects.lock(initiative)
     participations = {p.body_id: p for p in initiative.participations.select_related("body")}
     if (
         not checklist.senior_owner.is_active

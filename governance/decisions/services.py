@@ -19,8 +19,8 @@ from collab.unchanged import UNCHANGED, Unchanged, apply_changes, changed
 from governance.decisions import states as decision_states
 from governance.decisions.models import Decision, DecisionTransition
 from governance.decisions.states import TRANSITIONS, Action, TransitionNotAllowed
-from governance.raci.models import RaciCell, RaciRow
 from governance.decisions.tasks import notify_decision_awaiting, notify_decision_decided
+from governance.raci.models import RaciCell, RaciRow
 from initiatives.models import Initiative, User
 
 
@@ -124,7 +124,7 @@ def _require_decider(decision: Decision) -> User:
 
 def _next_number(initiative: Initiative) -> int:
     # Lock the initiative so two drafts started at once get different numbers.
-    Initiative.objects.select_for_update().filter(pk=initiative.pk).first()
+    Initiative.objects.lock(initiative)
     highest = Decision.objects.filter(initiative=initiative).aggregate(highest=Max("number"))["highest"]
     return (highest or 0) + 1
 

@@ -32,7 +32,7 @@ def pack_request(*, initiative: Initiative, by: User) -> PackRequest:
     """A new numbered version if the records changed; otherwise the pack that already says the same."""
     # One request at a time per initiative, so version numbers never collide (PostgreSQL;
     # SQLite serialises writers anyway, and the unique constraints below are the backstop).
-    Initiative.objects.select_for_update().filter(pk=initiative.pk).first()
+    Initiative.objects.lock(initiative)
     content = gather_pack_content(initiative.pk)
     fingerprint = content_fingerprint(content)
     existing = _live_pack(initiative, fingerprint)

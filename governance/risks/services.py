@@ -96,7 +96,7 @@ def _default_review_date(current_likelihood: int, current_impact: int) -> dateti
 
 def _next_number(initiative: Initiative) -> int:
     # Lock the initiative so two people adding risks at once get different numbers.
-    Initiative.objects.select_for_update().filter(pk=initiative.pk).exists()
+    Initiative.objects.lock(initiative)
     return (initiative.risks.aggregate(last=Max("number"))["last"] or 0) + 1
 
 
