@@ -8,6 +8,7 @@ required-field messages follow the Design System's wording ("Enter ...", "Select
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django import forms
 from django.core import validators
@@ -297,7 +298,10 @@ class GovukForm(GovukFormMixin, forms.Form):
 
 
 class GovukModelForm(GovukFormMixin, forms.ModelForm):
-    pass
+    def as_fields(self) -> dict[str, Any]:
+        """The cleaned value of each of the record's fields on this form, named as the service's
+        keyword arguments: services list each field they write, so one they do not take fails loudly."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields or () if name in self.fields}
 
 
 def posted(request: HttpRequest) -> QueryDict | None:

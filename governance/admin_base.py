@@ -6,8 +6,7 @@ from django import forms
 from django.db.models import Model
 
 from collab.service_admin import ReadOnlyAdmin, ServiceAdmin
-from initiatives.fields import participating_bodies, people_of
-from initiatives.models import Initiative
+from initiatives.models import Body, Initiative, User
 
 
 class AppendOnlyAdmin(ReadOnlyAdmin):
@@ -38,7 +37,7 @@ def initiative_of(form: forms.ModelForm) -> Initiative | None:
 
 def check_bodies_take_part(form: forms.ModelForm, initiative: Initiative, *names: str) -> None:
     """Add an error to each named body field whose bodies do not all take part, as the pages offer."""
-    taking_part = set(participating_bodies(initiative).values_list("pk", flat=True))
+    taking_part = set(Body.objects.taking_part_in(initiative).values_list("pk", flat=True))
     for name in names:
         value = form.cleaned_data.get(name)
         # A body field cleans to a body or None; a many-bodies field to a queryset.
@@ -51,5 +50,8 @@ def check_bodies_take_part(form: forms.ModelForm, initiative: Initiative, *names
 def check_person_takes_part(form: forms.ModelForm, initiative: Initiative, name: str) -> None:
     """Add an error unless the chosen person is an active member of a body taking part."""
     person = form.cleaned_data.get(name)
-    if person is not None and not people_of(initiative).filter(pk=person.pk).exists():
+    if (
+        person is not None
+        and not User.objects.working_on(initiative).with_bodies().filter(pk=person.pk).exists()
+    ):
         form.add_error(name, f"Choose an active member of a body taking part in {initiative}")

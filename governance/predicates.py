@@ -35,7 +35,7 @@ def is_member_of_taking_part(user, record, body_id: int | None) -> bool:
     if record is None or body_id is None or not user.is_authenticated:
         return False
     # The body must still take part: members of a body that has left lose their rights with it.
-    return record.initiative.participations.filter(body_id=body_id, body__memberships__user=user).exists()
+    return record.initiative.participations.with_member(user).filter(body_id=body_id).exists()
 
 
 @rules.predicate

@@ -14,7 +14,6 @@ from collab.govuk_forms import LinesField
 from collab.service_admin import ReadOnlyAdmin, ReadOnlyInline, ServiceAdmin
 from initiatives import services
 from initiatives.departures import BodyStillNeeded
-from initiatives.fields import participating_bodies, people_of
 from initiatives.models import (
     Assessment,
     Body,
@@ -116,8 +115,10 @@ class InitiativeAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead_body"].queryset = participating_bodies(self.instance)
-        self.fields["senior_owner"].queryset = people_of(self.instance)
+        self.fields["lead_body"].queryset = Body.objects.taking_part_in(self.instance).order_by("name")
+        self.fields["senior_owner"].queryset = (
+            User.objects.working_on(self.instance).with_bodies().order_by("full_name")
+        )
 
 
 @admin.register(Initiative)
@@ -212,7 +213,7 @@ class InitiativeRoleAdminForm(forms.ModelForm):
         initiative, user = cleaned.get("initiative"), cleaned.get("user")
         if initiative is None or user is None:
             return cleaned
-        if not people_of(initiative).filter(pk=user.pk).exists():
+        if not User.objects.working_on(initiative).filter(pk=user.pk).exists():
             self.add_error("user", f"Choose an active member of a body taking part in {initiative}")
         elif initiative.roles.filter(user=user, role=InitiativeRole.Role.PROGRAMME_MANAGER).exists():
             self.add_error("user", f"{user} is already a programme manager of {initiative}")

@@ -1,18 +1,14 @@
-"""Form fields and choices for picking the bodies and people of an initiative."""
+"""Form fields and choices for picking the bodies and people of an initiative.
+
+Which bodies and people to offer comes from the querysets: Body.objects.taking_part_in(),
+.with_member(), and User.objects.working_on().with_bodies().
+"""
 
 from __future__ import annotations
 
 from django import forms
 
-from initiatives.models import Body, Initiative, User
-
-
-def participating_bodies(initiative: Initiative):
-    return Body.objects.filter(participations__initiative=initiative).order_by("name")
-
-
-def own_participating_bodies(initiative: Initiative, user: User):
-    return participating_bodies(initiative).filter(memberships__user=user)
+from initiatives.models import User
 
 
 def offer_bodies(field: forms.ModelChoiceField, bodies) -> None:
@@ -21,15 +17,6 @@ def offer_bodies(field: forms.ModelChoiceField, bodies) -> None:
     field.label_from_instance = lambda body: body.name
     if isinstance(field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
         field.widget.choices = field.choices
-
-
-def people_of(initiative: Initiative):
-    return (
-        User.objects.filter(is_active=True, memberships__body__participations__initiative=initiative)
-        .distinct()
-        .prefetch_related("memberships__body")
-        .order_by("full_name")
-    )
 
 
 class PersonChoiceField(forms.ModelChoiceField):

@@ -28,7 +28,7 @@ class InitiativeCreateForm(GovukModelForm):
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         # An initiative is led by one of its creator's own bodies.
-        own_bodies = Body.objects.filter(memberships__user=user)
+        own_bodies = Body.objects.with_member(user)
         self.fields["lead_body"].queryset = own_bodies
         self.fields["lead_body"].empty_label = None
         self.fields["lead_body"].widget = GovukRadios(choices=self.fields["lead_body"].choices)
@@ -79,9 +79,7 @@ class InitiativeEditForm(GovukModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The senior owner must belong to a body that takes part.
-        self.fields["senior_owner"].queryset = User.objects.filter(
-            is_active=True, memberships__body__participations__initiative=self.instance
-        ).distinct()
+        self.fields["senior_owner"].queryset = User.objects.working_on(self.instance)
         self.fields["senior_owner"].empty_label = "Not named yet"
 
 
@@ -91,7 +89,7 @@ class ParticipationAddForm(GovukForm):
 
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = Body.objects.exclude(participations__initiative=initiative)
+        self.fields["body"].queryset = Body.objects.not_taking_part_in(initiative)
 
 
 class ParticipationEditForm(GovukModelForm):
@@ -114,8 +112,6 @@ class ProgrammeManagerForm(GovukForm):
 
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = (
-            User.objects.filter(is_active=True, memberships__body__participations__initiative=initiative)
-            .exclude(initiative_roles__initiative=initiative, initiative_roles__role="programme_manager")
-            .distinct()
+        self.fields["user"].queryset = User.objects.working_on(initiative).exclude(
+            pk__in=User.objects.managing(initiative).values("pk")
         )

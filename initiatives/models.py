@@ -7,10 +7,17 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from initiatives.operating_models import OperatingModel
-from initiatives.querysets import InitiativeQuerySet, ParticipationQuerySet
+from initiatives.querysets import (
+    BodyQuerySet,
+    InitiativeQuerySet,
+    InitiativeRoleQuerySet,
+    ParticipationQuerySet,
+    UserQuerySet,
+)
+from initiatives.roles import TeamRole
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def _create_user(self, email: str, password: str | None, **extra_fields):
@@ -85,6 +92,7 @@ class Body(models.Model):
     nation = models.CharField(max_length=20, choices=Nation.choices, default=Nation.UK_WIDE)
 
     history = HistoricalRecords()
+    objects = BodyQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -215,9 +223,7 @@ class Participation(models.Model):
 class InitiativeRole(models.Model):
     """A named person's role on one initiative, beyond being a member of a participating body."""
 
-    class Role(models.TextChoices):
-        PROGRAMME_MANAGER = "programme_manager", "Programme manager"
-        ASSURANCE_REVIEWER = "assurance_reviewer", "Assurance reviewer"
+    Role = TeamRole
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="roles")
     user = models.ForeignKey(
@@ -230,6 +236,7 @@ class InitiativeRole(models.Model):
     assigned_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+    objects = InitiativeRoleQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -32,12 +32,8 @@ class InitiativeOverview:
 def initiative_overview(initiative: Initiative, user: User) -> InitiativeOverview:
     from initiatives.rules import CHANGE_INITIATIVE
 
-    participations = list(Participation.objects.filter(initiative=initiative).in_role_order())
-    roles = list(
-        InitiativeRole.objects.filter(initiative=initiative)
-        .select_related("user")
-        .order_by("user__full_name")
-    )
+    participations = list(initiative.participations.in_role_order())
+    roles = list(initiative.roles.select_related("user").order_by("user__full_name"))
     return InitiativeOverview(
         initiative=initiative,
         participations=participations,

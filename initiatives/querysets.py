@@ -1,4 +1,8 @@
-"""Reads. Every page that lists or fetches initiatives goes through visible_to()."""
+"""Reads. Every page that lists or fetches initiatives goes through visible_to().
+
+The other methods name the filters pages, forms, rules and services share: the bodies taking
+part in an initiative, the people working on it, its programme managers and its reviewers.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,14 @@ from typing import TYPE_CHECKING
 
 from django.db import models
 
+from initiatives.roles import ASSURANCE_REVIEWERS_GROUP, TeamRole
+
 if TYPE_CHECKING:
-    from initiatives.models import User
+    from initiatives.models import Initiative, User
+
+
+def _assigned_to_review(user: User) -> models.Q:
+    return models.Q(roles__user=user, roles__role=TeamRole.ASSURANCE_REVIEWER)
 
 
 class InitiativeQuerySet(models.QuerySet):
@@ -20,23 +30,79 @@ class InitiativeQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self.all()
-        from initiatives.models import InitiativeRole
-
         by_body = models.Q(participations__body__memberships__user=user)
-        by_assignment = models.Q(roles__user=user, roles__role=InitiativeRole.Role.ASSURANCE_REVIEWER)
-        ids = self.filter(by_body | by_assignment).values("pk")
+        ids = self.filter(by_body | _assigned_to_review(user)).values("pk")
         return self.filter(pk__in=ids)
+
+    def reviewed_by(self, user: User) -> InitiativeQuerySet:
+        """Initiatives the user is assigned to assure."""
+        return self.filter(_assigned_to_review(user))
+
+    def lock(self, initiative: Initiative) -> None:
+        """Hold the initiative's row until the transaction ends, so writes that must not overlap
+        (numbering, saving the whole matrix) take turns; SQLite serialises writers anyway."""
+        self.select_for_update().filter(pk=initiative.pk).values_list("pk").first()
 
     def for_home_page(self) -> InitiativeQuerySet:
         return self.select_related("lead_body", "senior_owner").order_by("status", "title")
 
 
+class BodyQuerySet(models.QuerySet):
+    def taking_part_in(self, initiative: Initiative) -> BodyQuerySet:
+        """The bodies taking part in the initiative, in any role."""
+        return self.filter(participations__initiative=initiative)
+
+    def not_taking_part_in(self, initiative: Initiative) -> BodyQuerySet:
+        return self.exclude(participations__initiative=initiative)
+
+    def with_member(self, user: User) -> BodyQuerySet:
+        """The bodies the user belongs to."""
+        return self.filter(memberships__user=user)
+
+
+class UserQuerySet(models.QuerySet):
+    def working_on(self, initiative: Initiative) -> UserQuerySet:
+        """Active people who belong to a body taking part in the initiative, each once."""
+        in_a_body = models.Q(memberships__body__participations__initiative=initiative)
+        return self.filter(in_a_body, is_active=True).distinct()
+
+    def with_bodies(self) -> UserQuerySet:
+        """With each person's memberships and bodies loaded, to say whom they work for."""
+        return self.prefetch_related("memberships__body")
+
+    def managing(self, initiative: Initiative) -> UserQuerySet:
+        """The initiative's programme managers."""
+        return self.filter(
+            initiative_roles__initiative=initiative, initiative_roles__role=TeamRole.PROGRAMME_MANAGER
+        )
+
+    def reviewing(self, initiative: Initiative) -> UserQuerySet:
+        """The assurance reviewers assigned to the initiative."""
+        return self.filter(
+            initiative_roles__initiative=initiative, initiative_roles__role=TeamRole.ASSURANCE_REVIEWER
+        )
+
+    def eligible_to_review(self) -> UserQuerySet:
+        """Active people an administrator has put in the Assurance reviewers group."""
+        return self.filter(is_active=True, groups__name=ASSURANCE_REVIEWERS_GROUP)
+
+
 class ParticipationQuerySet(models.QuerySet):
     def in_role_order(self) -> ParticipationQuerySet:
-        from initiatives.models import Participation
-
         rank = models.Case(
-            *(models.When(role=role, then=index) for index, role in enumerate(Participation.ROLE_ORDER)),
+            *(models.When(role=role, then=index) for index, role in enumerate(self.model.ROLE_ORDER)),
             output_field=models.IntegerField(),
         )
         return self.select_related("body").order_by(rank, "body__name")
+
+    def with_member(self, user: User) -> ParticipationQuerySet:
+        """Participations of the bodies the user belongs to."""
+        return self.filter(body__memberships__user=user)
+
+
+class InitiativeRoleQuerySet(models.QuerySet):
+    def programme_managers(self) -> InitiativeRoleQuerySet:
+        return self.filter(role=TeamRole.PROGRAMME_MANAGER)
+
+    def assurance_reviewers(self) -> InitiativeRoleQuerySet:
+        return self.filter(role=TeamRole.ASSURANCE_REVIEWER)

@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils.text import slugify
 
 from collab.queue import enqueue_on_commit
+from collab.unchanged import UNCHANGED, Unchanged, apply_changes
 from initiatives.departures import BodyStillNeeded, run_departure_steps
 from initiatives.models import Assessment, Body, Initiative, InitiativeRole, Participation, User
 from initiatives.operating_models import OperatingModel
@@ -52,12 +53,35 @@ def initiative_create(
 
 
 @transaction.atomic
-def initiative_update(*, initiative: Initiative, by: User, **fields) -> Initiative:
-    """Change an initiative's own fields; tell a newly named senior owner."""
+def initiative_update(
+    *,
+    initiative: Initiative,
+    by: User,
+    title: str | Unchanged = UNCHANGED,
+    outcome_statement: str | Unchanged = UNCHANGED,
+    value_areas: list[str] | Unchanged = UNCHANGED,
+    status: str | Unchanged = UNCHANGED,
+    senior_owner: User | Unchanged | None = UNCHANGED,
+    senior_owner_decision_rights: list[str] | Unchanged = UNCHANGED,
+    classification: str | Unchanged = UNCHANGED,
+    operating_model: str | Unchanged = UNCHANGED,
+) -> Initiative:
+    """Change the initiative's fields given; tell a newly named senior owner."""
     # Read the stored owner: a bound ModelForm has already changed the instance in memory.
     previous_owner_id = Initiative.objects.values_list("senior_owner_id", flat=True).get(pk=initiative.pk)
-    for name, value in fields.items():
-        setattr(initiative, name, value)
+    apply_changes(
+        initiative,
+        {
+            "title": title,
+            "outcome_statement": outcome_statement,
+            "value_areas": value_areas,
+            "status": status,
+            "senior_owner": senior_owner,
+            "senior_owner_decision_rights": senior_owner_decision_rights,
+            "classification": classification,
+            "operating_model": operating_model,
+        },
+    )
     initiative._history_user = by
     initiative.save()
     if initiative.senior_owner_id and initiative.senior_owner_id != previous_owner_id:
@@ -177,7 +201,7 @@ def _check_checklist(
 ) -> None:
     if (
         not checklist.senior_owner.is_active
-        or not initiative.participations.filter(body__memberships__user=checklist.senior_owner).exists()
+        or not initiative.participations.with_member(checklist.senior_owner).exists()
     ):
         raise AssessmentRefused(
             f"{checklist.senior_owner} cannot be the senior owner: they are not in a body taking part"
@@ -267,7 +291,7 @@ def assessment_record(
     reason = choice_reason.strip()
     _check_choice(chosen_model=chosen_model, recommended_model=result["model"], reason=reason)
     # Lock the initiative row so two people confirming at once get numbers one after the other.
-    Initiative.objects.select_for_update().filter(pk=initiative.pk).values_list("pk").get()
+    Initiative.objects.lock(initiative)
     participations = {p.body_id: p for p in initiative.participations.select_related("body")}
     _check_checklist(initiative=initiative, checklist=checklist, participations=participations)
 

@@ -32,7 +32,7 @@ def initiative_create(request):
         raise PermissionDenied
     form = InitiativeCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        initiative = services.initiative_create(by=request.user, **form.cleaned_data)
+        initiative = services.initiative_create(by=request.user, **form.as_fields())
         messages.success(request, f"Initiative “{initiative.title}” created")
         return redirect(initiative)
     return render(request, "initiatives/initiative_form.html", {"form": form, "back_url": reverse("home")})
@@ -49,7 +49,7 @@ def initiative_edit(request, slug):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_INITIATIVE)
     form = InitiativeEditForm(request.POST or None, instance=initiative)
     if request.method == "POST" and form.is_valid():
-        services.initiative_update(initiative=initiative, by=request.user, **form.cleaned_data)
+        services.initiative_update(initiative=initiative, by=request.user, **form.as_fields())
         messages.success(request, "Initiative updated")
         return redirect(initiative)
     return render(
@@ -68,7 +68,10 @@ def bodies(request, slug):
             raise PermissionDenied
         if form.is_valid():
             participation = services.participation_add(
-                initiative=initiative, by=request.user, **form.cleaned_data
+                initiative=initiative,
+                body=form.cleaned_data["body"],
+                role=form.cleaned_data["role"],
+                by=request.user,
             )
             messages.success(request, f"{participation.body.name} added")
             return redirect("initiatives:bodies", slug=slug)
@@ -82,7 +85,7 @@ def participation_edit(request, slug, pk):
     participation = get_object_or_404(initiative.participations.select_related("body"), pk=pk)
     form = ParticipationEditForm(request.POST or None, instance=participation)
     if request.method == "POST" and form.is_valid():
-        services.participation_update(participation=participation, by=request.user, **form.cleaned_data)
+        services.participation_update(participation=participation, by=request.user, **form.as_fields())
         messages.success(request, f"{participation.body.name} updated")
         return redirect("initiatives:bodies", slug=slug)
     back_url = reverse("initiatives:bodies", kwargs={"slug": slug})

@@ -29,9 +29,11 @@ def seed_assurance(world: DemoWorld) -> None:
 def _reviewers_group(world: DemoWorld) -> None:
     """Everyone assigned to review a new initiative, and the demo's reviewers, join the group."""
     group, _ = Group.objects.get_or_create(name=ASSURANCE_REVIEWERS_GROUP)
-    assigned = InitiativeRole.objects.filter(
-        initiative__in=world.created_initiatives, role=InitiativeRole.Role.ASSURANCE_REVIEWER
-    ).select_related("user")
+    assigned = (
+        InitiativeRole.objects.assurance_reviewers()
+        .filter(initiative__in=world.created_initiatives)
+        .select_related("user")
+    )
     for role in assigned:
         role.user.groups.add(group)
     for key in ("assurance_reviewer", "unassigned_reviewer"):

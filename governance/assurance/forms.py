@@ -5,8 +5,7 @@ from django.utils import timezone
 from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios
 from governance.assurance import confidence as scales
 from governance.assurance.models import AssuranceReview, Recommendation
-from governance.assurance.rules import ASSURANCE_REVIEWERS_GROUP
-from initiatives.models import Body, Initiative, InitiativeRole, User
+from initiatives.models import Body, Initiative, User
 
 CONFIDENCE_HINTS = {
     "green": "Successful delivery appears highly likely.",
@@ -27,11 +26,8 @@ class AssuranceReviewerForm(GovukForm):
 
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = User.objects.filter(
-            is_active=True, groups__name=ASSURANCE_REVIEWERS_GROUP
-        ).exclude(
-            initiative_roles__initiative=initiative,
-            initiative_roles__role=InitiativeRole.Role.ASSURANCE_REVIEWER,
+        self.fields["reviewer"].queryset = User.objects.eligible_to_review().exclude(
+            pk__in=User.objects.reviewing(initiative).values("pk")
         )
 
 
@@ -107,7 +103,7 @@ class RecommendationForm(GovukModelForm):
         super().__init__(*args, **kwargs)
         self.review = review
         owner = self.fields["owner_body"]
-        owner.queryset = Body.objects.filter(participations__initiative=review.initiative).order_by("name")
+        owner.queryset = Body.objects.taking_part_in(review.initiative)
         owner.empty_label = None
         owner.label_from_instance = lambda body: body.name
         owner.widget = GovukRadios(choices=owner.choices)

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from governance.assurance.querysets import AssuranceReviewQuerySet, RecommendationQuerySet
+
 
 class AssuranceReview(models.Model):
     class ReviewType(models.TextChoices):
@@ -41,6 +43,7 @@ class AssuranceReview(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+    objects = AssuranceReviewQuerySet.as_manager()
 
     # The confidence levels each scale offers; the database refuses any other pairing.
     SCALE_LEVELS = {
@@ -90,6 +93,7 @@ class Recommendation(models.Model):
     completed_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords()
+    objects = RecommendationQuerySet.as_manager()
 
     class Meta:
         ordering = ["review", "due_date", "pk"]

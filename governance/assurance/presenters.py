@@ -16,7 +16,7 @@ from governance.assurance.rules import (
 )
 from governance.packs.models import GovernancePack
 from governance.packs.rules import REQUEST_GOVERNANCE_PACK
-from initiatives.models import Initiative, InitiativeRole, User
+from initiatives.models import Initiative, User
 
 
 @dataclass
@@ -76,12 +76,7 @@ def assurance_summary(initiative: Initiative, user: User, *, with_actions: bool 
         for item in open_items:
             if item.owner_body_id not in may_complete:
                 may_complete[item.owner_body_id] = user.has_perm(COMPLETE_RECOMMENDATION, item)
-    reviewers = [
-        role.user
-        for role in initiative.roles.filter(role=InitiativeRole.Role.ASSURANCE_REVIEWER).select_related(
-            "user"
-        )
-    ]
+    reviewers = [role.user for role in initiative.roles.assurance_reviewers().select_related("user")]
     return AssuranceSummary(
         initiative=initiative,
         reviews=reviews,
@@ -115,7 +110,7 @@ def review_recommendations(review: AssuranceReview, user: User) -> list[tuple[Re
 
 def recommendations_of(initiative: Initiative):
     """Every recommendation of every review of the initiative: the scope for fetching one by id."""
-    return Recommendation.objects.filter(review__initiative=initiative).select_related("review__initiative")
+    return Recommendation.objects.of(initiative).select_related("review__initiative")
 
 
 def _latest(queryset, column: str):
@@ -149,11 +144,11 @@ def reviewer_assignments(user: User) -> list[ReviewerAssignment]:
     """The initiatives a reviewer is assigned to, with their latest confidence and pack, in one query."""
     if not user.is_authenticated:
         return []
-    reviews = AssuranceReview.objects.filter(initiative=OuterRef("pk")).order_by("-review_date", "-pk")
+    reviews = AssuranceReview.objects.filter(initiative=OuterRef("pk")).newest_first()
     packs = GovernancePack.objects.filter(initiative=OuterRef("pk")).order_by("-version")
     initiatives = (
         Initiative.objects.visible_to(user)
-        .filter(roles__user=user, roles__role=InitiativeRole.Role.ASSURANCE_REVIEWER)
+        .reviewed_by(user)
         .select_related("lead_body")
         .annotate(
             latest_confidence=_latest(reviews, "confidence"),

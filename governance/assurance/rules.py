@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import rules
 
+from initiatives.models import User
+from initiatives.roles import ASSURANCE_REVIEWERS_GROUP as ASSURANCE_REVIEWERS_GROUP  # re-exported
 from initiatives.rules import (
     can_edit_initiative,
     can_read_initiative,
@@ -12,8 +14,6 @@ from initiatives.rules import (
     is_programme_manager_of,
     member_body_ids,
 )
-
-ASSURANCE_REVIEWERS_GROUP = "Assurance reviewers"
 
 VIEW_ASSURANCE = "governance.view_assurancereview"
 ASSIGN_ASSURANCE_REVIEWERS = "governance.assign_assurance_reviewers"
@@ -28,7 +28,7 @@ def is_assurance_reviewer(user) -> bool:
     return (
         user.is_authenticated
         and user.is_active
-        and user.groups.filter(name=ASSURANCE_REVIEWERS_GROUP).exists()
+        and User.objects.eligible_to_review().filter(pk=user.pk).exists()
     )
 
 

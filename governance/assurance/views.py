@@ -15,7 +15,6 @@ from governance.assurance.rules import (
     VIEW_ASSURANCE,
 )
 from initiatives.access import get_initiative_or_404
-from initiatives.models import InitiativeRole
 
 
 def _assurance_url(slug: str) -> str:
@@ -44,7 +43,7 @@ def reviewers(request, slug):
                 request, f"{reviewer.full_name} is now an assurance reviewer of {initiative.title}"
             )
             return redirect("governance:assurance_reviewers", slug=slug)
-    assignments = initiative.roles.filter(role=InitiativeRole.Role.ASSURANCE_REVIEWER).select_related("user")
+    assignments = initiative.roles.assurance_reviewers().select_related("user")
     context = {"initiative": initiative, "form": form, "assignments": assignments}
     return render(request, "governance/assurance/reviewers.html", context)
 
@@ -52,9 +51,7 @@ def reviewers(request, slug):
 @require_POST
 def reviewer_remove(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, ASSIGN_ASSURANCE_REVIEWERS)
-    assignment = get_object_or_404(
-        initiative.roles.filter(role=InitiativeRole.Role.ASSURANCE_REVIEWER).select_related("user"), pk=pk
-    )
+    assignment = get_object_or_404(initiative.roles.assurance_reviewers().select_related("user"), pk=pk)
     services.assurance_reviewer_remove(assignment=assignment, by=request.user)
     messages.success(request, f"{assignment.user.full_name} is no longer an assurance reviewer")
     return redirect("governance:assurance_reviewers", slug=slug)
@@ -66,7 +63,7 @@ def review_create(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             review = services.assurance_review_record(
-                initiative=initiative, reviewer=request.user, **form.cleaned_data
+                initiative=initiative, reviewer=request.user, **form.as_fields()
             )
         except services.AssuranceRefusal as refusal:
             form.add_error(None, str(refusal))
@@ -98,7 +95,7 @@ def review_edit(request, slug, pk):
     form = AssuranceReviewForm(request.POST or None, instance=review)
     if request.method == "POST" and form.is_valid():
         try:
-            services.assurance_review_update(review=review, by=request.user, **form.cleaned_data)
+            services.assurance_review_update(review=review, by=request.user, **form.as_fields())
         except services.AssuranceRefusal as refusal:
             form.add_error(None, str(refusal))
         else:
@@ -123,7 +120,7 @@ def recommendation_add(request, slug, pk):
     form = RecommendationForm(request.POST or None, review=review)
     if request.method == "POST" and form.is_valid():
         try:
-            services.recommendation_add(review=review, by=request.user, **form.cleaned_data)
+            services.recommendation_add(review=review, by=request.user, **form.as_fields())
         except services.AssuranceRefusal as refusal:
             form.add_error(None, str(refusal))
         else:

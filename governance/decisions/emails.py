@@ -1,4 +1,4 @@
-"""Emails about decisions, sent by the tasks in governance.tasks.
+"""Emails about decisions, sent by the tasks in governance.decisions.tasks.
 
 Each is keyed on the transition that caused it, so a message delayed in the queue is
 dropped once the decision has moved on (a stale "awaiting you" never arrives after a decision).
@@ -12,7 +12,8 @@ from django.template.loader import render_to_string
 
 from governance.decisions import states as decision_states
 from governance.decisions.models import Decision, DecisionTransition
-from initiatives.models import InitiativeRole, User
+from governance.decisions.states import Action
+from initiatives.models import User
 
 
 def decision_url(decision: Decision) -> str:
@@ -24,7 +25,7 @@ def _load(decision_id: int, transition_id: int) -> tuple[Decision, DecisionTrans
     if decision is None:
         return None
     transition = decision.transitions.select_related("by").filter(pk=transition_id).first()
-    latest = decision.transitions.order_by("-at", "-pk").values_list("pk", flat=True).first()
+    latest = decision.transitions.newest_first().values_list("pk", flat=True).first()
     if transition is None or transition.pk != latest:
         return None
     return decision, transition
@@ -58,24 +59,19 @@ def send_decision_decided(*, decision_id: int, transition_id: int) -> bool:
     if loaded is None:
         return False
     decision, transition = loaded
-    if transition.to_status not in (
-        decision_states.APPROVED,
-        decision_states.REJECTED,
-        decision_states.DEFERRED,
-    ):
+    if transition.to_status not in decision_states.OUTCOMES:
         return False
     recipients = list(
-        User.objects.filter(
-            is_active=True,
-            initiative_roles__initiative=decision.initiative,
-            initiative_roles__role=InitiativeRole.Role.PROGRAMME_MANAGER,
-        )
-        .distinct()
-        .values_list("email", flat=True)
+        User.objects.managing(decision.initiative).filter(is_active=True).values_list("email", flat=True)
     )
     if not recipients:
         return False
-    context = {"decision": decision, "transition": transition, "url": decision_url(decision)}
+    context = {
+        "decision": decision,
+        "transition": transition,
+        "url": decision_url(decision),
+        "can_resubmit": decision_states.can(Action.RESUBMIT, transition.to_status),
+    }
     send_mail(
         subject=f"{decision.reference} {transition.get_to_status_display().lower()}: {decision.title}",
         message=render_to_string("governance/decisions/email/decision_decided.txt", context),

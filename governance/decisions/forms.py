@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios
+from governance.decisions import states as decision_states
 from governance.decisions.models import Decision
 from governance.decisions.states import Action
 from initiatives.models import Initiative
@@ -40,7 +41,7 @@ class DecisionForm(GovukModelForm):
 
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["raci_row"].queryset = initiative.raci_rows.order_by("position", "pk")
+        self.fields["raci_row"].queryset = initiative.raci_rows.in_matrix_order()
         self.fields["raci_row"].empty_label = "Not linked to a RACI row"
 
     def clean_due_date(self) -> datetime.date | None:
@@ -54,7 +55,7 @@ class DecisionForm(GovukModelForm):
 class DecideForm(GovukForm):
     outcome = forms.ChoiceField(
         label="Your decision",
-        choices=[(Action.APPROVE, "Approve"), (Action.REJECT, "Reject"), (Action.DEFER, "Defer")],
+        choices=[(action, action.capitalize()) for action in decision_states.DECIDING],
         widget=GovukRadios(
             hints={
                 Action.APPROVE: "The recommendation goes ahead.",
@@ -75,7 +76,7 @@ class DecideForm(GovukForm):
     def clean(self):
         cleaned = super().clean()
         outcome = cleaned.get("outcome")
-        if outcome in (Action.REJECT, Action.DEFER) and not cleaned.get("comment", "").strip():
+        if outcome in decision_states.COMMENT_REQUIRED and not cleaned.get("comment", "").strip():
             verb = "rejecting" if outcome == Action.REJECT else "deferring"
             self.add_error("comment", f"Enter a comment saying why you are {verb} this decision")
         return cleaned

@@ -6,21 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-
-class DecisionQuerySet(models.QuerySet):
-    def awaiting(self) -> DecisionQuerySet:
-        return self.filter(status=Decision.Status.SUBMITTED)
-
-    def awaiting_decision_by(self, user) -> DecisionQuerySet:
-        """Submitted decisions naming `user` as decider, in initiatives they can still see."""
-        from initiatives.models import Initiative
-
-        return (
-            self.awaiting()
-            .filter(decider=user, initiative__in=Initiative.objects.visible_to(user))
-            .select_related("initiative")
-            .order_by(models.F("due_date").asc(nulls_last=True), "created_at")
-        )
+from governance.decisions.querysets import DecisionQuerySet, DecisionTransitionQuerySet
 
 
 class Decision(models.Model):
@@ -46,7 +32,7 @@ class Decision(models.Model):
         "governance.RaciRow", on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions"
     )
     # Fixed at submission: the holder of the RACI A for the activity, else the senior owner.
-    # States and the moves between them are declared in governance/decision_states.py.
+    # States and the moves between them are declared in governance/decisions/states.py.
     decider = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -96,6 +82,8 @@ class DecisionTransition(models.Model):
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
     comment = models.TextField(blank=True)
+
+    objects = DecisionTransitionQuerySet.as_manager()
 
     class Meta:
         ordering = ["decision", "at", "pk"]

@@ -9,9 +9,16 @@ from governance.decisions.forms import DecideForm, ResubmitForm
 from governance.decisions.models import Decision, DecisionTransition
 from governance.decisions.rules import CHANGE_DECISION, ESCALATE_DECISION, decide_allowed
 from governance.decisions.services import decider_for
+from governance.decisions.states import Action
 from governance.forums.escalation import CannotEscalate, NextStep, escalation_next_step
-from governance.forums.models import Escalation, EscalationLevel, Forum
-from governance.forums.presenters import CrowdedPurpose, too_many_forums
+from governance.forums.models import EscalationLevel, Forum
+from governance.forums.presenters import (
+    CrowdedPurpose,
+    EscalationEntry,
+    escalated_to,
+    escalation_entries,
+    too_many_forums,
+)
 from governance.raci.matrix import load_matrix
 from initiatives.models import Initiative, User
 
@@ -21,7 +28,9 @@ class DecisionPage:
     decision: Decision
     options: list[str]
     trail: list[DecisionTransition]
-    escalations: list[Escalation]
+    escalations: list[EscalationEntry]
+    # Where it was last sent up the route ("" if never): a level, or the board.
+    escalated_to: str
     superseded_by: Decision | None
     # For a draft: who would decide if it were submitted now (None: no one, so it cannot be).
     would_decide: User | None
@@ -50,10 +59,11 @@ def decision_page(
 ) -> DecisionPage:
     status = decision.status
     manages = user.has_perm(CHANGE_DECISION, decision)
-    can_decide = status == decision_states.SUBMITTED and decide_allowed(user, decision)
-    can_resubmit = manages and status == decision_states.DEFERRED
+    can_decide = decision_states.awaits_decider(status) and decide_allowed(user, decision)
+    can_resubmit = manages and decision_states.can(Action.RESUBMIT, status)
     step, refusal = None, ""
-    escalates = status in decision_states.OPEN and user.has_perm(ESCALATE_DECISION, decision)
+    escalations = escalation_entries(decision.escalations.with_route().order_by("escalated_at"))
+    escalates = decision_states.is_open(status) and user.has_perm(ESCALATE_DECISION, decision)
     if escalates:
         try:
             step = escalation_next_step(initiative=decision.initiative, item=decision)
@@ -63,18 +73,15 @@ def decision_page(
         decision=decision,
         options=[line.strip() for line in decision.options.splitlines() if line.strip()],
         trail=list(decision.transitions.select_related("by").order_by("at", "pk")),
-        escalations=list(
-            decision.escalations.select_related("from_level", "to_level", "escalated_by").order_by(
-                "escalated_at"
-            )
-        ),
+        escalations=escalations,
+        escalated_to=escalated_to(escalations),
         superseded_by=Decision.objects.filter(supersedes=decision).first(),
-        would_decide=decider_for(decision) if status == decision_states.DRAFT else None,
-        can_edit=manages and status in decision_states.EDITABLE,
-        can_submit=manages and status == decision_states.DRAFT,
+        would_decide=decider_for(decision) if decision_states.can(Action.SUBMIT, status) else None,
+        can_edit=manages and decision_states.is_editable(status),
+        can_submit=manages and decision_states.can(Action.SUBMIT, status),
         can_resubmit=can_resubmit,
         can_decide=can_decide,
-        can_change=manages and status in (decision_states.APPROVED, decision_states.REJECTED),
+        can_change=manages and decision_states.can(Action.SUPERSEDE, status),
         can_escalate=escalates and step is not None,
         escalation_step=step,
         escalation_refusal=refusal,
@@ -108,7 +115,7 @@ def decision_rights_summary(initiative: Initiative) -> DecisionRightsSummary:
         raci_warnings=len(check.all_warnings) if matrix.rows else 0,
         forums=forums,
         crowded=too_many_forums(forums),
-        levels=list(initiative.escalation_levels.order_by("level")),
+        levels=list(initiative.escalation_levels.up_the_route()),
         awaiting=list(initiative.decisions.awaiting().select_related("decider").order_by("number")),
     )
 

@@ -15,12 +15,13 @@ from django.utils import dateformat, timezone
 
 from collab import audit
 from collab.queue import enqueue_on_commit
+from collab.unchanged import UNCHANGED, Unchanged, apply_changes, changed
 from governance.decisions import states as decision_states
 from governance.decisions.models import Decision, DecisionTransition
 from governance.decisions.states import TRANSITIONS, Action, TransitionNotAllowed
+from governance.decisions.tasks import notify_decision_awaiting, notify_decision_decided
 from governance.raci.models import RaciCell, RaciRow
-from governance.tasks import notify_decision_awaiting, notify_decision_decided
-from initiatives.models import Initiative, Membership, User
+from initiatives.models import Initiative, User
 
 
 class DecisionChanged(Exception):
@@ -40,21 +41,15 @@ def _when(moment: datetime.datetime) -> str:
 
 
 def _last_transition(decision: Decision) -> DecisionTransition | None:
-    return decision.transitions.select_related("by").order_by("-at", "-pk").first()
+    return decision.transitions.newest_first().select_related("by").first()
 
 
 def refusal_message(decision: Decision, action: Action) -> str:
     """Why `action` cannot be taken now, naming who acted first when someone did."""
     last = _last_transition(decision)
     if last is not None and last.from_status != decision_states.NEW:
-        done = next(
-            (
-                t.done
-                for t in TRANSITIONS.values()
-                if t.target == last.to_status and last.from_status in t.sources
-            ),
-            last.get_to_status_display().lower(),
-        )
+        done = decision_states.done_between(last.from_status, last.to_status)
+        done = done or last.get_to_status_display().lower()
         return f"This decision was already {done} by {last.by} at {_when(last.at)}."
     return (
         f"{decision.reference} is {decision.get_status_display().lower()}, "
@@ -63,26 +58,30 @@ def refusal_message(decision: Decision, action: Action) -> str:
 
 
 def _transition(
-    decision: Decision, action: Action, *, by: User, comment: str = "", **changes
+    decision: Decision,
+    action: Action,
+    *,
+    by: User,
+    comment: str = "",
+    decider: User | Unchanged | None = UNCHANGED,
 ) -> DecisionTransition:
-    """Move `decision` by `action` from the state it was loaded in, or raise DecisionChanged."""
+    """Move `decision` by `action` from the state it was loaded in, or raise DecisionChanged.
+
+    A submission also fixes who decides (`decider`), in the same conditional UPDATE.
+    """
     expected = decision.status
     try:
         target = decision_states.target_of(action, expected)
     except TransitionNotAllowed:
         raise DecisionChanged(refusal_message(decision, action)) from None
     now = timezone.now()
-    updated = Decision.objects.filter(pk=decision.pk, status=expected).update(
-        status=target, updated_at=now, **changes
-    )
+    changes = changed({"status": target, "updated_at": now, "decider": decider})
+    updated = Decision.objects.filter(pk=decision.pk, status=expected).update(**changes)
     if updated != 1:
         # Someone else moved it between our read and our write.
         decision.refresh_from_db()
         raise DecisionChanged(refusal_message(decision, action))
-    decision.status = target
-    decision.updated_at = now
-    for name, value in changes.items():
-        setattr(decision, name, value)
+    apply_changes(decision, changes)
     return DecisionTransition.objects.create(
         decision=decision, from_status=expected, to_status=target, by=by, comment=comment.strip()
     )
@@ -94,7 +93,9 @@ def decider_for(decision: Decision) -> User | None:
     initiative = decision.initiative
     if decision.raci_row_id:
         accountable = list(
-            RaciCell.objects.filter(row_id=decision.raci_row_id, value="A").select_related("column__holder")
+            RaciCell.objects.accountable()
+            .filter(row_id=decision.raci_row_id)
+            .select_related("column__holder")
         )
         if len(accountable) == 1:
             column = accountable[0].column
@@ -102,17 +103,11 @@ def decider_for(decision: Decision) -> User | None:
             if (
                 holder is not None
                 and holder.is_active
-                and Membership.objects.filter(
-                    user=holder, body_id=column.body_id, body__participations__initiative=initiative
-                ).exists()
+                and initiative.participations.with_member(holder).filter(body_id=column.body_id).exists()
             ):
                 return holder
     owner = initiative.senior_owner
-    if (
-        owner is not None
-        and owner.is_active
-        and Membership.objects.filter(user=owner, body__participations__initiative=initiative).exists()
-    ):
+    if owner is not None and owner.is_active and initiative.participations.with_member(owner).exists():
         return owner
     return None
 
@@ -129,7 +124,7 @@ def _require_decider(decision: Decision) -> User:
 
 def _next_number(initiative: Initiative) -> int:
     # Lock the initiative so two drafts started at once get different numbers.
-    Initiative.objects.select_for_update().filter(pk=initiative.pk).first()
+    Initiative.objects.lock(initiative)
     highest = Decision.objects.filter(initiative=initiative).aggregate(highest=Max("number"))["highest"]
     return (highest or 0) + 1
 
@@ -175,18 +170,36 @@ def decision_create(
 
 def not_editable_message(decision: Decision) -> str:
     state = f"{decision.reference} is {decision.get_status_display().lower()}"
-    if decision.status in (decision_states.APPROVED, decision_states.REJECTED):
+    if decision.status in decision_states.DECIDED:
         return f"{state}, so it is never edited. Change it with a new decision instead."
     return f"{state}, so it cannot be edited now."
 
 
 @transaction.atomic
-def decision_update(*, decision: Decision, by: User, **fields) -> Decision:
+def decision_update(
+    *,
+    decision: Decision,
+    by: User,
+    title: str | Unchanged = UNCHANGED,
+    context: str | Unchanged = UNCHANGED,
+    options: str | Unchanged = UNCHANGED,
+    recommendation: str | Unchanged = UNCHANGED,
+    due_date: datetime.date | Unchanged | None = UNCHANGED,
+    raci_row: RaciRow | Unchanged | None = UNCHANGED,
+) -> Decision:
     """Change the content of a draft (or a deferred decision before it goes back); never a decided one."""
-    if fields.get("raci_row") is not None and fields["raci_row"].initiative_id != decision.initiative_id:
+    if isinstance(raci_row, RaciRow) and raci_row.initiative_id != decision.initiative_id:
         raise ValueError("The RACI row belongs to another initiative")
+    content = {
+        "title": title,
+        "context": context,
+        "options": options,
+        "recommendation": recommendation,
+        "due_date": due_date,
+        "raci_row": raci_row,
+    }
     updated = Decision.objects.filter(pk=decision.pk, status__in=decision_states.EDITABLE).update(
-        updated_at=timezone.now(), **fields
+        updated_at=timezone.now(), **changed(content)
     )
     if updated != 1:
         decision.refresh_from_db()
@@ -214,15 +227,12 @@ def decision_resubmit(*, decision: Decision, by: User, comment: str = "") -> Dec
     return _send_to_decider(decision, Action.RESUBMIT, by, comment)
 
 
-DECIDING_ACTIONS = (Action.APPROVE, Action.REJECT, Action.DEFER)
-
-
 @transaction.atomic
 def decision_decide(*, decision: Decision, by: User, action: Action, comment: str = "") -> Decision:
     """Approve, reject or defer. Only the named decider may; rejecting or deferring needs a reason."""
-    if action not in DECIDING_ACTIONS:
+    if action not in decision_states.DECIDING:
         raise ValueError(f"{action} is not a decision")
-    if action not in decision_states.allowed_actions(decision.status):
+    if not decision_states.can(action, decision.status):
         raise DecisionChanged(refusal_message(decision, action))
     if decision.decider_id != by.pk:
         raise NotTheDecider(

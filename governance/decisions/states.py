@@ -60,6 +60,12 @@ EDITABLE = frozenset({DRAFT, DEFERRED})
 OPEN = frozenset({DRAFT, SUBMITTED, DEFERRED})
 # Transitions that need a comment saying why.
 COMMENT_REQUIRED = frozenset({Action.REJECT, Action.DEFER, Action.SUPERSEDE})
+# What the named decider may do with a submitted decision.
+DECIDING = (Action.APPROVE, Action.REJECT, Action.DEFER)
+# Where deciding leads.
+OUTCOMES = frozenset(TRANSITIONS[action].target for action in DECIDING)
+# Decided for good: never edited again, only superseded by a new decision.
+DECIDED = TRANSITIONS[Action.SUPERSEDE].sources
 
 
 class TransitionNotAllowed(Exception):
@@ -79,3 +85,29 @@ def target_of(action: Action, current: str) -> str:
 
 def allowed_actions(current: str) -> list[Action]:
     return [action for action, transition in TRANSITIONS.items() if current in transition.sources]
+
+
+def can(action: Action, current: str) -> bool:
+    """Whether `action` may be taken on a decision in state `current`."""
+    return current in TRANSITIONS[action].sources
+
+
+def awaits_decider(current: str) -> bool:
+    """Submitted: the named decider may approve, reject or defer it."""
+    return any(can(action, current) for action in DECIDING)
+
+
+def is_editable(current: str) -> bool:
+    return current in EDITABLE
+
+
+def is_open(current: str) -> bool:
+    return current in OPEN
+
+
+def done_between(source: str, target: str) -> str | None:
+    """The past tense of the move from `source` to `target` ("approved"), None if there is no such move."""
+    return next(
+        (t.done for t in TRANSITIONS.values() if t.target == target and source in t.sources),
+        None,
+    )

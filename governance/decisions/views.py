@@ -11,7 +11,7 @@ from governance.decisions.forms import DecideForm, DecisionForm, EscalateForm, R
 from governance.decisions.presenters import decision_page
 from governance.decisions.rules import ADD_DECISION, CHANGE_DECISION, ESCALATE_DECISION, decide_allowed
 from governance.decisions.states import Action
-from governance.forums.escalation import CannotEscalate, escalation_next_step, escalation_raise
+from governance.forums.escalation import CannotEscalate, escalation_next_step, escalation_raise, sent_to
 from initiatives.access import get_initiative_or_404
 
 
@@ -41,7 +41,7 @@ def decision_add(request, slug):
     initiative = get_initiative_or_404(request.user, slug, ADD_DECISION)
     form = DecisionForm(posted(request), initiative=initiative)
     if request.method == "POST" and form.is_valid():
-        decision = services.decision_create(initiative=initiative, by=request.user, **form.cleaned_data)
+        decision = services.decision_create(initiative=initiative, by=request.user, **form.as_fields())
         messages.success(request, f"{decision.reference} saved as a draft")
         return redirect("governance:decision", slug=slug, number=decision.number)
     context = {"initiative": initiative, "form": form, "back_url": _list_url(slug)}
@@ -57,13 +57,13 @@ def decision_detail(request, slug, number):
 
 def decision_edit(request, slug, number):
     initiative, decision = _get_decision(request, slug, number, CHANGE_DECISION)
-    if decision.status not in decision_states.EDITABLE:
+    if not decision_states.is_editable(decision.status):
         messages.error(request, services.not_editable_message(decision))
         return redirect(decision)
     form = DecisionForm(posted(request), instance=decision, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         try:
-            services.decision_update(decision=decision, by=request.user, **form.cleaned_data)
+            services.decision_update(decision=decision, by=request.user, **form.as_fields())
         except services.DecisionChanged as refusal:
             messages.error(request, str(refusal))
         else:
@@ -163,8 +163,7 @@ def decision_escalate(request, slug, number):
         except CannotEscalate as refusal:
             messages.error(request, str(refusal))
         else:
-            where = "the board" if escalation.to_board else f"level {escalation.to_level.level}"
-            messages.success(request, f"{decision.reference} escalated to {where}")
+            messages.success(request, f"{decision.reference} escalated to {sent_to(escalation)}")
         return redirect("governance:decision", slug=slug, number=number)
     context = {"decision": decision, "step": step, "form": form, "back_url": _detail_url(decision)}
     return render(request, "governance/decisions/escalate_form.html", context)

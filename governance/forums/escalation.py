@@ -21,6 +21,24 @@ class CannotEscalate(Exception):
     pass
 
 
+# Where things go past the top of the route.
+THE_BOARD = "the board"
+
+
+def level_label(level: EscalationLevel) -> str:
+    """A rung of the route in words, the same on every page, message and pack: "Programme board (level 2)"."""
+    return f"{level.name} (level {level.level})"
+
+
+def destination(to_level: EscalationLevel | None) -> str:
+    """Where an escalation goes, or went: a rung of the route, or the board past its top (None)."""
+    return THE_BOARD if to_level is None else level_label(to_level)
+
+
+def sent_to(escalation: Escalation) -> str:
+    return destination(None if escalation.to_board else escalation.to_level)
+
+
 @dataclass(frozen=True)
 class NextStep:
     from_level: EscalationLevel | None
@@ -31,10 +49,18 @@ class NextStep:
         return self.to_level is None
 
     @property
+    def destination(self) -> str:
+        return destination(self.to_level)
+
+    @property
     def description(self) -> str:
         if self.to_level is None:
-            return "the board, above the top of the escalation route"
-        return f"level {self.to_level.level}: {self.to_level.name} ({self.to_level.who})"
+            return f"{THE_BOARD}, above the top of the escalation route"
+        return f"{self.destination}, handled by {self.to_level.who}"
+
+    @property
+    def from_label(self) -> str:
+        return level_label(self.from_level) if self.from_level else ""
 
 
 def escalation_next_step(*, initiative: Initiative, item: Risk | Decision) -> NextStep:
@@ -46,7 +72,7 @@ def escalation_next_step(*, initiative: Initiative, item: Risk | Decision) -> Ne
         raise CannotEscalate(
             f"{item.reference} is {item.get_status_display().lower()}: only open items can be escalated."
         )
-    levels = list(initiative.escalation_levels.order_by("level"))
+    levels = list(initiative.escalation_levels.up_the_route())
     if not levels:
         raise CannotEscalate("This initiative has no escalation route yet. Set one up first.")
     if item.escalations.filter(to_board=True).exists():
@@ -58,7 +84,7 @@ def escalation_next_step(*, initiative: Initiative, item: Risk | Decision) -> Ne
 
 def _is_open(item: Risk | Decision) -> bool:
     if isinstance(item, Decision):
-        return item.status in decision_states.OPEN
+        return decision_states.is_open(item.status)
     return item.status == Risk.Status.OPEN
 
 

@@ -43,14 +43,10 @@ class ForumForm(GovukModelForm):
         super().__init__(*args, **kwargs)
         self.fields["chair"].required = True
         self.fields["chair"].error_messages["required"] = "Select the chair"
-        self.fields["chair"].queryset = (
-            User.objects.filter(is_active=True, memberships__body__participations__initiative=initiative)
-            .distinct()
-            .order_by("full_name")
-        )
+        self.fields["chair"].queryset = User.objects.working_on(initiative)
         self.fields["chair"].empty_label = "Choose a person"
         bodies = self.fields["member_bodies"]
-        bodies.queryset = Body.objects.filter(participations__initiative=initiative).order_by("name")
+        bodies.queryset = Body.objects.taking_part_in(initiative)
         bodies.required = True
         bodies.error_messages["required"] = "Select at least one member body"
         # Radios need no empty "---------" option: the model fields have no default.

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from governance.forums.querysets import EscalationLevelQuerySet, EscalationQuerySet
+
 
 class Forum(models.Model):
     class Purpose(models.TextChoices):
@@ -51,6 +53,7 @@ class EscalationLevel(models.Model):
     threshold = models.TextField(help_text="What sends an issue up from this level to the next.")
 
     history = HistoricalRecords()
+    objects = EscalationLevelQuerySet.as_manager()
 
     class Meta:
         ordering = ["initiative", "level"]
@@ -86,6 +89,8 @@ class Escalation(models.Model):
     reason = models.TextField()
     escalated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     escalated_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EscalationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-escalated_at"]

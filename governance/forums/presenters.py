@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from governance.forums.models import Forum
+from governance.forums.escalation import level_label, sent_to
+from governance.forums.models import Escalation, Forum
+from initiatives.models import User
 
 
 @dataclass(frozen=True)
@@ -32,3 +36,35 @@ def too_many_forums(forums: list[Forum]) -> list[CrowdedPurpose]:
         for _purpose, group in sorted(by_purpose.items())
         if len(group) > 1
     ]
+
+
+@dataclass(frozen=True)
+class EscalationEntry:
+    """One escalation of a risk or decision, as its page lists it."""
+
+    escalated_at: datetime.datetime
+    escalated_by: User
+    reason: str
+    # "Workstream leads (level 1)", or "" when it was not on the route yet.
+    from_label: str
+    # "Programme board (level 2)" or "the board".
+    destination: str
+
+
+def escalation_entries(escalations: Iterable[Escalation]) -> list[EscalationEntry]:
+    return [
+        EscalationEntry(
+            escalated_at=escalation.escalated_at,
+            escalated_by=escalation.escalated_by,
+            reason=escalation.reason,
+            from_label=level_label(escalation.from_level) if escalation.from_level else "",
+            destination=sent_to(escalation),
+        )
+        for escalation in escalations
+    ]
+
+
+def escalated_to(entries: Iterable[EscalationEntry]) -> str:
+    """Where the item was last sent up the route; "" if it never was."""
+    latest = max(entries, key=lambda entry: entry.escalated_at, default=None)
+    return latest.destination if latest else ""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db import transaction
 from django.db.models import Max
 
+from collab.unchanged import UNCHANGED, Unchanged, apply_changes
 from governance.forums.models import Escalation, EscalationLevel, Forum
 from initiatives.models import Body, Initiative, User
 
@@ -19,17 +22,56 @@ def _save(record, by: User) -> None:
 
 
 @transaction.atomic
-def forum_create(*, initiative: Initiative, member_bodies: list[Body], by: User, **fields) -> Forum:
-    forum = Forum(initiative=initiative, **fields)
+def forum_create(
+    *,
+    initiative: Initiative,
+    by: User,
+    name: str,
+    purpose: str,
+    cadence: str,
+    member_bodies: Sequence[Body],
+    chair: User | None = None,
+    members: str = "",
+    terms_of_reference: str = "",
+) -> Forum:
+    forum = Forum(
+        initiative=initiative,
+        name=name,
+        purpose=purpose,
+        cadence=cadence,
+        chair=chair,
+        members=members,
+        terms_of_reference=terms_of_reference,
+    )
     _save(forum, by)
     forum.member_bodies.set(member_bodies)
     return forum
 
 
 @transaction.atomic
-def forum_update(*, forum: Forum, member_bodies: list[Body], by: User, **fields) -> Forum:
-    for name, value in fields.items():
-        setattr(forum, name, value)
+def forum_update(
+    *,
+    forum: Forum,
+    by: User,
+    member_bodies: Sequence[Body],
+    name: str | Unchanged = UNCHANGED,
+    purpose: str | Unchanged = UNCHANGED,
+    cadence: str | Unchanged = UNCHANGED,
+    chair: User | Unchanged | None = UNCHANGED,
+    members: str | Unchanged = UNCHANGED,
+    terms_of_reference: str | Unchanged = UNCHANGED,
+) -> Forum:
+    apply_changes(
+        forum,
+        {
+            "name": name,
+            "purpose": purpose,
+            "cadence": cadence,
+            "chair": chair,
+            "members": members,
+            "terms_of_reference": terms_of_reference,
+        },
+    )
     _save(forum, by)
     forum.member_bodies.set(member_bodies)
     return forum
@@ -45,7 +87,7 @@ def forum_remove(*, forum: Forum, by: User) -> None:
 def _levels(initiative_id: int) -> list[EscalationLevel]:
     # Locked so that two people reordering the route at once take turns.
     return list(
-        EscalationLevel.objects.select_for_update().filter(initiative_id=initiative_id).order_by("level")
+        EscalationLevel.objects.select_for_update().filter(initiative_id=initiative_id).up_the_route()
     )
 
 
@@ -64,18 +106,30 @@ def _renumber(levels: list[EscalationLevel], by: User) -> None:
 
 
 @transaction.atomic
-def escalation_level_add(*, initiative: Initiative, by: User, **fields) -> EscalationLevel:
+def escalation_level_add(
+    *, initiative: Initiative, by: User, name: str, who: str, threshold: str, forum: Forum | None = None
+) -> EscalationLevel:
+    """Add a level at the top of the route."""
     _levels(initiative.pk)
     highest = initiative.escalation_levels.aggregate(highest=Max("level"))["highest"] or 0
-    level = EscalationLevel(initiative=initiative, level=highest + 1, **fields)
+    level = EscalationLevel(
+        initiative=initiative, level=highest + 1, name=name, who=who, threshold=threshold, forum=forum
+    )
     _save(level, by)
     return level
 
 
 @transaction.atomic
-def escalation_level_update(*, level: EscalationLevel, by: User, **fields) -> EscalationLevel:
-    for name, value in fields.items():
-        setattr(level, name, value)
+def escalation_level_update(
+    *,
+    level: EscalationLevel,
+    by: User,
+    name: str | Unchanged = UNCHANGED,
+    who: str | Unchanged = UNCHANGED,
+    threshold: str | Unchanged = UNCHANGED,
+    forum: Forum | Unchanged | None = UNCHANGED,
+) -> EscalationLevel:
+    apply_changes(level, {"name": name, "who": who, "threshold": threshold, "forum": forum})
     _save(level, by)
     return level
 
@@ -95,10 +149,7 @@ def escalation_level_move(*, level: EscalationLevel, direction: str, by: User) -
 def escalation_level_remove(*, level: EscalationLevel, by: User) -> None:
     """Remove a level and close the gap; refused once anything has been escalated to or from it."""
     levels = _levels(level.initiative_id)
-    if (
-        Escalation.objects.filter(from_level=level).exists()
-        or Escalation.objects.filter(to_level=level).exists()
-    ):
+    if Escalation.objects.through(level).exists():
         raise LevelInUse(
             f"Level {level.level} cannot be removed because escalations are recorded against it. "
             "Change its name, who handles it or its threshold instead."

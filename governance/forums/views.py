@@ -29,10 +29,10 @@ def forum_form(request, slug, pk=None):
     form = ForumForm(posted(request), instance=forum, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         if forum:
-            services.forum_update(forum=forum, by=request.user, **form.cleaned_data)
+            services.forum_update(forum=forum, by=request.user, **form.as_fields())
             messages.success(request, f"{forum.name} updated")
         else:
-            forum = services.forum_create(initiative=initiative, by=request.user, **form.cleaned_data)
+            forum = services.forum_create(initiative=initiative, by=request.user, **form.as_fields())
             messages.success(request, f"{forum.name} added")
         return redirect("governance:forums", slug=slug)
     back_url = reverse("governance:forums", kwargs={"slug": slug})
@@ -53,7 +53,7 @@ def escalation(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     context = {
         "initiative": initiative,
-        "levels": list(initiative.escalation_levels.select_related("forum").order_by("level")),
+        "levels": list(initiative.escalation_levels.up_the_route().select_related("forum")),
         "can_edit": request.user.has_perm(CHANGE_FORUMS, initiative),
     }
     return render(request, "governance/forums/escalation.html", context)
@@ -65,10 +65,10 @@ def level_form(request, slug, pk=None):
     form = EscalationLevelForm(posted(request), instance=level, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         if level:
-            services.escalation_level_update(level=level, by=request.user, **form.cleaned_data)
+            services.escalation_level_update(level=level, by=request.user, **form.as_fields())
             messages.success(request, f"Level {level.level} updated")
         else:
-            level = services.escalation_level_add(initiative=initiative, by=request.user, **form.cleaned_data)
+            level = services.escalation_level_add(initiative=initiative, by=request.user, **form.as_fields())
             messages.success(request, f"Level {level.level}: {level.name} added")
         return redirect("governance:escalation", slug=slug)
     back_url = reverse("governance:escalation", kwargs={"slug": slug})

@@ -9,7 +9,7 @@ from collab.service_admin import ReadOnlyHistoryAdmin
 from governance.admin_base import InitiativeRecordAdmin, check_bodies_take_part, initiative_of
 from governance.glossary import services
 from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
-from initiatives.fields import participating_bodies
+from initiatives.models import Body
 
 
 def _meaning_field(body_pk: int) -> str:
@@ -59,7 +59,7 @@ class DataDefinitionAdmin(InitiativeRecordAdmin):
                 widget=forms.Textarea(attrs={"rows": 2}),
                 initial=recorded.get(body.pk, ""),
             )
-            for body in participating_bodies(obj.initiative)
+            for body in Body.objects.taking_part_in(obj.initiative).order_by("name")
         }
 
     def create(self, *, form, by):
@@ -77,7 +77,8 @@ class DataDefinitionAdmin(InitiativeRecordAdmin):
     def update(self, *, record, form, by):
         data = form.cleaned_data
         meanings = {
-            body: data.get(_meaning_field(body.pk), "") for body in participating_bodies(record.initiative)
+            body: data.get(_meaning_field(body.pk), "")
+            for body in Body.objects.taking_part_in(record.initiative).order_by("name")
         }
         return services.definition_update(
             definition=record,

@@ -4,7 +4,7 @@ from django import forms
 
 from collab.govuk_forms import GovukCheckboxes, GovukModelForm, GovukRadios
 from governance.glossary.models import DataDefinition, DataSharingAgreement
-from initiatives.fields import offer_bodies, participating_bodies
+from initiatives.fields import offer_bodies
 from initiatives.models import Body, Initiative
 
 TERM_FIELDS = ["term", "agreed_meaning", "master_body", "standard", "status"]
@@ -38,7 +38,7 @@ class DefinitionForm(GovukModelForm):
         self.initiative = initiative
         self.meaning_bodies = list(bodies)
         if term_fields:
-            offer_bodies(self.fields["master_body"], participating_bodies(initiative))
+            offer_bodies(self.fields["master_body"], Body.objects.taking_part_in(initiative))
             self.fields["master_body"].empty_label = "Not decided yet"
         else:
             for name in TERM_FIELDS:
@@ -70,10 +70,6 @@ class DefinitionForm(GovukModelForm):
         return {
             body: self.cleaned_data.get(self.meaning_field_name(body), "") for body in self.meaning_bodies
         }
-
-    @property
-    def term_values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in TERM_FIELDS if name in self.fields}
 
     def clean_term(self):
         term = self.cleaned_data["term"].strip()
@@ -139,7 +135,7 @@ class AgreementForm(GovukModelForm):
 
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)
-        offer_bodies(self.fields["parties"], participating_bodies(initiative))
+        offer_bodies(self.fields["parties"], Body.objects.taking_part_in(initiative))
         self.fields["parties"].error_messages["required"] = "Select at least two parties"
 
     def clean(self):

@@ -3,6 +3,8 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from governance.glossary.querysets import BodyMeaningQuerySet
+
 
 class DataDefinition(models.Model):
     """A term in the initiative's glossary, with each body's meaning and the agreed one."""
@@ -49,6 +51,7 @@ class BodyMeaning(models.Model):
     meaning = models.TextField()
 
     history = HistoricalRecords()
+    objects = BodyMeaningQuerySet.as_manager()
 
     class Meta:
         ordering = ["definition", "body__name"]

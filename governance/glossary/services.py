@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Mapping, Sequence
+
 from django.db import transaction
 from django.utils import timezone
 
+from collab.unchanged import UNCHANGED, Unchanged, apply_changes
 from governance.checklist.items import ChecklistItem
 from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
 from initiatives.models import Body, Initiative, User
@@ -21,7 +25,7 @@ def _check_and_stamp(definition: DataDefinition) -> None:
         definition.agreed_on = definition.agreed_on or timezone.localdate()
 
 
-def _save_meanings(definition: DataDefinition, meanings: dict[Body, str], by: User) -> None:
+def _save_meanings(definition: DataDefinition, meanings: Mapping[Body, str], by: User) -> None:
     """Set each given body's meaning; an empty meaning removes what the body had recorded."""
     existing = {meaning.body_id: meaning for meaning in definition.meanings.all()}
     for body, text in meanings.items():
@@ -43,9 +47,27 @@ def _save_meanings(definition: DataDefinition, meanings: dict[Body, str], by: Us
 
 @transaction.atomic
 def definition_create(
-    *, initiative: Initiative, by: User, meanings: dict[Body, str] | None = None, **fields
+    *,
+    initiative: Initiative,
+    by: User,
+    term: str,
+    agreed_meaning: str = "",
+    master_body: Body | None = None,
+    standard: str = "",
+    status: str = DataDefinition.Status.PROPOSED,
+    checklist_item: str = "",
+    meanings: Mapping[Body, str] | None = None,
 ) -> DataDefinition:
-    definition = DataDefinition(initiative=initiative, **fields)
+    """Add a term, with what each body in `meanings` means by it today."""
+    definition = DataDefinition(
+        initiative=initiative,
+        term=term,
+        agreed_meaning=agreed_meaning,
+        master_body=master_body,
+        standard=standard,
+        status=status,
+        checklist_item=checklist_item,
+    )
     _check_and_stamp(definition)
     definition._history_user = by
     definition.save()
@@ -55,11 +77,27 @@ def definition_create(
 
 @transaction.atomic
 def definition_update(
-    *, definition: DataDefinition, by: User, meanings: dict[Body, str] | None = None, **fields
+    *,
+    definition: DataDefinition,
+    by: User,
+    term: str | Unchanged = UNCHANGED,
+    agreed_meaning: str | Unchanged = UNCHANGED,
+    master_body: Body | Unchanged | None = UNCHANGED,
+    standard: str | Unchanged = UNCHANGED,
+    status: str | Unchanged = UNCHANGED,
+    meanings: Mapping[Body, str] | None = None,
 ) -> DataDefinition:
-    """Change a term. Only the bodies in `meanings` have theirs touched."""
-    for name, value in fields.items():
-        setattr(definition, name, value)
+    """Change the fields given. Only the bodies in `meanings` have theirs touched."""
+    apply_changes(
+        definition,
+        {
+            "term": term,
+            "agreed_meaning": agreed_meaning,
+            "master_body": master_body,
+            "standard": standard,
+            "status": status,
+        },
+    )
     if definition.status != DataDefinition.Status.AGREED:
         definition.agreed_on = None
     _check_and_stamp(definition)
@@ -102,9 +140,30 @@ def _check_dpia(agreement: DataSharingAgreement) -> None:
 
 @transaction.atomic
 def agreement_create(
-    *, initiative: Initiative, by: User, parties: list[Body], **fields
+    *,
+    initiative: Initiative,
+    by: User,
+    title: str,
+    parties: Sequence[Body],
+    legal_gateway: str,
+    retention_period: str,
+    review_date: datetime.date,
+    dpia_status: str = DataSharingAgreement.DpiaStatus.NOT_STARTED,
+    dpia_date: datetime.date | None = None,
+    dpia_reviewer: str = "",
+    signed_on: datetime.date | None = None,
 ) -> DataSharingAgreement:
-    agreement = DataSharingAgreement(initiative=initiative, **fields)
+    agreement = DataSharingAgreement(
+        initiative=initiative,
+        title=title,
+        legal_gateway=legal_gateway,
+        dpia_status=dpia_status,
+        dpia_date=dpia_date,
+        dpia_reviewer=dpia_reviewer,
+        retention_period=retention_period,
+        review_date=review_date,
+        signed_on=signed_on,
+    )
     _check_dpia(agreement)
     agreement._history_user = by
     agreement.save()
@@ -114,10 +173,32 @@ def agreement_create(
 
 @transaction.atomic
 def agreement_update(
-    *, agreement: DataSharingAgreement, by: User, parties: list[Body], **fields
+    *,
+    agreement: DataSharingAgreement,
+    by: User,
+    parties: Sequence[Body],
+    title: str | Unchanged = UNCHANGED,
+    legal_gateway: str | Unchanged = UNCHANGED,
+    retention_period: str | Unchanged = UNCHANGED,
+    review_date: datetime.date | Unchanged = UNCHANGED,
+    dpia_status: str | Unchanged = UNCHANGED,
+    dpia_date: datetime.date | Unchanged | None = UNCHANGED,
+    dpia_reviewer: str | Unchanged = UNCHANGED,
+    signed_on: datetime.date | Unchanged | None = UNCHANGED,
 ) -> DataSharingAgreement:
-    for name, value in fields.items():
-        setattr(agreement, name, value)
+    apply_changes(
+        agreement,
+        {
+            "title": title,
+            "legal_gateway": legal_gateway,
+            "retention_period": retention_period,
+            "review_date": review_date,
+            "dpia_status": dpia_status,
+            "dpia_date": dpia_date,
+            "dpia_reviewer": dpia_reviewer,
+            "signed_on": signed_on,
+        },
+    )
     _check_dpia(agreement)
     agreement._history_user = by
     agreement.save()

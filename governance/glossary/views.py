@@ -14,14 +14,14 @@ from governance.glossary.presenters import data_sharing, glossary
 from governance.glossary.rules import ADD_DEFINITION, CHANGE_DEFINITION, RECORD_BODY_MEANING
 from governance.predicates import MANAGE_REGISTERS
 from initiatives.access import get_initiative_or_404
-from initiatives.fields import own_participating_bodies, participating_bodies
+from initiatives.models import Body
 
 
 def glossary_page(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
     offered = checklist.offered_terms(initiative) if can_manage else []
-    terms = glossary(initiative, list(participating_bodies(initiative)))
+    terms = glossary(initiative, list(Body.objects.taking_part_in(initiative)))
     definitions = [entry.definition for entry in terms.disputed + terms.others]
     context = {
         "initiative": initiative,
@@ -47,12 +47,12 @@ def _glossary_url(slug):
 def definition_create(request, slug):
     initiative = get_initiative_or_404(request.user, slug, ADD_DEFINITION)
     form = DefinitionForm(
-        request.POST or None, initiative=initiative, bodies=participating_bodies(initiative)
+        request.POST or None, initiative=initiative, bodies=Body.objects.taking_part_in(initiative)
     )
     if request.method == "POST" and form.is_valid():
         try:
             definition = services.definition_create(
-                initiative=initiative, by=request.user, meanings=form.meanings, **form.term_values
+                initiative=initiative, by=request.user, meanings=form.meanings, **form.as_fields()
             )
         except services.CannotAgree as refusal:
             form.add_error("agreed_meaning", str(refusal))
@@ -66,11 +66,12 @@ def definition_create(request, slug):
 def definition_edit(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug)
     definition = get_object_or_404(initiative.data_definitions, pk=pk)
+    bodies = Body.objects.taking_part_in(initiative)
     if request.user.has_perm(CHANGE_DEFINITION, definition):
-        bodies, term_fields = participating_bodies(initiative), True
+        term_fields = True
     elif request.user.has_perm(RECORD_BODY_MEANING, definition):
         # Members of other bodies record only what the term means in their own bodies.
-        bodies, term_fields = own_participating_bodies(initiative, request.user), False
+        bodies, term_fields = bodies.with_member(request.user), False
     else:
         raise PermissionDenied
     form = DefinitionForm(
@@ -83,7 +84,7 @@ def definition_edit(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.definition_update(
-                definition=definition, by=request.user, meanings=form.meanings, **form.term_values
+                definition=definition, by=request.user, meanings=form.meanings, **form.as_fields()
             )
         except services.CannotAgree as refusal:
             form.add_error("agreed_meaning", str(refusal))
@@ -127,7 +128,7 @@ def agreement_create(request, slug):
     initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
     form = AgreementForm(request.POST or None, initiative=initiative)
     if request.method == "POST" and form.is_valid():
-        agreement = services.agreement_create(initiative=initiative, by=request.user, **form.cleaned_data)
+        agreement = services.agreement_create(initiative=initiative, by=request.user, **form.as_fields())
         messages.success(request, f"Data sharing agreement “{agreement.title}” recorded")
         return redirect("governance:data_sharing", slug=slug)
     back_url = reverse("governance:data_sharing", kwargs={"slug": slug})
@@ -140,7 +141,7 @@ def agreement_edit(request, slug, pk):
     agreement = get_object_or_404(initiative.data_sharing_agreements, pk=pk)
     form = AgreementForm(request.POST or None, instance=agreement, initiative=initiative)
     if request.method == "POST" and form.is_valid():
-        services.agreement_update(agreement=agreement, by=request.user, **form.cleaned_data)
+        services.agreement_update(agreement=agreement, by=request.user, **form.as_fields())
         messages.success(request, f"Data sharing agreement “{agreement.title}” updated")
         return redirect("governance:data_sharing", slug=slug)
     back_url = reverse("governance:data_sharing", kwargs={"slug": slug})

@@ -3,13 +3,18 @@
 Derived from the records, never typed in. `health_check` is a pure function of
 `HealthFacts` (plain data, tested as tables); `gather_health_facts` reads those facts for
 one initiative in a constant number of queries, however many records it has.
+
+`gather_health_facts` is the one place the initiative's facts are counted (disputed terms,
+failing RACI rows, flagged risks, ...): the overview's health panel reads them, and so does
+the governance pack, whose snapshot keeps them so its summary and its health check agree.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 from django.db.models import Count, Q
@@ -19,6 +24,7 @@ from django.utils import timezone
 from governance.checklist.items import exchanges_records, latest_assessment
 from governance.glossary.meanings import AGREED, DISPUTED, PROPOSED, effective_status
 from governance.raci.matrix import load_matrix
+from governance.risks.models import Risk
 from governance.risks.scoring import risk_flags
 from initiatives.models import Initiative
 
@@ -69,7 +75,10 @@ class HealthFacts:
     raci_rows: int = 0
     # Rows that fail the RACI check (governance.raci.validation): not exactly one A, or no R.
     raci_failing_rows: int = 0
+    # Risks not closed: open ones and drafts from the checklist (governance.risks.querysets).
     live_risks: int = 0
+    draft_risks: int = 0
+    risks_above_threshold: int = 0
     unowned_risks: int = 0
     overdue_risks: int = 0
     bodies_without_stop_doing: tuple[str, ...] = ()
@@ -231,15 +240,21 @@ def fix_url(key: str, initiative: Initiative) -> str | None:
         return None
 
 
-def _live_risk_rows(initiative: Initiative):
-    from governance.risks.models import Risk
+def _risk_facts(initiative: Initiative, today: datetime.date) -> tuple[RiskFlagCounts, dict[str, int]]:
+    """The live risks' flags, counted as the risk register counts them."""
+    flagged_by = ("current_likelihood", "current_impact", "escalation_threshold", "owner_id", "review_date")
+    rows = list(initiative.risks.live().values_list(*flagged_by, "status"))
+    flags = count_risk_flags((row[:5] for row in rows), today)
+    return flags, {
+        "live_risks": len(rows),
+        "draft_risks": sum(1 for row in rows if row[5] == Risk.Status.DRAFT),
+        "risks_above_threshold": flags.above_threshold,
+        "unowned_risks": flags.no_owner,
+        "overdue_risks": flags.review_overdue,
+    }
 
-    return initiative.risks.exclude(status=Risk.Status.CLOSED).values_list(
-        "current_likelihood", "current_impact", "escalation_threshold", "owner_id", "review_date"
-    )
 
-
-def count_risk_flags(rows, today: datetime.date) -> RiskFlagCounts:
+def count_risk_flags(rows: Iterable[tuple], today: datetime.date) -> RiskFlagCounts:
     above = no_owner = overdue = 0
     for likelihood, impact, threshold, owner_id, review_date in rows:
         flags = risk_flags(
@@ -264,9 +279,7 @@ def gather_health_facts(
     today = today or timezone.localdate()
     assessment = latest_assessment(initiative)
     meanings = defaultdict(list)
-    for definition_id, meaning in BodyMeaning.objects.filter(definition__initiative=initiative).values_list(
-        "definition_id", "meaning"
-    ):
+    for definition_id, meaning in BodyMeaning.objects.of(initiative).values_list("definition_id", "meaning"):
         meanings[definition_id].append(meaning)
     statuses = tuple(
         effective_status(status, meanings[pk])
@@ -279,8 +292,7 @@ def gather_health_facts(
         total=Count("pk"),
         completed=Count("pk", filter=Q(dpia_status=DataSharingAgreement.DpiaStatus.COMPLETED)),
     )
-    risk_rows = list(_live_risk_rows(initiative))
-    flags = count_risk_flags(risk_rows, today)
+    flags, risk_facts = _risk_facts(initiative, today)
     raci = load_matrix(initiative)
     facts = HealthFacts(
         initiative_active=initiative.status == Initiative.Status.ACTIVE,
@@ -293,9 +305,7 @@ def gather_health_facts(
         measures_agreed_before_start=measures["agreed"],
         raci_rows=len(raci.rows),
         raci_failing_rows=len(raci.check().failing_rows),
-        live_risks=len(risk_rows),
-        unowned_risks=flags.no_owner,
-        overdue_risks=flags.review_overdue,
+        **risk_facts,
         bodies_without_stop_doing=tuple(
             short_name
             for short_name, stop_doing in initiative.participations.order_by("body__name").values_list(
@@ -309,6 +319,21 @@ def gather_health_facts(
         built_sections=frozenset(key for key in FIX_URL_NAMES if fix_url(key, initiative) is not None),
     )
     return facts, flags
+
+
+def facts_snapshot(facts: HealthFacts) -> dict:
+    """The facts as plain JSON, for the governance pack's content."""
+    snapshot = {
+        name: list(value) if isinstance(value, tuple) else value for name, value in asdict(facts).items()
+    }
+    snapshot["built_sections"] = sorted(facts.built_sections)
+    return snapshot
+
+
+def facts_from_snapshot(snapshot: dict) -> HealthFacts:
+    values = {name: tuple(value) if isinstance(value, list) else value for name, value in snapshot.items()}
+    values["built_sections"] = frozenset(snapshot["built_sections"])
+    return HealthFacts(**values)
 
 
 def initiative_health(initiative: Initiative, today: datetime.date | None = None) -> HealthReport:

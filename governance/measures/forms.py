@@ -4,8 +4,8 @@ from django import forms
 
 from collab.govuk_forms import GovukCheckboxes, GovukModelForm, GovukRadios, date_text
 from governance.measures.models import Measure, MeasureReading
-from initiatives.fields import offer_bodies, own_participating_bodies, participating_bodies
-from initiatives.models import Initiative, User
+from initiatives.fields import offer_bodies
+from initiatives.models import Body, Initiative, User
 
 
 def _number_field(label: str, *, required: bool = False, help_text: str = "") -> forms.DecimalField:
@@ -114,8 +114,8 @@ class MeasureForm(GovukModelForm):
     def __init__(self, *args, initiative: Initiative, user: User, manages_all: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.initiative = initiative
-        bodies = participating_bodies(initiative)
-        owner_bodies = bodies if manages_all else own_participating_bodies(initiative, user)
+        bodies = Body.objects.taking_part_in(initiative)
+        owner_bodies = bodies if manages_all else bodies.with_member(user)
         offer_bodies(self.fields["owner_body"], owner_bodies)
         self.fields["owner_body"].required = not manages_all
         self.fields["owner_body"].empty_label = "Not assigned yet" if manages_all else None
@@ -160,6 +160,6 @@ class ReadingForm(GovukModelForm):
 
     def clean_taken_on(self):
         taken_on = self.cleaned_data["taken_on"]
-        if self.measure.readings.filter(taken_on=taken_on).exists():
+        if self.measure.readings.taken_on(taken_on).exists():
             raise forms.ValidationError(f"There is already a reading for {date_text(taken_on)}")
         return taken_on

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from governance.measures.querysets import MeasureReadingQuerySet
+
 
 class Measure(models.Model):
     class Direction(models.TextChoices):
@@ -78,6 +80,7 @@ class MeasureReading(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+    objects = MeasureReadingQuerySet.as_manager()
 
     class Meta:
         ordering = ["measure", "taken_on"]

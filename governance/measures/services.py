@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 
+from collab.unchanged import UNCHANGED, Unchanged, apply_changes
 from governance.checklist.items import ChecklistItem
 from governance.measures.models import Measure, MeasureReading
 from initiatives.models import Body, Initiative, User
@@ -14,26 +16,101 @@ from initiatives.models import Body, Initiative, User
 
 @transaction.atomic
 def measure_create(
-    *, initiative: Initiative, by: User, benefiting_bodies: list[Body] | None = None, **fields
+    *,
+    initiative: Initiative,
+    by: User,
+    name: str,
+    definition: str = "",
+    unit: str = "",
+    direction: str = "",
+    baseline: Decimal | None = None,
+    baseline_date: datetime.date | None = None,
+    target: Decimal | None = None,
+    target_date: datetime.date | None = None,
+    data_source: str = "",
+    owner_body: Body | None = None,
+    frequency: str = Measure.Frequency.MONTHLY,
+    investing_body: Body | None = None,
+    benefiting_bodies: Sequence[Body] = (),
+    benefit_type: str = Measure.BenefitType.NOT_AN_EFFICIENCY,
+    agreed_before_start: bool = False,
+    agreed_on: datetime.date | None = None,
+    checklist_item: str = "",
 ) -> Measure:
-    measure = Measure(initiative=initiative, **fields)
+    """Add a measure. One started from the checklist has only its name until someone defines it."""
+    measure = Measure(
+        initiative=initiative,
+        name=name,
+        definition=definition,
+        unit=unit,
+        direction=direction,
+        baseline=baseline,
+        baseline_date=baseline_date,
+        target=target,
+        target_date=target_date,
+        data_source=data_source,
+        owner_body=owner_body,
+        frequency=frequency,
+        investing_body=investing_body,
+        benefit_type=benefit_type,
+        agreed_before_start=agreed_before_start,
+        agreed_on=agreed_on,
+        checklist_item=checklist_item,
+    )
     measure._history_user = by
     measure.save()
-    if benefiting_bodies is not None:
+    if benefiting_bodies:
         measure.benefiting_bodies.set(benefiting_bodies)
     return measure
 
 
 @transaction.atomic
 def measure_update(
-    *, measure: Measure, by: User, benefiting_bodies: list[Body] | None = None, **fields
+    *,
+    measure: Measure,
+    by: User,
+    name: str | Unchanged = UNCHANGED,
+    definition: str | Unchanged = UNCHANGED,
+    unit: str | Unchanged = UNCHANGED,
+    direction: str | Unchanged = UNCHANGED,
+    baseline: Decimal | Unchanged | None = UNCHANGED,
+    baseline_date: datetime.date | Unchanged | None = UNCHANGED,
+    target: Decimal | Unchanged | None = UNCHANGED,
+    target_date: datetime.date | Unchanged | None = UNCHANGED,
+    data_source: str | Unchanged = UNCHANGED,
+    owner_body: Body | Unchanged | None = UNCHANGED,
+    frequency: str | Unchanged = UNCHANGED,
+    investing_body: Body | Unchanged | None = UNCHANGED,
+    benefiting_bodies: Sequence[Body] | Unchanged = UNCHANGED,
+    benefit_type: str | Unchanged = UNCHANGED,
+    agreed_before_start: bool | Unchanged = UNCHANGED,
+    agreed_on: datetime.date | Unchanged | None = UNCHANGED,
 ) -> Measure:
-    for name, value in fields.items():
-        setattr(measure, name, value)
+    """Change the fields given. Benefiting bodies left UNCHANGED (an import without that column)
+    stay as they are; an empty list clears them."""
+    apply_changes(
+        measure,
+        {
+            "name": name,
+            "definition": definition,
+            "unit": unit,
+            "direction": direction,
+            "baseline": baseline,
+            "baseline_date": baseline_date,
+            "target": target,
+            "target_date": target_date,
+            "data_source": data_source,
+            "owner_body": owner_body,
+            "frequency": frequency,
+            "investing_body": investing_body,
+            "benefit_type": benefit_type,
+            "agreed_before_start": agreed_before_start,
+            "agreed_on": agreed_on,
+        },
+    )
     measure._history_user = by
     measure.save()
-    # None leaves them as they are (an import without that column); an empty list clears them.
-    if benefiting_bodies is not None:
+    if benefiting_bodies is not UNCHANGED:
         measure.benefiting_bodies.set(benefiting_bodies)
     return measure
 
@@ -71,7 +148,7 @@ def reading_add(
     note: str = "",
 ) -> MeasureReading:
     """One reading per date: a second for the same date is refused, not silently replaced."""
-    if measure.readings.filter(taken_on=taken_on).exists():
+    if measure.readings.taken_on(taken_on).exists():
         raise DuplicateReading(f"There is already a reading for {taken_on:%-d %B %Y}")
     reading = MeasureReading(measure=measure, taken_on=taken_on, value=value, note=note, recorded_by=by)
     reading._history_user = by

@@ -58,7 +58,7 @@ def measure_create(request, slug):
         request.POST or None, initiative=initiative, user=request.user, manages_all=manages_all
     )
     if request.method == "POST" and form.is_valid():
-        measure = services.measure_create(initiative=initiative, by=request.user, **form.cleaned_data)
+        measure = services.measure_create(initiative=initiative, by=request.user, **form.as_fields())
         messages.success(request, f"Measure “{measure.name}” added")
         return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
     back_url = reverse("governance:measures", kwargs={"slug": slug})
@@ -95,7 +95,7 @@ def measure_edit(request, slug, pk):
         manages_all=manages_all,
     )
     if request.method == "POST" and form.is_valid():
-        services.measure_update(measure=measure, by=request.user, **form.cleaned_data)
+        services.measure_update(measure=measure, by=request.user, **form.as_fields())
         messages.success(request, f"Measure “{measure.name}” updated")
         return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
     back_url = reverse("governance:measure_detail", kwargs={"slug": slug, "pk": pk})
@@ -110,7 +110,7 @@ def reading_add(request, slug, pk):
     if not form.is_valid():
         return _render_measure(request, initiative, measure, form)
     try:
-        services.reading_add(measure=measure, by=request.user, **form.cleaned_data)
+        services.reading_add(measure=measure, by=request.user, **form.as_fields())
     except services.DuplicateReading as refusal:
         form.add_error("taken_on", str(refusal))
         return _render_measure(request, initiative, measure, form)

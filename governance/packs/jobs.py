@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import OperationalError
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from governance.packs.deadline import soft_deadline
@@ -39,20 +39,16 @@ def pack_claim(*, pack_id: int, task_id: str | None = None) -> GovernancePack | 
     the time limit.
     """
     now = timezone.now()
-    abandoned = now - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
-    claimable = Q(status=Status.QUEUED) | Q(status=Status.BUILDING, started_at__lt=abandoned)
+    packs = GovernancePack.objects.filter(pk=pack_id)
+    claimable = packs.filter(status=Status.QUEUED) | packs.abandoned(now)
     if task_id:
-        claimable |= Q(status=Status.BUILDING, claimed_by_task=task_id)
-    claimed = (
-        GovernancePack.objects.filter(pk=pack_id)
-        .filter(claimable)
-        .update(
-            status=Status.BUILDING,
-            started_at=now,
-            attempts=F("attempts") + 1,
-            failure_reason="",
-            claimed_by_task=task_id or "",
-        )
+        claimable |= packs.filter(status=Status.BUILDING, claimed_by_task=task_id)
+    claimed = claimable.update(
+        status=Status.BUILDING,
+        started_at=now,
+        attempts=F("attempts") + 1,
+        failure_reason="",
+        claimed_by_task=task_id or "",
     )
     if not claimed:
         return None
@@ -82,14 +78,16 @@ def pack_build(*, pack: GovernancePack) -> GovernancePack:
 
 
 def _finish(pack: GovernancePack, rendered: RenderedPack, relative: str) -> None:
-    updated = GovernancePack.objects.filter(
-        pk=pack.pk, status=Status.BUILDING, attempts=pack.attempts
-    ).update(
-        status=Status.READY,
-        file_path=relative,
-        file_size=len(rendered.pdf),
-        page_count=rendered.page_count,
-        finished_at=timezone.now(),
+    updated = (
+        GovernancePack.objects.claimed_by_attempt(pack.attempts)
+        .filter(pk=pack.pk)
+        .update(
+            status=Status.READY,
+            file_path=relative,
+            file_size=len(rendered.pdf),
+            page_count=rendered.page_count,
+            finished_at=timezone.now(),
+        )
     )
     if updated:
         pack.status, pack.file_path = Status.READY, relative
@@ -100,7 +98,7 @@ def _finish(pack: GovernancePack, rendered: RenderedPack, relative: str) -> None
 
 def pack_release(*, pack: GovernancePack, retry_in: float) -> None:
     """Put a pack back in the queue after a transient failure; the task's retry will claim it again."""
-    GovernancePack.objects.filter(pk=pack.pk, status=Status.BUILDING, attempts=pack.attempts).update(
+    GovernancePack.objects.claimed_by_attempt(pack.attempts).filter(pk=pack.pk).update(
         status=Status.QUEUED, enqueued_at=timezone.now() + datetime.timedelta(seconds=retry_in)
     )
 

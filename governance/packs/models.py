@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from governance.packs.querysets import GovernancePackQuerySet
+
 
 class GovernancePack(models.Model):
     class Status(models.TextChoices):
@@ -40,6 +42,8 @@ class GovernancePack(models.Model):
     # delivered again with this id means that run died: acks_late only redelivers an unfinished run.
     claimed_by_task = models.CharField(max_length=64, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = GovernancePackQuerySet.as_manager()
 
     class Meta:
         ordering = ["initiative", "-version"]

@@ -32,7 +32,7 @@ class PacksPage:
 
 
 def packs_page(initiative: Initiative, user: User) -> PacksPage:
-    packs = list(initiative.packs.defer("content").select_related("requested_by").order_by("-version"))
+    packs = list(initiative.packs.without_content().select_related("requested_by").order_by("-version"))
     return PacksPage(
         initiative=initiative, packs=packs, can_request=user.has_perm(REQUEST_GOVERNANCE_PACK, initiative)
     )

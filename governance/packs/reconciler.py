@@ -43,9 +43,8 @@ def packs_reconcile(*, queued_for: int | None = None, now: datetime.datetime | N
     now = now or timezone.now()
     waited = settings.PACK_REQUEUE_AFTER if queued_for is None else queued_for
     queued_before = now - datetime.timedelta(seconds=waited)
-    building_before = now - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
     result = Reconciliation()
-    abandoned = GovernancePack.objects.filter(status=Status.BUILDING, started_at__lt=building_before)
+    abandoned = GovernancePack.objects.abandoned(now)
     for pack_id, attempts in abandoned.values_list("pk", "attempts"):
         if attempts >= settings.PACK_MAX_ATTEMPTS:
             pack_fail(
@@ -55,9 +54,11 @@ def packs_reconcile(*, queued_for: int | None = None, now: datetime.datetime | N
             )
             result.failed.append(pack_id)
             continue
-        reset = GovernancePack.objects.filter(
-            pk=pack_id, status=Status.BUILDING, attempts=attempts, started_at__lt=building_before
-        ).update(status=Status.QUEUED, enqueued_at=now)
+        reset = (
+            abandoned.claimed_by_attempt(attempts)
+            .filter(pk=pack_id)
+            .update(status=Status.QUEUED, enqueued_at=now)
+        )
         if reset:
             enqueue_on_commit(build_governance_pack, pack_id)
             result.reset.append(pack_id)

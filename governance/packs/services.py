@@ -7,7 +7,6 @@ from pathlib import Path
 
 from django.core.exceptions import SuspiciousFileOperation
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from collab.queue import enqueue_on_commit
@@ -33,7 +32,7 @@ def pack_request(*, initiative: Initiative, by: User) -> PackRequest:
     """A new numbered version if the records changed; otherwise the pack that already says the same."""
     # One request at a time per initiative, so version numbers never collide (PostgreSQL;
     # SQLite serialises writers anyway, and the unique constraints below are the backstop).
-    Initiative.objects.select_for_update().filter(pk=initiative.pk).first()
+    Initiative.objects.lock(initiative)
     content = gather_pack_content(initiative.pk)
     fingerprint = content_fingerprint(content)
     existing = _live_pack(initiative, fingerprint)
@@ -45,9 +44,7 @@ def pack_request(*, initiative: Initiative, by: User) -> PackRequest:
         existing = None
     if existing is not None:
         return PackRequest(existing, created=False)
-    version = (
-        GovernancePack.objects.filter(initiative=initiative).aggregate(top=Max("version"))["top"] or 0
-    ) + 1
+    version = initiative.packs.highest_version() + 1
     try:
         with transaction.atomic():
             pack = GovernancePack.objects.create(
@@ -70,13 +67,7 @@ def pack_request(*, initiative: Initiative, by: User) -> PackRequest:
 
 
 def _live_pack(initiative: Initiative, fingerprint: str) -> GovernancePack | None:
-    return (
-        GovernancePack.objects.filter(
-            initiative=initiative, content_fingerprint=fingerprint, status__in=GovernancePack.LIVE_STATUSES
-        )
-        .defer("content")
-        .first()
-    )
+    return initiative.packs.live().without_content().filter(content_fingerprint=fingerprint).first()
 
 
 def _file_exists(pack: GovernancePack) -> bool:
@@ -91,8 +82,7 @@ def pack_preview_version(initiative: Initiative, fingerprint: str) -> str:
     existing = _live_pack(initiative, fingerprint)
     if existing is not None:
         return str(existing.version)
-    top = GovernancePack.objects.filter(initiative=initiative).aggregate(top=Max("version"))["top"] or 0
-    return f"{top + 1} (draft, not recorded)"
+    return f"{initiative.packs.highest_version() + 1} (draft, not recorded)"
 
 
 def pack_build_to_file(*, initiative: Initiative, output: Path) -> RenderedPack:

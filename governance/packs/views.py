@@ -30,7 +30,7 @@ def pack_request(request, slug):
 def pack_status(request, slug, version):
     """A small JSON answer for the page's script, which polls it until the pack is ready."""
     initiative = get_initiative_or_404(request.user, slug, VIEW_GOVERNANCE_PACKS)
-    pack = get_object_or_404(initiative.packs.defer("content"), version=version)
+    pack = get_object_or_404(initiative.packs.without_content(), version=version)
     download_url = reverse("governance:pack_download", kwargs={"slug": slug, "version": version})
     response = JsonResponse(pack_status_payload(pack, download_url))
     response["Cache-Control"] = "no-store"
@@ -40,7 +40,7 @@ def pack_status(request, slug, version):
 def pack_download(request, slug, version):
     initiative = get_initiative_or_404(request.user, slug, VIEW_GOVERNANCE_PACKS)
     pack = get_object_or_404(
-        initiative.packs.defer("content"), version=version, status=GovernancePack.Status.READY
+        initiative.packs.without_content(), version=version, status=GovernancePack.Status.READY
     )
     try:
         # The stored path is written by the worker, never by a user; still, refuse anything outside the root.

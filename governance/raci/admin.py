@@ -16,8 +16,7 @@ from governance.raci import services
 from governance.raci.forms import CELL_CHOICES
 from governance.raci.matrix import column_label, load_matrix
 from governance.raci.models import RaciCell, RaciColumn, RaciRow
-from initiatives.fields import participating_bodies
-from initiatives.models import Initiative
+from initiatives.models import Body, Initiative
 
 
 def _cell_field(column: RaciColumn) -> str:
@@ -114,7 +113,7 @@ class RaciColumnAdminForm(forms.ModelForm):
         body = cleaned.get("body") if "body" in self.fields else self.instance.body
         if initiative is None or body is None:
             return cleaned
-        if not participating_bodies(initiative).filter(pk=body.pk).exists():
+        if not Body.objects.taking_part_in(initiative).filter(pk=body.pk).exists():
             self.add_error("body", f"{body.short_name} does not take part in {initiative}")
             return cleaned
         holder = cleaned.get("holder")

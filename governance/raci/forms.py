@@ -96,14 +96,6 @@ class StarterRowsForm(GovukForm):
         return [self.offered[activity] for activity in self.cleaned_data["activities"]]
 
 
-def _people_in(initiative: Initiative):
-    return (
-        User.objects.filter(is_active=True, memberships__body__participations__initiative=initiative)
-        .distinct()
-        .order_by("full_name")
-    )
-
-
 class RaciColumnForm(GovukModelForm):
     class Meta:
         model = RaciColumn
@@ -126,9 +118,9 @@ class RaciColumnForm(GovukModelForm):
         if self.instance.pk:
             del self.fields["body"]
         else:
-            self.fields["body"].queryset = Body.objects.filter(participations__initiative=initiative)
+            self.fields["body"].queryset = Body.objects.taking_part_in(initiative)
             self.fields["body"].empty_label = "Choose a body"
-        self.fields["holder"].queryset = _people_in(initiative)
+        self.fields["holder"].queryset = User.objects.working_on(initiative)
         self.fields["holder"].empty_label = "No named holder"
 
     def clean(self):

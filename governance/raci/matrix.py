@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from governance.raci.models import RaciCell, RaciColumn, RaciRow
 from governance.raci.validation import ACCOUNTABLE, RESPONSIBLE, Column, MatrixCheck, Row, check_matrix
-from initiatives.models import Initiative, Participation
+from initiatives.models import Initiative
 
 # (row id, column id) -> "R", "A", "C", "I"; empty cells are absent.
 CellValues = dict[tuple[int, int], str]
@@ -55,17 +55,13 @@ class RaciMatrix:
 
 
 def load_matrix(initiative: Initiative) -> RaciMatrix:
-    rows = list(RaciRow.objects.filter(initiative=initiative).order_by("position", "pk"))
-    columns = list(
-        RaciColumn.objects.filter(initiative=initiative)
-        .select_related("body", "holder")
-        .order_by("position", "pk")
-    )
+    rows = list(initiative.raci_rows.in_matrix_order())
+    columns = list(initiative.raci_columns.in_matrix_order().select_related("body", "holder"))
     values = {
         (row_id, column_id): value
-        for row_id, column_id, value in RaciCell.objects.filter(row__initiative=initiative).values_list(
+        for row_id, column_id, value in RaciCell.objects.of(initiative).values_list(
             "row_id", "column_id", "value"
         )
     }
-    bodies = [p.body.short_name for p in Participation.objects.filter(initiative=initiative).in_role_order()]
+    bodies = [p.body.short_name for p in initiative.participations.in_role_order()]
     return RaciMatrix(rows=rows, columns=columns, values=values, bodies=bodies)

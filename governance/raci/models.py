@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from governance.raci.querysets import RaciCellQuerySet, RaciColumnQuerySet, RaciRowQuerySet
+
 
 class RaciRow(models.Model):
     """An activity or decision; a row of the matrix."""
@@ -20,6 +22,7 @@ class RaciRow(models.Model):
     position = models.PositiveIntegerField(default=0)
 
     history = HistoricalRecords()
+    objects = RaciRowQuerySet.as_manager()
 
     class Meta:
         ordering = ["initiative", "position", "pk"]
@@ -51,6 +54,7 @@ class RaciColumn(models.Model):
     position = models.PositiveIntegerField(default=0)
 
     history = HistoricalRecords()
+    objects = RaciColumnQuerySet.as_manager()
 
     class Meta:
         ordering = ["initiative", "position", "pk"]
@@ -76,6 +80,7 @@ class RaciCell(models.Model):
     value = models.CharField(max_length=1, choices=Value.choices)
 
     history = HistoricalRecords()
+    objects = RaciCellQuerySet.as_manager()
 
     class Meta:
         constraints = [

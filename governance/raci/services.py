@@ -50,7 +50,7 @@ def _quoted(activities: Sequence[str]) -> str:
 def _columns_remove(*, initiative: Initiative, columns: Sequence[RaciColumn], subject: str, by: User) -> None:
     """Delete the columns and their cells, or nothing if a row would be left without its A or its last R."""
     # Lock the initiative so a matrix saved at the same moment cannot move an A into these columns.
-    Initiative.objects.select_for_update().filter(pk=initiative.pk).first()
+    Initiative.objects.lock(initiative)
     without_a, without_r = load_matrix(initiative).rows_left_without({column.pk for column in columns})
     if without_a or without_r:
         raise RaciColumnsStillNeeded(subject=subject, without_a=without_a, without_r=without_r)
@@ -75,7 +75,7 @@ def raci_columns_from_bodies(*, initiative: Initiative, by: User) -> list[RaciCo
     with_columns = set(initiative.raci_columns.values_list("body_id", flat=True))
     position = _next_position(initiative.raci_columns)
     added = []
-    for participation in Participation.objects.filter(initiative=initiative).in_role_order():
+    for participation in initiative.participations.in_role_order():
         if participation.body_id in with_columns:
             continue
         column = RaciColumn(initiative=initiative, body=participation.body, position=position)
@@ -205,7 +205,7 @@ def raci_matrix_save(*, initiative: Initiative, values: CellValues, by: User) ->
     or columns that no longer exist are ignored. Returns the check, whose warnings are saved.
     """
     # Lock the initiative so two people saving the matrix at once save one after the other.
-    Initiative.objects.select_for_update().filter(pk=initiative.pk).first()
+    Initiative.objects.lock(initiative)
     matrix = load_matrix(initiative)
     row_ids = {row.pk for row in matrix.rows}
     column_ids = {column.pk for column in matrix.columns}
@@ -215,9 +215,7 @@ def raci_matrix_save(*, initiative: Initiative, values: CellValues, by: User) ->
     check = matrix.check(wanted)
     if not check.is_valid:
         raise RaciMatrixInvalid(check)
-    existing = {
-        (cell.row_id, cell.column_id): cell for cell in RaciCell.objects.filter(row__initiative=initiative)
-    }
+    existing = {(cell.row_id, cell.column_id): cell for cell in RaciCell.objects.of(initiative)}
     for key, value in wanted.items():
         cell = existing.get(key) or RaciCell(row_id=key[0], column_id=key[1])
         if cell.value != value:

@@ -86,10 +86,10 @@ def row_form(request, slug, pk=None):
     form = RaciRowForm(posted(request), instance=row, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         if row:
-            services.raci_row_update(row=row, by=request.user, **form.cleaned_data)
+            services.raci_row_update(row=row, by=request.user, **form.as_fields())
             messages.success(request, f"Row renamed to “{row.activity}”")
         else:
-            row = services.raci_row_add(initiative=initiative, by=request.user, **form.cleaned_data)
+            row = services.raci_row_add(initiative=initiative, by=request.user, **form.as_fields())
             messages.success(request, f"Row “{row.activity}” added. Choose its A and R in the matrix")
         return redirect("governance:raci_structure", slug=slug)
     context = {"initiative": initiative, "form": form, "row": row, "back_url": _structure_url(slug)}
@@ -139,7 +139,7 @@ def column_form(request, slug, pk=None):
             )
             messages.success(request, f"Column “{column_label(column)}” updated")
         else:
-            column = services.raci_column_add(initiative=initiative, by=request.user, **data)
+            column = services.raci_column_add(initiative=initiative, by=request.user, **form.as_fields())
             messages.success(request, f"Column “{column_label(column)}” added")
         return redirect("governance:raci_structure", slug=slug)
     context = {"initiative": initiative, "form": form, "column": column, "back_url": _structure_url(slug)}

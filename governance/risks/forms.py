@@ -5,15 +5,8 @@ from django import forms
 from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios
 from governance.risks.models import Risk, RiskAction
 from governance.risks.scoring import risk_bands
-from initiatives.fields import (
-    PersonChoiceField,
-    check_person_in_body,
-    offer_bodies,
-    own_participating_bodies,
-    participating_bodies,
-    people_of,
-)
-from initiatives.models import Initiative, User
+from initiatives.fields import PersonChoiceField, check_person_in_body, offer_bodies
+from initiatives.models import Body, Initiative, User
 
 LIKELIHOOD_CHOICES = [
     (1, "1 Rare"),
@@ -150,13 +143,11 @@ class RiskForm(GovukModelForm):
     def __init__(self, *args, initiative: Initiative, user: User, manages_all: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.initiative = initiative
-        bodies = (
-            participating_bodies(initiative) if manages_all else own_participating_bodies(initiative, user)
-        )
-        offer_bodies(self.fields["owner_body"], bodies)
+        bodies = Body.objects.taking_part_in(initiative)
+        offer_bodies(self.fields["owner_body"], bodies if manages_all else bodies.with_member(user))
         self.fields["owner_body"].empty_label = "Not assigned yet" if manages_all else None
         self.fields["owner_body"].required = not manages_all
-        self.fields["owner"].queryset = people_of(initiative)
+        self.fields["owner"].queryset = User.objects.working_on(initiative).with_bodies()
         self.fields["category"].choices = [("", "Choose a category"), *Risk.Category.choices]
         self.fields["proximity"].choices = [("", "Not stated"), *Risk.Proximity.choices]
         self.fields["review_date"].help_text = review_date_help(editing=self.instance.pk is not None)
@@ -201,11 +192,11 @@ class RiskActionForm(GovukModelForm):
 
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)
-        offer_bodies(self.fields["owner_body"], participating_bodies(initiative))
+        offer_bodies(self.fields["owner_body"], Body.objects.taking_part_in(initiative))
         self.fields["owner_body"].required = True
         self.fields["owner_body"].empty_label = "Choose a body"
         self.fields["owner_body"].error_messages["required"] = "Select the owner body"
-        self.fields["owner"].queryset = people_of(initiative)
+        self.fields["owner"].queryset = User.objects.working_on(initiative).with_bodies()
 
     def clean(self):
         cleaned = super().clean()
@@ -250,7 +241,7 @@ class RiskFilterForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.fields["owner_body"].choices = [
             (ALL, "All bodies"),
-            *((body.pk, body.name) for body in participating_bodies(initiative)),
+            *((body.pk, body.name) for body in Body.objects.taking_part_in(initiative)),
         ]
 
     def filter(self, risks):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from governance.forums.escalation import CannotEscalate, NextStep, escalation_next_step
-from governance.forums.models import Escalation
+from governance.forums.presenters import EscalationEntry, escalated_to, escalation_entries
 from governance.health.checks import RiskFlagCounts
 from governance.risks.models import Risk, RiskAction, RiskScoreChange
 from governance.risks.scoring import Band, RiskFlags, band_for, heat_map, risk_bands, risk_flags
@@ -127,7 +127,9 @@ class RiskPage:
     controls: list[RiskAction]
     actions: list[RiskAction]
     history: list[RiskScoreChange]
-    escalations: list[Escalation]
+    escalations: list[EscalationEntry]
+    # Where it was last sent up the route ("" if never): a level, or the board.
+    escalated_to: str
     next_step: NextStep | None
     # Why the risk cannot be escalated now, when it cannot.
     escalation_refusal: str
@@ -146,6 +148,7 @@ def risk_page(risk: Risk, today: datetime.date | None = None) -> RiskPage:
         for name in ("Inherent", "Current", "Target")
     ]
     items = list(risk.actions.select_related("owner", "owner_body"))
+    escalations = escalation_entries(risk.escalations.with_route().order_by("-escalated_at"))
     next_step, refusal = None, ""
     try:
         next_step = escalation_next_step(initiative=risk.initiative, item=risk)
@@ -158,11 +161,8 @@ def risk_page(risk: Risk, today: datetime.date | None = None) -> RiskPage:
         controls=[item for item in items if item.kind == RiskAction.Kind.CONTROL],
         actions=[item for item in items if item.kind == RiskAction.Kind.ACTION],
         history=list(risk.score_changes.select_related("changed_by").order_by("-changed_at", "-pk")),
-        escalations=list(
-            risk.escalations.select_related("from_level", "to_level", "escalated_by").order_by(
-                "-escalated_at"
-            )
-        ),
+        escalations=escalations,
+        escalated_to=escalated_to(escalations),
         next_step=next_step,
         escalation_refusal=refusal,
     )

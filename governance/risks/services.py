@@ -12,12 +12,14 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from collab.unchanged import UNCHANGED, Unchanged, apply_changes
 from governance.checklist.items import ChecklistItem
 from governance.risks.models import Risk, RiskAction, RiskScoreChange
 from governance.risks.scoring import band_for, default_review_date, score
 from initiatives.models import Body, Initiative, User
 
 POSITIONS = [choice.value for choice in RiskScoreChange.Position]
+DEFAULT_ESCALATION_THRESHOLD: int = Risk._meta.get_field("escalation_threshold").default
 SCORE_FIELDS = [f"{position}_{axis}" for position in POSITIONS for axis in ("likelihood", "impact")]
 # What a draft from the checklist starts with: a middling position to be assessed, flagged
 # as unowned on the register until someone takes it on.
@@ -88,21 +90,69 @@ def _brought_forward_note(review_date: datetime.date, new_score: int) -> str:
     )
 
 
+def _default_review_date(current_likelihood: int, current_impact: int) -> datetime.date:
+    return default_review_date(score(current_likelihood, current_impact), timezone.localdate())
+
+
 def _next_number(initiative: Initiative) -> int:
     # Lock the initiative so two people adding risks at once get different numbers.
-    Initiative.objects.select_for_update().filter(pk=initiative.pk).exists()
+    Initiative.objects.lock(initiative)
     return (initiative.risks.aggregate(last=Max("number"))["last"] or 0) + 1
 
 
 @transaction.atomic
-def risk_create(*, initiative: Initiative, by: User, note: str = "", **fields) -> Risk:
+def risk_create(
+    *,
+    initiative: Initiative,
+    by: User,
+    title: str,
+    category: str,
+    inherent_likelihood: int,
+    inherent_impact: int,
+    current_likelihood: int,
+    current_impact: int,
+    target_likelihood: int,
+    target_impact: int,
+    appetite: str,
+    treatment: str,
+    cause: str = "",
+    effect: str = "",
+    owner_body: Body | None = None,
+    owner: User | None = None,
+    is_joint: bool = False,
+    proximity: str = "",
+    escalation_threshold: int = DEFAULT_ESCALATION_THRESHOLD,
+    review_date: datetime.date | None = None,
+    status: str = Risk.Status.OPEN,
+    checklist_item: str = "",
+    note: str = "",
+) -> Risk:
     """Add a risk. A blank review date defaults from the current score's band."""
-    risk = Risk(initiative=initiative, created_by=by, **fields)
-    risk.number = _next_number(initiative)
-    if risk.review_date is None:
-        risk.review_date = default_review_date(
-            score(risk.current_likelihood, risk.current_impact), timezone.localdate()
-        )
+    risk = Risk(
+        initiative=initiative,
+        number=_next_number(initiative),
+        title=title,
+        cause=cause,
+        effect=effect,
+        category=category,
+        owner_body=owner_body,
+        owner=owner,
+        is_joint=is_joint,
+        inherent_likelihood=inherent_likelihood,
+        inherent_impact=inherent_impact,
+        current_likelihood=current_likelihood,
+        current_impact=current_impact,
+        target_likelihood=target_likelihood,
+        target_impact=target_impact,
+        appetite=appetite,
+        treatment=treatment,
+        proximity=proximity,
+        escalation_threshold=escalation_threshold,
+        review_date=review_date or _default_review_date(current_likelihood, current_impact),
+        status=status,
+        checklist_item=checklist_item,
+        created_by=by,
+    )
     risk._history_user = by
     risk.save()
     _record_score_changes(risk, None, by, notes=dict.fromkeys(POSITIONS, note))
@@ -110,16 +160,68 @@ def risk_create(*, initiative: Initiative, by: User, note: str = "", **fields) -
 
 
 @transaction.atomic
-def risk_update(*, risk: Risk, by: User, **fields) -> Risk:
-    """Change a risk; each scored position that moved is kept in its history.
-
-    The review date follows review_date_after_edit; when it is brought forward, the current
-    position's history says so, which is what the person sees on the risk page after saving.
-    """
+def risk_update(
+    *,
+    risk: Risk,
+    by: User,
+    title: str | Unchanged = UNCHANGED,
+    cause: str | Unchanged = UNCHANGED,
+    effect: str | Unchanged = UNCHANGED,
+    category: str | Unchanged = UNCHANGED,
+    owner_body: Body | Unchanged | None = UNCHANGED,
+    owner: User | Unchanged | None = UNCHANGED,
+    is_joint: bool | Unchanged = UNCHANGED,
+    inherent_likelihood: int | Unchanged = UNCHANGED,
+    inherent_impact: int | Unchanged = UNCHANGED,
+    current_likelihood: int | Unchanged = UNCHANGED,
+    current_impact: int | Unchanged = UNCHANGED,
+    target_likelihood: int | Unchanged = UNCHANGED,
+    target_impact: int | Unchanged = UNCHANGED,
+    appetite: str | Unchanged = UNCHANGED,
+    treatment: str | Unchanged = UNCHANGED,
+    proximity: str | Unchanged = UNCHANGED,
+    escalation_threshold: int | Unchanged = UNCHANGED,
+    review_date: datetime.date | Unchanged | None = UNCHANGED,
+    status: str | Unchanged = UNCHANGED,
+) -> Risk:
+    """Change the fields given; each scored position that moved is kept in its history, and the
+    review date follows review_date_after_edit (None: from the new score)."""
     # Read what is stored: a bound ModelForm has already changed the instance in memory.
     stored = Risk.objects.select_for_update().filter(pk=risk.pk).values(*SCORE_FIELDS, "review_date").get()
-    for name, value in fields.items():
-        setattr(risk, name, value)
+    apply_changes(
+        risk,
+        {
+            "title": title,
+            "cause": cause,
+            "effect": effect,
+            "category": category,
+            "owner_body": owner_body,
+            "owner": owner,
+            "is_joint": is_joint,
+            "inherent_likelihood": inherent_likelihood,
+            "inherent_impact": inherent_impact,
+            "current_likelihood": current_likelihood,
+            "current_impact": current_impact,
+            "target_likelihood": target_likelihood,
+            "target_impact": target_impact,
+            "appetite": appetite,
+            "treatment": treatment,
+            "proximity": proximity,
+            "escalation_threshold": escalation_threshold,
+            "review_date": review_date,
+            "status": status,
+        },
+    )
+    notes = _settle_review_date(risk, stored)
+    risk._history_user = by
+    risk.save()
+    _record_score_changes(risk, _positions(stored), by, notes=notes)
+    return risk
+
+
+def _settle_review_date(risk: Risk, stored: dict) -> dict[str, str]:
+    """Apply review_date_after_edit. When the date comes forward, the current position's history
+    says so, which is what the person sees on the risk page after saving."""
     new_score = score(risk.current_likelihood, risk.current_impact)
     submitted = risk.review_date
     risk.review_date = review_date_after_edit(
@@ -129,13 +231,9 @@ def risk_update(*, risk: Risk, by: User, **fields) -> Risk:
         new_score=new_score,
         today=timezone.localdate(),
     )
-    notes = {}
     if submitted is not None and risk.review_date != submitted:
-        notes["current"] = _brought_forward_note(risk.review_date, new_score)
-    risk._history_user = by
-    risk.save()
-    _record_score_changes(risk, _positions(stored), by, notes=notes)
-    return risk
+        return {"current": _brought_forward_note(risk.review_date, new_score)}
+    return {}
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from collab.csv_export import csv_response
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
-from governance.forums.escalation import CannotEscalate, escalation_raise
+from governance.forums.escalation import CannotEscalate, escalation_raise, sent_to
 from governance.predicates import MANAGE_REGISTERS
 from governance.risks import services
 from governance.risks.forms import EscalateForm, RiskActionForm, RiskFilterForm, RiskForm
@@ -58,7 +58,7 @@ def risk_create(request, slug):
     manages_all = request.user.has_perm(MANAGE_REGISTERS, initiative)
     form = RiskForm(request.POST or None, initiative=initiative, user=request.user, manages_all=manages_all)
     if request.method == "POST" and form.is_valid():
-        risk = services.risk_create(initiative=initiative, by=request.user, **form.cleaned_data)
+        risk = services.risk_create(initiative=initiative, by=request.user, **form.as_fields())
         messages.success(request, f"Risk {risk.reference} added")
         return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
     context = {"form": form, "initiative": initiative, "back_url": _register_url(slug)}
@@ -84,7 +84,7 @@ def risk_edit(request, slug, pk):
     )
     if request.method == "POST" and form.is_valid():
         typed_review_date = form.cleaned_data["review_date"]
-        services.risk_update(risk=risk, by=request.user, **form.cleaned_data)
+        services.risk_update(risk=risk, by=request.user, **form.as_fields())
         moved = typed_review_date is not None and risk.review_date != typed_review_date
         review = (
             f": its next review comes forward to {risk.review_date.day} {risk.review_date:%B %Y}"
@@ -102,7 +102,7 @@ def risk_action_add(request, slug, pk):
     initiative, risk = _risk(request, slug, pk, CHANGE_RISK)
     form = RiskActionForm(request.POST or None, initiative=initiative)
     if request.method == "POST" and form.is_valid():
-        action = services.risk_action_add(risk=risk, by=request.user, **form.cleaned_data)
+        action = services.risk_action_add(risk=risk, by=request.user, **form.as_fields())
         messages.success(request, f"{action.get_kind_display()} added to {risk.reference}")
         return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
     back_url = reverse("governance:risk_detail", kwargs={"slug": slug, "pk": pk})
@@ -143,8 +143,7 @@ def escalate(request, slug, pk):
         except CannotEscalate as refusal:
             messages.error(request, str(refusal))
         else:
-            where = escalation.to_level.name if escalation.to_level else "the board"
-            messages.success(request, f"{risk.reference} escalated to {where}")
+            messages.success(request, f"{risk.reference} escalated to {sent_to(escalation)}")
         return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
     back_url = reverse("governance:risk_detail", kwargs={"slug": slug, "pk": pk})
     context = {"form": form, "initiative": initiative, "page": risk_page(risk), "back_url": back_url}

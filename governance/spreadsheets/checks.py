@@ -118,12 +118,8 @@ class ImportContext:
 
     @classmethod
     def for_initiative(cls, initiative: Initiative) -> ImportContext:
-        bodies = Body.objects.filter(participations__initiative=initiative)
-        people = (
-            User.objects.filter(is_active=True, memberships__body__participations__initiative=initiative)
-            .distinct()
-            .prefetch_related("memberships")
-        )
+        bodies = Body.objects.taking_part_in(initiative)
+        people = User.objects.working_on(initiative).with_bodies()
         return cls(
             bodies={body.short_name.casefold(): body for body in bodies},
             people={person.email.casefold(): person for person in people},

@@ -86,8 +86,9 @@ def result(request, slug):
                 initiative=initiative,
                 answers=answers,
                 checklist=checklist,
+                chosen_model=form.cleaned_data["chosen_model"],
+                choice_reason=form.cleaned_data["choice_reason"],
                 by=request.user,
-                **form.cleaned_data,
             )
         except services.AssessmentRefused as refusal:
             messages.error(request, str(refusal))

@@ -260,6 +260,17 @@ class TestNotifications:
         assert mail.outbox[0].subject.startswith("D001 rejected")
         assert "Costs too high" in mail.outbox[0].body
 
+    @pytest.mark.parametrize(("action", "says_resubmit"), [(Action.DEFER, True), (Action.APPROVE, False)])
+    def test_only_a_deferred_outcome_says_it_can_be_submitted_again(
+        self, world, django_capture_on_commit_callbacks, action, says_resubmit
+    ):
+        decision = decision_in(world, "submitted")
+
+        with django_capture_on_commit_callbacks(execute=True):
+            services.decision_decide(decision=decision, by=world.senior_owner, action=action, comment="Why")
+
+        assert ("submit it again" in mail.outbox[0].body) is says_resubmit
+
     def test_a_late_awaiting_email_is_not_sent_once_the_decision_has_moved_on(self, world):
         from governance.decisions.tasks import notify_decision_awaiting
 

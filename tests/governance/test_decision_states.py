@@ -37,3 +37,24 @@ def test_decided_and_superseded_decisions_allow_no_edits_and_superseded_is_final
 
 def test_the_model_knows_every_state_the_machine_uses():
     assert set(Decision.Status.values) == set(states.STATES)
+
+
+def test_the_decider_approves_rejects_or_defers_and_only_a_submitted_decision():
+    assert [state for state in states.STATES if states.awaits_decider(state)] == [states.SUBMITTED]
+    assert {states.APPROVED, states.REJECTED, states.DEFERRED} == states.OUTCOMES
+
+
+def test_decided_decisions_are_the_ones_only_a_new_decision_can_change():
+    assert {states.APPROVED, states.REJECTED} == states.DECIDED
+    assert not any(states.is_editable(state) for state in states.DECIDED)
+
+
+@pytest.mark.parametrize(("source", "target"), ALLOWED.items())
+def test_every_move_has_a_past_tense_for_messages(source, target):
+    state, action = source
+
+    assert states.done_between(state, target) == states.TRANSITIONS[action].done
+
+
+def test_there_is_no_past_tense_for_a_move_the_machine_does_not_make():
+    assert states.done_between(states.DRAFT, states.APPROVED) is None

@@ -9,6 +9,7 @@ from governance.forums import services
 from governance.forums.escalation import CannotEscalate, escalation_raise
 from governance.models import EscalationLevel, Forum, Risk
 from tests.governance.factories import EscalationLevelFactory, ForumFactory, decision_in
+from tests.governance.register_factories import RiskFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -274,3 +275,41 @@ class TestOverviewPanel:
         assert "D001: Approve the DSA" in body
         for link in ("raci", "forums", "escalation", "decisions"):
             assert f'href="{url(link)}"' in body
+
+
+class TestWhereEscalationsGo:
+    """Risks and decisions say where they were sent in the same words, from governance.forums.escalation."""
+
+    def escalate_risk(self, client, risk, reason="Score 20"):
+        return client.post(url("risk_escalate", pk=risk.pk), {"reason": reason}, follow=True)
+
+    def test_a_risk_and_a_decision_sent_up_are_announced_alike_by_the_levels_name_and_number(
+        self, client, world
+    ):
+        route(world, "Workstream leads", "Programme board")
+        risk, decision = RiskFactory(initiative=world.initiative), decision_in(world, "submitted")
+        client.force_login(world.programme_manager)
+
+        risk_done = self.escalate_risk(client, risk)
+        decision_done = client.post(
+            url("decision_escalate", number=decision.number), {"reason": "Over budget"}, follow=True
+        )
+
+        assert f"{risk.reference} escalated to Programme board (level 2)" in risk_done.content.decode()
+        assert (
+            f"{decision.reference} escalated to Programme board (level 2)" in decision_done.content.decode()
+        )
+
+    def test_a_risk_sent_on_past_the_top_of_the_route_is_with_the_board_not_its_last_level(
+        self, client, world
+    ):
+        route(world, "Workstream leads", "Programme board")
+        risk = RiskFactory(initiative=world.initiative)
+        client.force_login(world.programme_manager)
+
+        self.escalate_risk(client, risk)
+        self.escalate_risk(client, risk, reason="Beyond the programme board")
+        page = client.get(url("risk_detail", pk=risk.pk))
+
+        assert page.context["page"].escalated_to == "the board"
+        assert "sent it to the board" in page.content.decode()

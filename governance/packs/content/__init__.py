@@ -15,7 +15,8 @@ from governance.packs.content import assurance, decision_rights, partnership, re
 from initiatives.models import Initiative
 
 # Bump when the shape changes, so a pack built from an older shape is never mistaken for a new one.
-CONTENT_SCHEMA = 2
+# 3: the initiative's facts (governance.health.checks) replace the health check's finished items.
+CONTENT_SCHEMA = 3
 
 
 def gather_pack_content(initiative_id: int) -> dict:
@@ -36,25 +37,17 @@ def gather_pack_content(initiative_id: int) -> dict:
         "data_sharing_agreements": registers.agreements(initiative),
         "decisions": decision_rights.decisions(initiative),
         "reviews": assurance.reviews(initiative),
-        "health": _health(initiative),
+        "facts": _facts(initiative),
     }
 
 
-def _health(initiative: Initiative) -> list[dict]:
-    """The derived health check, as of today: a risk passing its review date changes the pack."""
-    from governance.health.checks import gather_health_facts, health_check
+def _facts(initiative: Initiative) -> dict:
+    """The facts the summary and the health check both read, as of today: a risk passing its
+    review date changes the pack."""
+    from governance.health.checks import facts_snapshot, gather_health_facts
 
     facts, _flags = gather_health_facts(initiative)
-    return [
-        {
-            "key": item.key,
-            "title": item.title,
-            "status": str(item.status),
-            "status_label": item.status.label,
-            "detail": item.detail,
-        }
-        for item in health_check(facts)
-    ]
+    return facts_snapshot(facts)
 
 
 def content_fingerprint(content: dict) -> str:

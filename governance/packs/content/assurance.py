@@ -11,9 +11,7 @@ from initiatives.models import Initiative
 
 def reviews(initiative: Initiative) -> list[dict]:
     recommendations = grouped(
-        gov.Recommendation.objects.filter(review__initiative=initiative)
-        .select_related("owner_body")
-        .order_by("due_date", "pk"),
+        gov.Recommendation.objects.of(initiative).select_related("owner_body").order_by("due_date", "pk"),
         "review_id",
     )
     reviews = gov.AssuranceReview.objects.filter(initiative=initiative).select_related("reviewer")
@@ -42,5 +40,5 @@ def reviews(initiative: Initiative) -> list[dict]:
                 for item in recommendations[review.pk]
             ],
         }
-        for review in reviews.order_by("-review_date", "-pk")
+        for review in reviews.newest_first()
     ]

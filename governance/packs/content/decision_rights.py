@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from django.utils.text import capfirst
+
 from governance import models as gov
+from governance.forums.escalation import level_label, sent_to
 from governance.packs.content.values import grouped, iso_date, person_name, text_lines
 from initiatives.models import Initiative
 
@@ -53,8 +56,8 @@ def escalations(initiative: Initiative) -> list[dict]:
                 if e.risk
                 else f"{e.decision.reference}: {e.decision.title}"
             ),
-            "from_level": e.from_level.name if e.from_level else "",
-            "to": "The board" if e.to_board or not e.to_level else e.to_level.name,
+            "from_level": level_label(e.from_level) if e.from_level else "",
+            "to": capfirst(sent_to(e)),
             "reason": e.reason,
             "by": person_name(e.escalated_by),
             "at": e.escalated_at.isoformat(),
@@ -64,12 +67,8 @@ def escalations(initiative: Initiative) -> list[dict]:
 
 
 def raci(initiative: Initiative) -> dict:
-    columns = list(
-        gov.RaciColumn.objects.filter(initiative=initiative)
-        .select_related("body", "holder")
-        .order_by("position", "pk")
-    )
-    cells = grouped(gov.RaciCell.objects.filter(row__initiative=initiative), "row_id")
+    columns = list(initiative.raci_columns.in_matrix_order().select_related("body", "holder"))
+    cells = grouped(gov.RaciCell.objects.of(initiative), "row_id")
     return {
         "columns": [
             {
@@ -87,7 +86,7 @@ def raci(initiative: Initiative) -> dict:
                 "kind_label": row.get_kind_display(),
                 "cells": {str(cell.column_id): cell.value for cell in cells[row.pk]},
             }
-            for row in gov.RaciRow.objects.filter(initiative=initiative).order_by("position", "pk")
+            for row in initiative.raci_rows.in_matrix_order()
         ],
     }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from governance.packs.content.values import iso_date, model_label, person_name
-from initiatives.models import Assessment, Initiative, InitiativeRole, Participation
+from initiatives.models import Assessment, Initiative, InitiativeRole
 
 
 def overview(initiative: Initiative) -> dict:
@@ -39,7 +39,7 @@ def bodies(initiative: Initiative) -> list[dict]:
             "role_label": p.get_role_display(),
             "stop_doing": list(p.stop_doing),
         }
-        for p in Participation.objects.filter(initiative=initiative).in_role_order()
+        for p in initiative.participations.in_role_order()
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from governance import models as gov
+from governance.glossary.meanings import effective_status
 from governance.packs.content.values import decimal_text, grouped, iso_date, person_name
 from initiatives.models import Initiative
 
@@ -92,25 +93,26 @@ def measures(initiative: Initiative) -> list[dict]:
 
 def definitions(initiative: Initiative) -> list[dict]:
     meanings = grouped(
-        gov.BodyMeaning.objects.filter(definition__initiative=initiative)
-        .select_related("body")
-        .order_by("body__name"),
+        gov.BodyMeaning.objects.of(initiative).select_related("body").order_by("body__name"),
         "definition_id",
     )
     definitions = gov.DataDefinition.objects.filter(initiative=initiative).select_related("master_body")
-    return [
-        {
-            "term": definition.term,
-            "status": definition.status,
-            "status_label": definition.get_status_display(),
-            "agreed_meaning": definition.agreed_meaning,
-            "master_body": definition.master_body.short_name if definition.master_body else "",
-            "standard": definition.standard,
-            "agreed_on": iso_date(definition.agreed_on),
-            "meanings": [{"body": m.body.short_name, "meaning": m.meaning} for m in meanings[definition.pk]],
-        }
-        for definition in definitions.order_by("term")
-    ]
+    return [_definition(definition, meanings[definition.pk]) for definition in definitions.order_by("term")]
+
+
+def _definition(definition: gov.DataDefinition, meanings: list) -> dict:
+    # As the glossary shows it: differing meanings nobody has agreed make a term disputed.
+    status = effective_status(definition.status, [m.meaning for m in meanings])
+    return {
+        "term": definition.term,
+        "status": status,
+        "status_label": gov.DataDefinition.Status(status).label,
+        "agreed_meaning": definition.agreed_meaning,
+        "master_body": definition.master_body.short_name if definition.master_body else "",
+        "standard": definition.standard,
+        "agreed_on": iso_date(definition.agreed_on),
+        "meanings": [{"body": m.body.short_name, "meaning": m.meaning} for m in meanings],
+    }
 
 
 def agreements(initiative: Initiative) -> list[dict]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from governance.health.checks import HealthFacts, HealthItem, facts_from_snapshot, health_check
 from governance.packs.document import assurance, decision_rights, registers
 from governance.packs.document.formatting import as_date
 from governance.packs.document.summary import SummaryLine, summary_lines
@@ -74,6 +75,9 @@ class PackDocument:
     decisions: list[dict]
     reviews: list[dict]
     latest_review: dict | None
+    # The initiative's facts as gathered with the content: the summary and the health check read them.
+    facts: HealthFacts
+    health: list[HealthItem]
     open_recommendations: list[dict] = field(default_factory=list)
 
     @property
@@ -106,6 +110,7 @@ def pack_document(
     by_score = sorted(open_rows, key=lambda row: (-row.current_score, row.risk["number"]))
     raci_rows, idle_columns = decision_rights.raci_rows(content["raci"])
     reviews = [assurance.review_view(review, as_of) for review in content["reviews"]]
+    facts = facts_from_snapshot(content["facts"])
     document = PackDocument(
         content=content,
         version_label=version_label,
@@ -131,6 +136,8 @@ def pack_document(
         decisions=[decision_rights.decision_view(decision) for decision in content["decisions"]],
         reviews=reviews,
         latest_review=reviews[0] if reviews else None,
+        facts=facts,
+        health=health_check(facts),
         open_recommendations=sorted(
             (item for review in reviews for item in review["recommendations"] if item["status"] == "open"),
             key=lambda item: item["due_date"] or datetime.date.max,

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from governance.decisions import states as decision_states
+from governance.glossary.meanings import DISPUTED, PROPOSED
 from governance.packs.document.formatting import counted, counted_or_none
 
 if TYPE_CHECKING:
+    from governance.health.checks import HealthFacts
     from governance.packs.document import PackDocument
 
 
@@ -49,7 +52,7 @@ def _recommendations(document: PackDocument) -> SummaryLine:
 
 def _bodies(document: PackDocument) -> SummaryLine:
     bodies = document.content["bodies"]
-    silent = [body["short_name"] for body in bodies if not body["stop_doing"]]
+    silent = document.facts.bodies_without_stop_doing
     return SummaryLine(
         "Bodies taking part",
         counted_or_none(len(bodies), "body", "bodies"),
@@ -58,11 +61,11 @@ def _bodies(document: PackDocument) -> SummaryLine:
 
 
 def _senior_owner(document: PackDocument) -> SummaryLine:
-    initiative = document.initiative
+    initiative, facts = document.initiative, document.facts
     owner_gaps = []
-    if not initiative["senior_owner"]:
+    if not facts.has_senior_owner:
         owner_gaps.append("No senior accountable owner named")
-    if not initiative["decision_rights"]:
+    if not facts.decision_rights:
         owner_gaps.append("Decision rights not stated")
     return SummaryLine(
         "Senior accountable owner", initiative["senior_owner"] or "Not named", "; ".join(owner_gaps)
@@ -87,32 +90,38 @@ def _forums(document: PackDocument) -> SummaryLine:
 
 
 def _raci(document: PackDocument) -> SummaryLine:
-    troubled = sum(1 for row in document.raci_rows if row.problems)
+    facts = document.facts
+    troubled = facts.raci_failing_rows
     return SummaryLine(
         "RACI matrix",
         (
-            f"{counted_or_none(len(document.raci_rows), 'activity', 'activities')} across "
+            f"{counted_or_none(facts.raci_rows, 'activity', 'activities')} across "
             f"{counted_or_none(len(document.content['raci']['columns']), 'column')}"
-            if document.raci_rows
+            if facts.raci_rows
             else "None recorded"
         ),
         f"{counted_or_none(troubled, 'row')} without exactly one A and at least one R" if troubled else "",
     )
 
 
+def _risks_position(facts: HealthFacts) -> str:
+    """Risks not closed: the open ones, and drafts from the checklist still to be assessed."""
+    if not facts.live_risks:
+        return "None recorded"
+    open_risks = counted(facts.live_risks - facts.draft_risks, "open risk")
+    return f"{open_risks} and {counted(facts.draft_risks, 'draft')}" if facts.draft_risks else open_risks
+
+
 def _risks(document: PackDocument) -> SummaryLine:
-    open_risks = document.risks_above_threshold + document.other_open_risks
-    above = len(document.risks_above_threshold)
-    overdue_reviews = sum(1 for row in open_risks if row.flags.review_overdue)
-    unowned = sum(1 for row in open_risks if row.flags.no_owner)
+    facts = document.facts
     attention = _joined(
         [
-            (above, f"{above} above threshold"),
-            (overdue_reviews, f"{overdue_reviews} past review date"),
-            (unowned, f"{unowned} without a named owner"),
+            (facts.risks_above_threshold, f"{facts.risks_above_threshold} above threshold"),
+            (facts.overdue_risks, f"{facts.overdue_risks} past review date"),
+            (facts.unowned_risks, f"{facts.unowned_risks} without a named owner"),
         ]
     )
-    return SummaryLine("Shared risks", counted_or_none(len(open_risks), "open risk"), attention)
+    return SummaryLine("Shared risks", _risks_position(facts), attention)
 
 
 def _measures(document: PackDocument) -> SummaryLine:
@@ -128,19 +137,19 @@ def _measures(document: PackDocument) -> SummaryLine:
 
 
 def _definitions(document: PackDocument) -> SummaryLine:
-    definitions = document.content["definitions"]
-    disputed = sum(1 for d in definitions if d["status"] == "disputed")
-    proposed = sum(1 for d in definitions if d["status"] == "proposed")
+    statuses = document.facts.definition_statuses
+    disputed = statuses.count(DISPUTED)
+    proposed = statuses.count(PROPOSED)
     return SummaryLine(
         "Shared data definitions",
-        counted_or_none(len(definitions), "term"),
+        counted_or_none(len(statuses), "term"),
         _joined([(disputed, f"{disputed} disputed"), (proposed, f"{proposed} not yet agreed")]),
     )
 
 
 def _decisions(document: PackDocument) -> SummaryLine:
     decisions = document.content["decisions"]
-    awaiting = sum(1 for d in decisions if d["status"] == "submitted")
+    awaiting = sum(1 for d in decisions if decision_states.awaits_decider(d["status"]))
     return SummaryLine(
         "Decisions",
         counted_or_none(len(decisions), "decision"),

@@ -48,11 +48,7 @@ class SeniorOwnerForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        people = (
-            User.objects.filter(is_active=True, memberships__body__participations__initiative=self.initiative)
-            .prefetch_related("memberships__body")
-            .distinct()
-        )
+        people = User.objects.working_on(self.initiative).with_bodies()
         field = self.fields["senior_owner"]
         field.queryset = people
         taking_part = set(self.initiative.participations.values_list("body_id", flat=True))

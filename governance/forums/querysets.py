@@ -1,0 +1,26 @@
+"""Reads of the escalation route and what has been sent up it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+
+if TYPE_CHECKING:
+    from governance.forums.models import EscalationLevel
+
+
+class EscalationLevelQuerySet(models.QuerySet):
+    def up_the_route(self) -> EscalationLevelQuerySet:
+        """Level 1, where issues start, first."""
+        return self.order_by("level")
+
+
+class EscalationQuerySet(models.QuerySet):
+    def through(self, level: EscalationLevel) -> EscalationQuerySet:
+        """Escalations sent up from this level or up to it."""
+        return self.filter(models.Q(from_level=level) | models.Q(to_level=level))
+
+    def with_route(self) -> EscalationQuerySet:
+        """With the levels each went from and to, and who sent it, loaded."""
+        return self.select_related("from_level", "to_level", "escalated_by")

@@ -1,0 +1,11 @@
+"""Reads of the shared risk register."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class RiskQuerySet(models.QuerySet):
+    def live(self) -> RiskQuerySet:
+        """Risks not closed: open ones, and drafts from the checklist still to be assessed."""
+        return self.exclude(status=self.model.Status.CLOSED)
