@@ -3,7 +3,7 @@ it belongs to, and drawing the component's template."""
 
 from __future__ import annotations
 
-from django.template import Context, Node, NodeList, TemplateSyntaxError
+from django.template import Context, Engine, Node, NodeList, TemplateSyntaxError
 from django.template.base import FilterExpression, Parser, Token, kwarg_re
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -12,12 +12,11 @@ from django.utils.safestring import SafeString, mark_safe
 OPEN_COMPONENT = "_govuk_open_component"
 
 Arguments = tuple[str, list[FilterExpression], dict[str, FilterExpression]]
-
-
 NO_ATTRIBUTES = mark_safe("")
 
 
 def html_attributes(options: dict) -> SafeString:
+    """The options a tag does not know, as HTML attributes, their values escaped."""
     if not options:
         return NO_ATTRIBUTES
     parts = []
@@ -33,8 +32,8 @@ def html_attributes(options: dict) -> SafeString:
 
 
 def render_component(context: Context, template_name: str, values: dict) -> SafeString:
-    component = context.template.engine.get_template(template_name)
-    return component.render(context.new(values))
+    engine = context.template.engine if context.template else Engine.get_default()
+    return engine.get_template(template_name).render(context.new(values))
 
 
 class ComponentNode(Node):
@@ -56,9 +55,9 @@ class ComponentNode(Node):
         """The content, rendered by the template engine (so escaped), with the parts written in
         it adding themselves to `component`."""
         if component is None:
-            return mark_safe(self.nodelist.render(context).strip())  # noqa: S308
+            return mark_safe(self.nodelist.render(context).strip())  # noqa: S308 - the engine escaped it
         with context.push({OPEN_COMPONENT: component}):
-            return mark_safe(self.nodelist.render(context).strip())  # noqa: S308
+            return mark_safe(self.nodelist.render(context).strip())  # noqa: S308 - the engine escaped it
 
     def render_parts(self, context: Context, component) -> None:
         if stray := self.render_content(context, component):
@@ -92,7 +91,8 @@ def split_arguments(parser: Parser, token: Token) -> Arguments:
     args: list[FilterExpression] = []
     options: dict[str, FilterExpression] = {}
     for bit in bits:
-        name, value = kwarg_re.match(bit).groups()
+        match = kwarg_re.match(bit)
+        name, value = match.groups() if match else (None, bit)
         if name:
             options[name] = parser.compile_filter(value)
         elif options:
