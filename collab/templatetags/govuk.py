@@ -2,7 +2,11 @@
 
 from django import template
 
+from collab.components import BLOCK_TAGS
+
 register = template.Library()
+for name, compile_tag in BLOCK_TAGS.items():
+    register.tag(name, compile_tag)
 
 # Tag colours by the meaning of a status, shared by every page that shows one.
 TAG_COLOURS = {
@@ -28,6 +32,7 @@ TAG_COLOURS = {
     "red": "red",
     "open": "blue",
     "done": "green",
+    "overdue": "red",
     # Risk flags, health check items, measure standings and DPIA states (shared registers).
     "above_threshold": "red",
     "no_owner": "orange",
@@ -72,11 +77,10 @@ def status_tag(value: str, label: str = ""):
     return {"colour": TAG_COLOURS.get(value, "grey"), "label": label or value}
 
 
-@register.inclusion_tag("components/summary_list.html")
-def summary_list(rows):
-    """GOV.UK summary list. Each row has `key`, then `value` (text) or `items` (a bulleted list),
-    and optionally `change_url` with `change_label` (what the hidden text says is changed)."""
-    return {"rows": rows, "any_actions": any(getattr(row, "change_url", "") for row in rows)}
+@register.inclusion_tag("components/button_link.html")
+def button_link(href: str, label: str, classes: str = ""):
+    """A link drawn as a GOV.UK button: it goes somewhere rather than changing anything."""
+    return {"href": href, "label": label, "classes": classes}
 
 
 @register.inclusion_tag("components/task_list.html")

@@ -45,6 +45,12 @@ class HeatCell:
     score: int
     band: Band
 
+    @property
+    def classes(self) -> str:
+        """Its band's colour, and a flag when a risk in it is above its threshold."""
+        flagged = " jup-heat-map__cell--flagged" if self.above_threshold else ""
+        return f"jup-heat-map__cell jup-heat-map__cell--{self.band.colour}{flagged}"
+
 
 @dataclass(frozen=True)
 class HeatRow:
