@@ -74,7 +74,7 @@ INITIATIVES = [
             "Approve the data sharing agreement on behalf of the partnership",
             "Decide the order in which partner bodies join",
         ],
-        "operating_model": OperatingModel.DATA_SHARING_PARTNERSHIP,
+        "operating_model": OperatingModel.LEAD_DEPARTMENT,
         "stop_doing": {
             "DWP": ["Stop writing separately to the family about benefit overpayments"],
             "HMRC": ["Stop running a separate bereavement contact line for tax credits"],
@@ -110,7 +110,7 @@ INITIATIVES = [
         "senior_owner": "senior_owner",
         "reviewers": ["assurance_reviewer"],
         "decision_rights": ["Approve the platform's service standard assessment"],
-        "operating_model": OperatingModel.SHARED_SERVICE,
+        "operating_model": OperatingModel.JOINT_PROGRAMME_BOARD,
         "stop_doing": {"DWP": ["Stop procuring a separate identity checking contract"]},
     },
 ]

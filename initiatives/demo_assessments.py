@@ -3,8 +3,10 @@
 The answers are the honest ones for each demo initiative, and the engine's recommendation
 follows from them. Tell Us Once shows a re-run: first planned with common definitions only
 (the engine said lead department; partners asked for a board), then re-assessed once regular
-exchange of records was agreed (data-sharing partnership). Only initiatives the seed has just
-created get assessments, so seeding twice adds nothing.
+exchange of records was agreed (lead department, with a data-sharing partnership for the
+exchange). The identity platform pools budgets for a platform: a joint programme board with a
+shared service. Only initiatives the seed has just created get assessments, so seeding twice
+adds nothing.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ TELL_US_ONCE_FIRST = {
 
 TELL_US_ONCE_NOW = {
     "answers": {**TELL_US_ONCE_FIRST["answers"], "data": "exchange"},
-    "chosen_model": "data_sharing_partnership",
+    "chosen_model": "lead_department",
     "choice_reason": "",
     "data_items": [
         *TELL_US_ONCE_FIRST["data_items"],
@@ -72,7 +74,7 @@ IDENTITY_PLATFORM = {
         "crisis": False,
         "bodies": 3,
     },
-    "chosen_model": "shared_service",
+    "chosen_model": "joint_programme_board",
     "choice_reason": "",
     "data_items": [
         "Identity confidence levels (GPG 45 profiles) each service accepts",

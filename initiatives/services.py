@@ -11,7 +11,15 @@ from django.utils.text import slugify
 
 from collab.queue import enqueue_on_commit
 from initiatives.departures import BodyStillNeeded, run_departure_steps
-from initiatives.models import Assessment, Body, Initiative, InitiativeRole, Participation, User
+from initiatives.models import (
+    Assessment,
+    AssessmentDraft,
+    Body,
+    Initiative,
+    InitiativeRole,
+    Participation,
+    User,
+)
 from initiatives.operating_models import OperatingModel
 from initiatives.recommendation import recommend, validate_answers
 from initiatives.tasks import notify_senior_owner_named
@@ -139,6 +147,21 @@ class AssessmentRefused(Exception):
     pass
 
 
+def _checked_participations(initiative: Initiative, checklist: Checklist) -> dict[int, Participation]:
+    """The bodies taking part, by id, once the checklist's owner and stop-doing lists fit them."""
+    participations = {p.body_id: p for p in initiative.participations.select_related("body")}
+    if (
+        not checklist.senior_owner.is_active
+        or not initiative.participations.filter(body__memberships__user=checklist.senior_owner).exists()
+    ):
+        raise AssessmentRefused(
+            f"{checklist.senior_owner} cannot be the senior owner: they are not in a body taking part"
+        )
+    if unknown := set(checklist.stop_doing) - set(participations):
+        raise AssessmentRefused(f"Bodies {sorted(unknown)} do not take part in this initiative")
+    return participations
+
+
 @transaction.atomic
 def assessment_record(
     *,
@@ -152,8 +175,10 @@ def assessment_record(
     """Keep one run of the checklist as it was, and put its answers to work on the initiative at once.
 
     The recommendation is worked out here from the answers, never taken from the caller, so a
-    stored assessment always says what the engine said. Assessments are only ever added: a
-    re-run gets the next number and earlier ones stay as they were.
+    stored assessment always says what the engine said. The components adopted are the
+    recommended ones, less the chosen model if it is one of them. Assessments are only ever
+    added: a re-run gets the next number and earlier ones stay as they were. The person's draft
+    of the answers goes once the assessment is kept.
     """
     engine_answers = validate_answers(answers).as_dict()
     result = recommend(engine_answers)
@@ -164,17 +189,7 @@ def assessment_record(
         raise AssessmentRefused("Say why you are choosing a different model from the recommended one")
     # Lock the initiative row so two people confirming at once get numbers one after the other.
     Initiative.objects.select_for_update().filter(pk=initiative.pk).values_list("pk").get()
-    participations = {p.body_id: p for p in initiative.participations.select_related("body")}
-    if (
-        not checklist.senior_owner.is_active
-        or not initiative.participations.filter(body__memberships__user=checklist.senior_owner).exists()
-    ):
-        raise AssessmentRefused(
-            f"{checklist.senior_owner} cannot be the senior owner: they are not in a body taking part"
-        )
-    if unknown := set(checklist.stop_doing) - set(participations):
-        raise AssessmentRefused(f"Bodies {sorted(unknown)} do not take part in this initiative")
-
+    participations = _checked_participations(initiative, checklist)
     latest = initiative.assessments.aggregate(latest=Max("number"))["latest"] or 0
     assessment = Assessment.objects.create(
         initiative=initiative,
@@ -184,6 +199,7 @@ def assessment_record(
         recommended_model=result["model"],
         chosen_model=chosen_model,
         choice_reason=reason,
+        components=[c["model"] for c in result["components"] if c["model"] != chosen_model],
         outcome_statement=checklist.outcome_statement,
         senior_owner=checklist.senior_owner,
         decision_rights=list(checklist.decision_rights),
@@ -203,6 +219,12 @@ def assessment_record(
         senior_owner=checklist.senior_owner,
         senior_owner_decision_rights=list(checklist.decision_rights),
     )
+    AssessmentDraft.objects.filter(initiative=initiative, person=by).delete()
+    _apply_stop_doing(checklist, participations, by)
+    return assessment
+
+
+def _apply_stop_doing(checklist: Checklist, participations: dict[int, Participation], by: User) -> None:
     for body_id, items in checklist.stop_doing.items():
         participation = participations[body_id]
         if participation.stop_doing != list(items):
@@ -212,4 +234,17 @@ def assessment_record(
                 stop_doing=list(items),
                 by=by,
             )
-    return assessment
+
+
+@transaction.atomic
+def senior_owner_rights_add(*, initiative: Initiative, rights: list[str], by: User) -> list[str]:
+    """Add decision rights the senior owner does not hold yet; returns the ones added."""
+    held = {right.strip().casefold() for right in initiative.senior_owner_decision_rights}
+    added = [
+        right for right in dict.fromkeys(r.strip() for r in rights) if right and right.casefold() not in held
+    ]
+    if added:
+        initiative.senior_owner_decision_rights = [*initiative.senior_owner_decision_rights, *added]
+        initiative._history_user = by
+        initiative.save(update_fields=["senior_owner_decision_rights", "updated_at"])
+    return added
