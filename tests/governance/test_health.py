@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from governance.health.checks import FIX_URL_NAMES, HealthFacts, Status, gather_health_facts, health_check
+from governance.health.model_fit import ModelFitFacts
 from governance.models import DataSharingAgreement, Forum, RaciCell, RaciColumn, RaciRow
 from initiatives.models import Participation
 from tests.governance.register_factories import (
@@ -33,6 +34,7 @@ HEALTHY = HealthFacts(
     exchanges_records=True,
     agreements=1,
     agreements_with_completed_dpia=1,
+    model_fit=ModelFitFacts(model="joint_programme_board", decision_forums=1),
 )
 
 
