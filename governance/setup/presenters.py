@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from initiatives.models import Initiative
-from initiatives.operating_models import PROFILES
 
 
 @dataclass
@@ -19,15 +18,6 @@ class InPlaceRow:
 
 def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
-
-
-def structure_name(initiative: Initiative, components: tuple[str, ...]) -> str:
-    name = PROFILES[initiative.operating_model].name
-    if not components:
-        return name
-    parts = [f"a {PROFILES[component].name.lower()}" for component in components]
-    joined = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
-    return f"{name}, with {joined}"
 
 
 def in_place_rows(initiative: Initiative) -> list[InPlaceRow]:

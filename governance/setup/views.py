@@ -8,9 +8,10 @@ from governance.setup import services
 from governance.setup.facts import gather_set_up_facts
 from governance.setup.forms import SetUpForm
 from governance.setup.plan import set_up_plan
-from governance.setup.presenters import in_place_rows, structure_name
+from governance.setup.presenters import in_place_rows
 from governance.setup.rules import SET_UP_INITIATIVE
 from initiatives.access import get_initiative_or_404
+from initiatives.operating_models import structure_name
 
 
 def set_up(request, slug):
@@ -25,7 +26,7 @@ def set_up(request, slug):
     context = {
         "initiative": initiative,
         "form": form,
-        "structure": structure_name(initiative, facts.components) if facts else "",
+        "structure": structure_name(initiative.operating_model, facts.components) if facts else "",
         "in_place": in_place_rows(initiative),
         "back_url": initiative.get_absolute_url(),
     }

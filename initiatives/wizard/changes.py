@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from initiatives.models import Assessment
-from initiatives.operating_models import OperatingModel
+from initiatives.operating_models import OperatingModel, structure_name
 from initiatives.recommendation import ANSWER_KEYS
 from initiatives.wizard.forms import answer_label
-from initiatives.wizard.presenters import ANSWER_KEY_LABELS, structure_name
+from initiatives.wizard.presenters import ANSWER_KEY_LABELS
 
 LIGHT, LEAD, BOARD, SHARED, DATA = (model.value for model in OperatingModel)
 AREAS = ("Forums", "RACI matrix", "Agreements")

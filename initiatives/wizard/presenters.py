@@ -8,9 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from initiatives.models import Assessment, AssessmentDraft, Body, Initiative, User
-from initiatives.operating_models import PROFILES, ModelProfile
+from initiatives.operating_models import PROFILES, ModelProfile, structure_name
 from initiatives.recommendation import ANSWER_KEYS
-from initiatives.recommendation.answers import join_words
 from initiatives.wizard.forms import StopDoingForm, answer_label
 from initiatives.wizard.steps import SECTIONS, STEPS
 
@@ -63,14 +62,6 @@ def _step_rows(initiative: Initiative, step, values: dict) -> list[SummaryRow]:
 class ComponentRow:
     profile: ModelProfile
     why: str
-
-
-def structure_name(model: str, components: list[str]) -> str:
-    """ "Joint programme board", or "Joint programme board, with a data-sharing partnership"."""
-    if not components:
-        return PROFILES[model].name
-    parts = [f"a {PROFILES[component].name.lower()}" for component in components]
-    return f"{PROFILES[model].name}, with {join_words(parts)}"
 
 
 @dataclass
