@@ -109,7 +109,9 @@ else:
             "NAME": VAR_DIR / "joined-up.sqlite3",
             # A file, not memory, for tests too: a Celery worker process started by a test reads it.
             "TEST": {"NAME": VAR_DIR / "test-joined-up.sqlite3"},
-            "OPTIONS": {"timeout": 20},
+            # IMMEDIATE: a transaction takes the write lock when it begins, so two requests that each
+            # read then write queue for it instead of failing at once with "database is locked".
+            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

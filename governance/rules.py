@@ -13,5 +13,17 @@ from governance.measures import rules as measures
 from governance.packs import rules as packs
 from governance.raci import rules as raci
 from governance.risks import rules as risks
+from governance.setup import rules as setup
 
-__all__ = ["assurance", "decisions", "forums", "glossary", "measures", "packs", "predicates", "raci", "risks"]
+__all__ = [
+    "assurance",
+    "decisions",
+    "forums",
+    "glossary",
+    "measures",
+    "packs",
+    "predicates",
+    "raci",
+    "risks",
+    "setup",
+]

@@ -8,7 +8,8 @@ from governance.measures.urls import urlpatterns as measures
 from governance.packs.urls import urlpatterns as packs
 from governance.raci.urls import urlpatterns as raci
 from governance.risks.urls import urlpatterns as risks
+from governance.setup.urls import urlpatterns as setup
 
 app_name = "governance"
 
-urlpatterns = [*raci, *forums, *decisions, *risks, *measures, *glossary, *assurance, *packs]
+urlpatterns = [*raci, *forums, *decisions, *risks, *measures, *glossary, *assurance, *packs, *setup]

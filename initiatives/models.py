@@ -266,11 +266,15 @@ class Assessment(models.Model):
     number = models.PositiveIntegerField()
     # The seven engine answers exactly as the recommendation contract defines them.
     answers = models.JSONField()
-    # The engine's output: {"model", "reasons", "alternatives", "warnings"}.
+    # The engine's output: {"model", "components", "reasons", "alternatives", "warnings"}. Assessments
+    # recorded before components existed have no "components" key.
     result = models.JSONField()
     recommended_model = models.CharField(max_length=40, choices=OperatingModel.choices)
     chosen_model = models.CharField(max_length=40, choices=OperatingModel.choices)
     choice_reason = models.TextField(blank=True)
+    # The components adopted with the chosen model, as slugs: the recommended ones, less the chosen
+    # model if it is one of them. Empty for assessments recorded before components existed.
+    components = models.JSONField(default=list, blank=True)
     # Checklist answers that name things, each a list of short strings.
     outcome_statement = models.TextField(blank=True)
     senior_owner = models.ForeignKey(
@@ -307,3 +311,37 @@ class Assessment(models.Model):
     @property
     def followed_recommendation(self) -> bool:
         return self.chosen_model == self.recommended_model
+
+    @property
+    def recommended_components(self) -> list[str]:
+        return [component["model"] for component in (self.result or {}).get("components", [])]
+
+    @property
+    def structure(self) -> tuple[str, ...]:
+        """The chosen model and its components: everything the initiative set out to run."""
+        return (self.chosen_model, *self.components)
+
+
+class AssessmentDraft(models.Model):
+    """One person's answers to the checklist so far, for one initiative, saved on every page.
+
+    Kept in the database rather than the session, so the person can sign out, sign in again on
+    another device and carry on. Removed once the assessment is recorded.
+    """
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="assessment_drafts")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # The answers as the question pages store them, keyed by field name.
+    values = models.JSONField(default=dict)
+    # The slugs of the question pages submitted so far.
+    answered = models.JSONField(default=list)
+    started_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "person"], name="one_assessment_draft_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}'s draft assessment of {self.initiative}"

@@ -61,3 +61,13 @@ PROFILES: dict[str, ModelProfile] = {
         ),
     )
 }
+
+
+def structure_name(model: str, components: list[str] | tuple[str, ...] = ()) -> str:
+    """The model with its components: "Joint programme board, with a data-sharing partnership"."""
+    name = PROFILES[model].name
+    parts = [f"a {PROFILES[component].name.lower()}" for component in components]
+    if not parts:
+        return name
+    listed = f"{', '.join(parts[:-1])} and {parts[-1]}" if len(parts) > 1 else parts[0]
+    return f"{name}, with {listed}"

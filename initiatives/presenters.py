@@ -15,6 +15,7 @@ class InitiativeOverview:
     programme_managers: list[User]
     reviewers: list[User]
     can_edit: bool
+    viewer: User | None = None
 
     @property
     def bodies_without_stop_doing(self) -> list[Participation]:
@@ -25,7 +26,10 @@ class InitiativeOverview:
         from initiatives.wizard.presenters import operating_model_summary
 
         return operating_model_summary(
-            self.initiative, can_run=self.can_edit, bodies_taking_part=len(self.participations)
+            self.initiative,
+            can_run=self.can_edit,
+            bodies_taking_part=len(self.participations),
+            person=self.viewer,
         )
 
 
@@ -40,6 +44,7 @@ def initiative_overview(initiative: Initiative, user: User) -> InitiativeOvervie
         programme_managers=[r.user for r in roles if r.role == InitiativeRole.Role.PROGRAMME_MANAGER],
         reviewers=[r.user for r in roles if r.role == InitiativeRole.Role.ASSURANCE_REVIEWER],
         can_edit=user.has_perm(CHANGE_INITIATIVE, initiative),
+        viewer=user,
     )
 
 

@@ -12,7 +12,15 @@ from django.utils.text import slugify
 from collab.queue import enqueue_on_commit
 from collab.unchanged import UNCHANGED, Unchanged, apply_changes
 from initiatives.departures import BodyStillNeeded, run_departure_steps
-from initiatives.models import Assessment, Body, Initiative, InitiativeRole, Participation, User
+from initiatives.models import (
+    Assessment,
+    AssessmentDraft,
+    Body,
+    Initiative,
+    InitiativeRole,
+    Participation,
+    User,
+)
 from initiatives.operating_models import OperatingModel
 from initiatives.recommendation import recommend, validate_answers
 from initiatives.tasks import notify_senior_owner_named
@@ -230,6 +238,7 @@ def _assessment_create(
         recommended_model=result["model"],
         chosen_model=chosen_model,
         choice_reason=choice_reason,
+        components=[c["model"] for c in result["components"] if c["model"] != chosen_model],
         outcome_statement=checklist.outcome_statement,
         senior_owner=checklist.senior_owner,
         decision_rights=list(checklist.decision_rights),
@@ -283,8 +292,10 @@ def assessment_record(
     """Keep one run of the checklist as it was, and put its answers to work on the initiative at once.
 
     The recommendation is worked out here from the answers, never taken from the caller, so a
-    stored assessment always says what the engine said. Assessments are only ever added: a
-    re-run gets the next number and earlier ones stay as they were.
+    stored assessment always says what the engine said. The components adopted are the
+    recommended ones, less the chosen model if it is one of them. Assessments are only ever
+    added: a re-run gets the next number and earlier ones stay as they were. The person's draft
+    of the answers goes once the assessment is kept.
     """
     engine_answers = validate_answers(answers).as_dict()
     result = recommend(engine_answers)
@@ -311,4 +322,19 @@ def assessment_record(
         participations=participations,
         by=by,
     )
+    AssessmentDraft.objects.filter(initiative=initiative, person=by).delete()
     return assessment
+
+
+@transaction.atomic
+def senior_owner_rights_add(*, initiative: Initiative, rights: list[str], by: User) -> list[str]:
+    """Add decision rights the senior owner does not hold yet; returns the ones added."""
+    held = {right.strip().casefold() for right in initiative.senior_owner_decision_rights}
+    added = [
+        right for right in dict.fromkeys(r.strip() for r in rights) if right and right.casefold() not in held
+    ]
+    if added:
+        initiative.senior_owner_decision_rights = [*initiative.senior_owner_decision_rights, *added]
+        initiative._history_user = by
+        initiative.save(update_fields=["senior_owner_decision_rights", "updated_at"])
+    return added

@@ -48,6 +48,7 @@ TAG_COLOURS = {
     "not_started": "grey",
     "in_progress": "blue",
     "completed": "green",
+    "changed": "yellow",
 }
 
 

@@ -23,6 +23,8 @@ from django.utils import timezone
 
 from governance.checklist.items import exchanges_records, latest_assessment
 from governance.glossary.meanings import AGREED, DISPUTED, PROPOSED, effective_status
+from governance.health import model_fit
+from governance.health.model_fit import ModelFitFacts
 from governance.raci.matrix import load_matrix
 from governance.risks.models import Risk
 from governance.risks.scoring import risk_flags
@@ -56,6 +58,7 @@ FIX_URL_NAMES: dict[str, str] = {
     "risks": "governance:risk_register",
     "stop_doing": "initiatives:bodies",
     "data_sharing": "governance:data_sharing",
+    "model_fit": "initiatives:wizard_start",
 }
 
 
@@ -85,6 +88,7 @@ class HealthFacts:
     exchanges_records: bool = False
     agreements: int = 0
     agreements_with_completed_dpia: int = 0
+    model_fit: ModelFitFacts = field(default_factory=ModelFitFacts)
     # The sections whose pages exist, from FIX_URL_NAMES.
     built_sections: frozenset[str] = field(default_factory=lambda: frozenset(FIX_URL_NAMES))
 
@@ -194,7 +198,12 @@ CHECKS = [
     ("risks", "Every risk owned and reviewed on time", _risks),
     ("stop_doing", "Each body has a “stop doing” commitment", _stop_doing),
     ("data_sharing", "Data sharing agreement and completed DPIA", _data_sharing),
+    ("model_fit", model_fit.TITLE, lambda facts: _status_of(model_fit.model_fit(facts.model_fit))),
 ]
+
+
+def _status_of(outcome: tuple[str, str]) -> tuple[Status, str]:
+    return Status(outcome[0]), outcome[1]
 
 
 def health_check(facts: HealthFacts) -> list[HealthItem]:
@@ -316,22 +325,31 @@ def gather_health_facts(
         exchanges_records=exchanges_records(initiative, assessment),
         agreements=agreements["total"],
         agreements_with_completed_dpia=agreements["completed"],
+        model_fit=model_fit.gather_model_fit_facts(initiative, assessment),
         built_sections=frozenset(key for key in FIX_URL_NAMES if fix_url(key, initiative) is not None),
     )
     return facts, flags
 
 
+def _as_json(values: dict) -> dict:
+    return {name: list(value) if isinstance(value, tuple) else value for name, value in values.items()}
+
+
+def _from_json(values: dict) -> dict:
+    return {name: tuple(value) if isinstance(value, list) else value for name, value in values.items()}
+
+
 def facts_snapshot(facts: HealthFacts) -> dict:
     """The facts as plain JSON, for the governance pack's content."""
-    snapshot = {
-        name: list(value) if isinstance(value, tuple) else value for name, value in asdict(facts).items()
-    }
+    snapshot = _as_json(asdict(facts))
+    snapshot["model_fit"] = _as_json(snapshot["model_fit"])
     snapshot["built_sections"] = sorted(facts.built_sections)
     return snapshot
 
 
 def facts_from_snapshot(snapshot: dict) -> HealthFacts:
-    values = {name: tuple(value) if isinstance(value, list) else value for name, value in snapshot.items()}
+    values = _from_json(snapshot)
+    values["model_fit"] = ModelFitFacts(**_from_json(snapshot["model_fit"]))
     values["built_sections"] = frozenset(snapshot["built_sections"])
     return HealthFacts(**values)
 

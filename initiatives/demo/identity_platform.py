@@ -20,7 +20,7 @@ ASSESSMENT = {
         "crisis": False,
         "bodies": 3,
     },
-    "chosen_model": "shared_service",
+    "chosen_model": "joint_programme_board",
     "choice_reason": "",
     "data_items": [
         "Identity confidence levels (GPG 45 profiles) each service accepts",
@@ -88,7 +88,7 @@ STORY = Story(
         "senior_owner": "senior_owner",
         "reviewers": ["assurance_reviewer"],
         "decision_rights": ["Approve the platform's service standard assessment"],
-        "operating_model": OperatingModel.SHARED_SERVICE,
+        "operating_model": OperatingModel.JOINT_PROGRAMME_BOARD,
         "stop_doing": {"DWP": ["Stop procuring a separate identity checking contract"]},
     },
     assessments=(ASSESSMENT,),

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils import timezone
 
-from initiatives.models import Assessment, Body, Initiative, User
-from initiatives.operating_models import PROFILES, ModelProfile
+from initiatives.models import Assessment, AssessmentDraft, Body, Initiative, User
+from initiatives.operating_models import PROFILES, ModelProfile, structure_name
 from initiatives.recommendation import ANSWER_KEYS
 from initiatives.wizard.forms import StopDoingForm, answer_label
-from initiatives.wizard.steps import STEPS
+from initiatives.wizard.steps import SECTIONS, STEPS
 
 
 @dataclass
@@ -30,33 +31,43 @@ def _row(key: str, value, **kwargs) -> SummaryRow:
     return SummaryRow(key, str(value), **kwargs)
 
 
-def check_answer_rows(initiative: Initiative, values: dict) -> list[SummaryRow]:
-    """One row per answer, each with a Change link back to its question."""
-    rows = []
+def check_answer_sections(initiative: Initiative, values: dict) -> list[tuple[str, list[SummaryRow]]]:
+    """The answers under their sections' headings, each row with a Change link back to its question."""
+    sections: dict[str, list[SummaryRow]] = {section: [] for section in SECTIONS}
     for step in STEPS:
-        form = step.stored_answer_form(initiative, values)
-        form.is_valid()
-        change_url = reverse("initiatives:wizard_question", args=[initiative.slug, step.slug]) + "?change=1"
-        if isinstance(form, StopDoingForm):
-            rows += [
-                _row(
-                    f"What {p.body.short_name} will stop doing",
-                    form.cleaned_data[form.field_name(p.body_id)],
-                    change_url=change_url,
-                )
-                for p in form.participations
-            ]
-            continue
-        [(name, value)] = form.cleaned_data.items()
-        if name in ANSWER_KEYS and name != "bodies":
-            value = answer_label(name, value)
-        rows.append(_row(step.summary_label, value, change_url=change_url))
-    return rows
+        sections[step.section] += _step_rows(initiative, step, values)
+    return list(sections.items())
+
+
+def _step_rows(initiative: Initiative, step, values: dict) -> list[SummaryRow]:
+    form = step.stored_answer_form(initiative, values)
+    form.is_valid()
+    change_url = reverse("initiatives:wizard_question", args=[initiative.slug, step.slug]) + "?change=1"
+    if isinstance(form, StopDoingForm):
+        return [
+            _row(
+                f"What {p.body.short_name} will stop doing",
+                form.cleaned_data[form.field_name(p.body_id)],
+                change_url=change_url,
+            )
+            for p in form.participations
+        ]
+    [(name, value)] = form.cleaned_data.items()
+    if name in ANSWER_KEYS and name != "bodies":
+        value = answer_label(name, value)
+    return [_row(step.summary_label, value, change_url=change_url)]
+
+
+@dataclass
+class ComponentRow:
+    profile: ModelProfile
+    why: str
 
 
 @dataclass
 class RecommendationPage:
     profile: ModelProfile
+    components: list[ComponentRow]
     reasons: list[str]
     warnings: list[str]
     alternatives: list[SummaryRow]
@@ -69,10 +80,20 @@ class RecommendationPage:
             SummaryRow("Trade-off", self.profile.trade_off),
         ]
 
+    @property
+    def component_rows(self) -> list[SummaryRow]:
+        return [SummaryRow(row.profile.name, row.why) for row in self.components]
+
+    @property
+    def name(self) -> str:
+        return structure_name(self.profile.model.value, [row.profile.model.value for row in self.components])
+
 
 def recommendation_page(result: dict) -> RecommendationPage:
     return RecommendationPage(
         profile=PROFILES[result["model"]],
+        # Assessments recorded before components existed have none.
+        components=[ComponentRow(PROFILES[c["model"]], c["why"]) for c in result.get("components", [])],
         reasons=result["reasons"],
         warnings=result["warnings"],
         alternatives=[
@@ -98,9 +119,10 @@ class AssessmentEntry:
 
     @property
     def choice_rows(self) -> list[SummaryRow]:
+        a = self.assessment
         rows = [
-            SummaryRow("Recommended model", self.recommended_name),
-            SummaryRow("Chosen model", self.chosen_name),
+            SummaryRow("Recommended model", structure_name(a.recommended_model, a.recommended_components)),
+            SummaryRow("Chosen model", structure_name(a.chosen_model, a.components)),
             SummaryRow(
                 "Followed the recommendation", "Yes" if self.assessment.followed_recommendation else "No"
             ),
@@ -149,16 +171,24 @@ def _checklist_rows(a: Assessment, bodies: dict[int, Body]) -> list[SummaryRow]:
 
 @dataclass
 class OperatingModelSummary:
-    """What the overview says about the operating model and the checklist behind it."""
+    """What the overview says about the operating model, the checklist behind it and any saved draft."""
 
     initiative: Initiative
     latest: Assessment | None
     can_run: bool
     bodies_taking_part: int
+    draft: AssessmentDraft | None = None
 
     @property
     def recommended_name(self) -> str:
         return PROFILES[self.latest.recommended_model].name if self.latest else ""
+
+    @property
+    def chosen_name(self) -> str:
+        """The model with its components, as it runs: "Joint programme board, with a shared service ..."."""
+        if self.latest and self.latest.chosen_model == self.initiative.operating_model:
+            return structure_name(self.latest.chosen_model, self.latest.components)
+        return self.initiative.get_operating_model_display()
 
     @property
     def start_url(self) -> str:
@@ -168,13 +198,28 @@ class OperatingModelSummary:
     def history_url(self) -> str:
         return reverse("initiatives:assessments", args=[self.initiative.slug])
 
+    @property
+    def draft_note(self) -> str:
+        if self.draft is None:
+            return ""
+        saved = timezone.localtime(self.draft.updated_at)
+        answered = len(self.draft.answered)
+        return (
+            f"You have answered {answered} of {len(STEPS)} questions; your answers were last saved on "
+            f"{saved:%-d %B %Y} at {saved:%H:%M}."
+        )
+
 
 def operating_model_summary(
-    initiative: Initiative, *, can_run: bool, bodies_taking_part: int
+    initiative: Initiative, *, can_run: bool, bodies_taking_part: int, person: User | None = None
 ) -> OperatingModelSummary:
+    draft = None
+    if can_run and person is not None:
+        draft = AssessmentDraft.objects.filter(initiative=initiative, person=person).first()
     return OperatingModelSummary(
         initiative=initiative,
         latest=initiative.assessments.first(),
         can_run=can_run,
         bodies_taking_part=bodies_taking_part,
+        draft=draft,
     )

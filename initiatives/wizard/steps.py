@@ -1,10 +1,11 @@
-"""The order of the checklist's questions and the draft of answers kept between them.
+"""The order of the checklist's questions, their sections, and the draft of answers kept between them.
 
-The draft lives in the session, one per initiative, so going back, changing an answer or
-leaving for a while loses nothing, and nothing is stored on the initiative until the model is
-confirmed. A step counts as answered once its page has been submitted and its stored answer
-still passes its form's checks against the initiative as it is now (a body may have left, or a
-changed answer may make another one required).
+The draft is a database row per person and initiative (AssessmentDraft), saved on every page,
+so going back, changing an answer, signing out or moving to another device loses nothing;
+nothing is stored on the initiative until the model is confirmed. A step counts as answered
+once its page has been submitted and its stored answer still passes its form's checks against
+the initiative as it is now (a body may have left, or a changed answer may make another one
+required).
 """
 
 from __future__ import annotations
@@ -13,11 +14,19 @@ from dataclasses import dataclass
 
 from django.http import Http404
 
-from initiatives.models import Initiative
+from initiatives.models import AssessmentDraft, Initiative, User
 from initiatives.services import Checklist
 from initiatives.wizard import forms as step_forms
 
-SESSION_KEY = "operating_model_drafts"
+# The questions fall into sections, shown with each question's number so a person always knows
+# how far they have come: "Question 4 of 15: Decisions, money and delivery".
+OUTCOME, WORKING_TOGETHER, DATA, OWNERSHIP, RISKS_AND_BENEFITS = (
+    "The outcome and the bodies",
+    "Decisions, money and delivery",
+    "Data",
+    "The senior owner",
+    "Risks, benefits and room to work",
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +34,7 @@ class Step:
     slug: str
     form_class: type[step_forms.StepForm]
     summary_label: str
+    section: str
 
     def form(self, initiative: Initiative, values: dict, data=None) -> step_forms.StepForm:
         initial = self.form_class.initial_from(values, initiative)
@@ -36,25 +46,39 @@ class Step:
             self.form_class.initial_from(values, initiative), initiative=initiative, draft=values
         )
 
+    @property
+    def number(self) -> int:
+        return STEPS.index(self) + 1
+
+    @property
+    def progress(self) -> str:
+        return f"Question {self.number} of {len(STEPS)}: {self.section}"
+
 
 STEPS = [
-    Step("own-the-outcome", step_forms.SingleOwnerForm, "One body could own the outcome"),
-    Step("outcome", step_forms.OutcomeForm, "Shared outcome"),
-    Step("bodies", step_forms.BodiesForm, "Bodies involved"),
-    Step("decisions", step_forms.DecisionsForm, "How decisions are taken"),
-    Step("budget", step_forms.BudgetForm, "How it is funded"),
-    Step("operations", step_forms.OperationsForm, "Where the work crosses bodies"),
-    Step("crisis", step_forms.CrisisForm, "Joint crisis response needed"),
-    Step("data", step_forms.DataForm, "Data to share or agree"),
-    Step("data-items", step_forms.DataItemsForm, "Data to agree from day one"),
-    Step("senior-owner", step_forms.SeniorOwnerForm, "Senior accountable owner"),
-    Step("decision-rights", step_forms.DecisionRightsForm, "What the senior owner may decide"),
-    Step("joint-risks", step_forms.JointRisksForm, "Risks managed jointly"),
-    Step("single-body-risks", step_forms.SingleBodyRisksForm, "Risks that stay with each body"),
-    Step("measures", step_forms.MeasuresForm, "How benefits are measured"),
-    Step("stop-doing", step_forms.StopDoingForm, "What each body will stop doing"),
+    Step("own-the-outcome", step_forms.SingleOwnerForm, "One body could own the outcome", OUTCOME),
+    Step("outcome", step_forms.OutcomeForm, "Shared outcome", OUTCOME),
+    Step("bodies", step_forms.BodiesForm, "Bodies involved", OUTCOME),
+    Step("decisions", step_forms.DecisionsForm, "How decisions are taken", WORKING_TOGETHER),
+    Step("budget", step_forms.BudgetForm, "How it is funded", WORKING_TOGETHER),
+    Step("operations", step_forms.OperationsForm, "Where the work crosses bodies", WORKING_TOGETHER),
+    Step("crisis", step_forms.CrisisForm, "Joint crisis response needed", WORKING_TOGETHER),
+    Step("data", step_forms.DataForm, "Data to share or agree", DATA),
+    Step("data-items", step_forms.DataItemsForm, "Data to agree from day one", DATA),
+    Step("senior-owner", step_forms.SeniorOwnerForm, "Senior accountable owner", OWNERSHIP),
+    Step("decision-rights", step_forms.DecisionRightsForm, "What the senior owner may decide", OWNERSHIP),
+    Step("joint-risks", step_forms.JointRisksForm, "Risks managed jointly", RISKS_AND_BENEFITS),
+    Step(
+        "single-body-risks",
+        step_forms.SingleBodyRisksForm,
+        "Risks that stay with each body",
+        RISKS_AND_BENEFITS,
+    ),
+    Step("measures", step_forms.MeasuresForm, "How benefits are measured", RISKS_AND_BENEFITS),
+    Step("stop-doing", step_forms.StopDoingForm, "What each body will stop doing", RISKS_AND_BENEFITS),
 ]
 STEPS_BY_SLUG = {step.slug: step for step in STEPS}
+SECTIONS = list(dict.fromkeys(step.section for step in STEPS))
 
 
 def step_or_404(slug: str) -> Step:
@@ -72,7 +96,7 @@ def neighbours(step: Step) -> tuple[Step | None, Step | None]:
 # --- The draft ---------------------------------------------------------------------------------
 
 
-def _starting_values(initiative: Initiative) -> dict:
+def starting_values(initiative: Initiative) -> dict:
     """What the initiative already says, and on a re-run what the last assessment said."""
     participations = list(initiative.participations.all())
     values = {
@@ -92,39 +116,21 @@ def _starting_values(initiative: Initiative) -> dict:
     return values
 
 
-def draft_values(session, initiative: Initiative) -> dict:
-    """The answers so far, starting a draft from the initiative if there is none."""
-    drafts = session.get(SESSION_KEY, {})
-    draft = drafts.get(str(initiative.pk))
+def current_draft(initiative: Initiative, person: User) -> AssessmentDraft:
+    """The person's saved draft, or a new one (not saved yet) holding what the initiative already says."""
+    draft = AssessmentDraft.objects.filter(initiative=initiative, person=person).first()
     if draft is None:
-        draft = {"values": _starting_values(initiative), "done": []}
-        session[SESSION_KEY] = {**drafts, str(initiative.pk): draft}
-    return draft["values"]
+        draft = AssessmentDraft(
+            initiative=initiative, person=person, values=starting_values(initiative), answered=[]
+        )
+    return draft
 
 
-def draft_answer(session, initiative: Initiative, step: Step, values: dict) -> dict:
-    drafts = session.get(SESSION_KEY, {})
-    draft = drafts.get(str(initiative.pk)) or {"values": _starting_values(initiative), "done": []}
-    draft = {
-        "values": {**draft["values"], **values},
-        "done": [*[slug for slug in draft["done"] if slug != step.slug], step.slug],
-    }
-    session[SESSION_KEY] = {**drafts, str(initiative.pk): draft}
-    return draft["values"]
-
-
-def draft_discard(session, initiative: Initiative) -> None:
-    drafts = dict(session.get(SESSION_KEY, {}))
-    if drafts.pop(str(initiative.pk), None) is not None:
-        session[SESSION_KEY] = drafts
-
-
-def first_unanswered(session, initiative: Initiative) -> Step | None:
-    draft = session.get(SESSION_KEY, {}).get(str(initiative.pk)) or {"values": {}, "done": []}
+def first_unanswered(initiative: Initiative, draft: AssessmentDraft) -> Step | None:
     for step in STEPS:
-        if step.slug not in draft["done"]:
+        if step.slug not in draft.answered:
             return step
-        if not step.stored_answer_form(initiative, draft["values"]).is_valid():
+        if not step.stored_answer_form(initiative, draft.values).is_valid():
             return step
     return None
 

@@ -453,12 +453,17 @@ def administrators_home(stops: Stops, urls: dict) -> None:
 
 
 def the_checklist_recorded(stops: Stops, urls: dict) -> None:
-    """Confirming the recommendation (answered in step 1) lands on the overview with a success banner."""
+    """Confirming the recommendation (answered in step 1) lands on the set-up page with a success
+    banner; setting the initiative up from it shows the page again with what is now in place."""
     page = stops.page(CHECKLIST)
     page.goto(urls["recommendation"])
     press_and_wait(page, "Confirm operating model")
     assert page.locator(".govuk-notification-banner--success").count() == 1
-    stops.check(CHECKLIST, "overview with a success banner")
+    assert page.get_by_role("heading", level=1).inner_text() == "Set up the initiative"
+    stops.check(CHECKLIST, "set-up page with a success banner")
+    press_and_wait(page, "Set up the initiative")
+    assert page.locator(".govuk-notification-banner--success").count() == 1
+    stops.check(CHECKLIST, "set-up page once set up")
 
 
 def decision_awaiting_the_senior_owner(stops: Stops, urls: dict) -> None:

@@ -138,15 +138,19 @@ def test_a_programme_manager_answers_the_checklist_and_records_a_model_by_keyboa
     press(page, "Continue")
 
     expect(heading(page)).to_have_text("Check your answers")
-    expect(page.locator(".govuk-summary-list")).to_contain_text("The bodies decide jointly")
+    expect(page.locator("main")).to_contain_text("The bodies decide jointly")
     press(page, "See the recommendation")
 
     expect(heading(page)).to_have_text(re.compile("^Recommended: "))
     press(page, "Confirm operating model")
 
-    expect(heading(page)).to_have_text(initiative.title)
+    expect(heading(page)).to_have_text("Set up the initiative")
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Operating model recorded")
     expect(page.locator(".govuk-notification-banner")).to_be_focused()
+    press(page, "Set up the initiative")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Set up: ")
+    expect(page.locator(".govuk-notification-banner")).to_be_focused()
+    assert initiative.forums.exists()
     assessment = Assessment.objects.get(initiative=initiative)
     assert assessment.answers["decisions"] == "joint"
     assert assessment.answers["crisis"] is True

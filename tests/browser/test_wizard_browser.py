@@ -112,25 +112,28 @@ def test_a_programme_manager_walks_the_checklist_changes_an_answer_and_records_t
         choose="Regular exchange of records between bodies",
     )
     expect(heading(page)).to_have_text("Check your answers")
-    expect(page.locator(".govuk-summary-list")).to_contain_text("Regular exchange of records between bodies")
+    expect(page.locator("main")).to_contain_text("Regular exchange of records between bodies")
     page.get_by_role("button", name="See the recommendation").click()
 
-    expect(heading(page)).to_have_text("Recommended: Data-sharing partnership")
+    expect(heading(page)).to_have_text("Recommended: Lead department model")
     reasons = page.get_by_role("listitem").filter(
-        has_text="You said records are regularly exchanged between bodies."
+        has_text="You said records are regularly exchanged between bodies: the lead department keeps"
     )
     expect(reasons).to_be_visible()
-    expect(page.get_by_label("Data-sharing partnership")).to_be_checked()
+    expect(page.get_by_role("heading", name="Components it also needs")).to_be_visible()
+    expect(page.get_by_label("Lead department model")).to_be_checked()
     page.get_by_role("button", name="Confirm operating model").click()
 
-    expect(heading(page)).to_have_text(world.initiative.title)
+    expect(heading(page)).to_have_text("Set up the initiative")
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
-        "Operating model recorded: Data-sharing partnership"
+        "Operating model recorded: Lead department model"
     )
+    page.goto(f"{live_server.url}{world.initiative.get_absolute_url()}")
     operating_model_row = page.locator(".govuk-summary-list__row", has_text="Operating model")
+    expect(operating_model_row).to_contain_text("Lead department model, with a data-sharing partnership")
     expect(operating_model_row).to_contain_text("Followed the recommendation")
     assert_accessible(page)
-    assert Assessment.objects.get().chosen_model == "data_sharing_partnership"
+    assert Assessment.objects.get().chosen_model == "lead_department"
 
     page.get_by_role("link", name="Operating model assessments").click()
     expect(heading(page)).to_have_text("Operating model assessments")

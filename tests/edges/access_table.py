@@ -119,6 +119,8 @@ TABLE: dict[str, Access] = {
     "initiatives:wizard_check": Access(get=expect(programme_manager=MOVED), post=MANAGE_POST),
     "initiatives:wizard_result": Access(get=expect(programme_manager=MOVED), post=MANAGE_POST),
     "initiatives:assessments": Access(get=READ),
+    # Setting the initiative up from its operating model: the programme managers' one page.
+    "governance:setup": manage_form(),
     # RACI matrix: everyone who reads sees it; the programme managers change it.
     "governance:raci": Access(get=READ, post=MANAGE_POST),
     "governance:raci_csv": Access(get=READ),

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from governance.health.checks import FIX_URL_NAMES, HealthFacts, Status, gather_health_facts, health_check
+from governance.health.model_fit import ModelFitFacts
 from governance.models import DataSharingAgreement, Forum, RaciCell, RaciColumn, RaciRow
 from initiatives.models import Participation
 from tests.governance.register_factories import (
@@ -33,6 +34,7 @@ HEALTHY = HealthFacts(
     exchanges_records=True,
     agreements=1,
     agreements_with_completed_dpia=1,
+    model_fit=ModelFitFacts(model="joint_programme_board", decision_forums=1),
 )
 
 
@@ -167,4 +169,5 @@ def test_the_gatherer_makes_the_same_number_of_queries_however_many_records(worl
     with CaptureQueriesContext(connection) as many:
         gather_health_facts(world.initiative, TODAY)
 
-    assert len(many) == len(few) <= 12
+    # Twelve for the items, two for the model fit.
+    assert len(many) == len(few) <= 14

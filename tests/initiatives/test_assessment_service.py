@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from initiatives.models import Assessment, AssessmentIsImmutable, Initiative
+from initiatives.models import Assessment, AssessmentDraft, AssessmentIsImmutable, Initiative
 from initiatives.recommendation import InvalidAnswers
 from initiatives.services import AssessmentRefused, Checklist, assessment_record
 from tests.factories import UserFactory
@@ -76,12 +76,41 @@ def test_it_fills_the_initiatives_fields_and_leaves_unlisted_bodies_alone(world)
 
 def test_re_runs_are_numbered_in_turn_per_initiative(world):
     record(world)
-    record(world, answers={**ANSWERS, "data": "exchange"}, chosen_model="data_sharing_partnership")
+    record(world, answers={**ANSWERS, "data": "exchange"})
 
-    assert list(world.initiative.assessments.values_list("number", "recommended_model")) == [
-        (2, "data_sharing_partnership"),
-        (1, "joint_programme_board"),
+    assert list(world.initiative.assessments.values_list("number", "recommended_model", "components")) == [
+        (2, "joint_programme_board", ["data_sharing_partnership"]),
+        (1, "joint_programme_board", []),
     ]
+
+
+def test_the_components_come_with_the_chosen_model(world):
+    assessment = record(world, answers={**ANSWERS, "data": "exchange", "operations": "shared_platform"})
+
+    assert assessment.recommended_components == ["shared_service", "data_sharing_partnership"]
+    assert assessment.components == ["shared_service", "data_sharing_partnership"]
+    assert assessment.structure == ("joint_programme_board", "shared_service", "data_sharing_partnership")
+
+
+def test_choosing_a_component_as_the_model_takes_it_out_of_the_components(world):
+    assessment = record(
+        world,
+        answers={**ANSWERS, "data": "exchange", "operations": "shared_platform"},
+        chosen_model="shared_service",
+        choice_reason="The platform's own board will govern it",
+    )
+
+    assert assessment.components == ["data_sharing_partnership"]
+
+
+def test_recording_the_assessment_removes_the_persons_draft_and_no_one_elses(world):
+    mine = AssessmentDraft.objects.create(initiative=world.initiative, person=world.programme_manager)
+    theirs = AssessmentDraft.objects.create(initiative=world.initiative, person=world.administrator)
+
+    record(world)
+
+    assert list(AssessmentDraft.objects.all()) == [theirs]
+    assert mine.pk not in AssessmentDraft.objects.values_list("pk", flat=True)
 
 
 def test_an_assessment_can_never_be_changed(world):

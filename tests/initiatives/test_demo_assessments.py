@@ -29,7 +29,8 @@ def test_tell_us_once_shows_a_re_run_and_a_choice_against_the_recommendation():
     first, second = Initiative.objects.get(slug="tell-us-once-bereavement").assessments.order_by("number")
     assert (first.recommended_model, first.chosen_model) == ("lead_department", "joint_programme_board")
     assert first.choice_reason
-    assert (second.number, second.chosen_model) == (2, "data_sharing_partnership")
+    assert (second.number, second.chosen_model) == (2, "lead_department")
+    assert second.components == ["data_sharing_partnership"]
     assert second.followed_recommendation
 
 

@@ -51,7 +51,33 @@ def test_it_writes_the_engines_result_as_json():
     assert status == 0
     assert stderr == ""
     assert json.loads(stdout) == recommend(ANSWERS)
-    assert json.loads(stdout)["model"] == "data_sharing_partnership"
+    assert json.loads(stdout)["model"] == "joint_programme_board"
+
+
+def test_it_prints_the_components_with_why_and_keeps_every_earlier_key():
+    status, stdout, _stderr = run_command(json.dumps(ANSWERS))
+
+    printed = json.loads(stdout)
+    assert status == 0
+    assert list(printed) == ["model", "components", "reasons", "alternatives", "warnings"]
+    [component] = printed["components"]
+    assert component["model"] == "data_sharing_partnership"
+    assert component["why"].startswith("You said records are regularly exchanged between bodies.")
+    assert all(reason.startswith("You said ") for reason in printed["reasons"])
+    assert [alt["model"] for alt in printed["alternatives"]] == [
+        "light_coordination",
+        "lead_department",
+        "shared_service",
+        "data_sharing_partnership",
+    ]
+    assert printed["warnings"][0].startswith("Joint programme board trade-off")
+
+
+def test_with_nothing_more_needed_the_components_are_an_empty_list():
+    status, stdout, _stderr = run_command(json.dumps({**ANSWERS, "data": "definitions"}))
+
+    assert status == 0
+    assert '"components": []' in stdout
 
 
 def test_as_a_real_process_it_answers_on_stdout_and_exits_zero():

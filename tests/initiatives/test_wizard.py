@@ -331,7 +331,10 @@ class TestTheRecommendation:
 
         body = manager.get(result_url(world.initiative)).content.decode()
 
-        assert "Recommended: Data-sharing partnership" in body
+        assert '<h1 class="govuk-heading-l">Recommended: Lead department model</h1>' in body
+        assert "Components it also needs" in body
+        assert "Data-sharing partnership" in body
+        assert "with the lead department answering for the exchange" in body
         assert "data sharing agreement" in body
 
     def test_accepting_it_records_an_assessment_and_fills_the_initiative(
@@ -346,7 +349,7 @@ class TestTheRecommendation:
             response = manager.post(result_url(world.initiative), {"chosen_model": "lead_department"})
 
         assert response.status_code == 302
-        assert response.url == world.initiative.get_absolute_url()
+        assert response.url == reverse("governance:setup", args=[world.initiative.slug])
         assessment = Assessment.objects.get()
         assert assessment.number == 1
         assert assessment.recommended_model == assessment.chosen_model == "lead_department"
@@ -432,14 +435,14 @@ class TestTheRecommendation:
         first = Assessment.objects.get()
 
         walk(manager, world, data={"data": "exchange"})
-        manager.post(result_url(world.initiative), {"chosen_model": "data_sharing_partnership"})
+        manager.post(result_url(world.initiative), {"chosen_model": "lead_department"})
 
-        assert list(Assessment.objects.values_list("number", "chosen_model")) == [
-            (2, "data_sharing_partnership"),
-            (1, "lead_department"),
+        assert list(Assessment.objects.values_list("number", "chosen_model", "components")) == [
+            (2, "lead_department", ["data_sharing_partnership"]),
+            (1, "lead_department", []),
         ]
         assert Assessment.objects.get(pk=first.pk).answers == first.answers
-        assert Initiative.objects.get(pk=world.initiative.pk).operating_model == "data_sharing_partnership"
+        assert Initiative.objects.get(pk=world.initiative.pk).operating_model == "lead_department"
 
     def test_a_re_run_starts_from_the_last_assessments_answers(self, manager, world):
         walk(manager, world)

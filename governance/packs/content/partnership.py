@@ -78,6 +78,12 @@ def assessment(initiative: Initiative) -> dict | None:
         "chosen_model": assessment.chosen_model,
         "chosen_label": model_label(assessment.chosen_model),
         "choice_reason": assessment.choice_reason,
+        # The components adopted with the chosen model, each with why the engine gave.
+        "components": [
+            {"model": model_label(str(item.get("model", ""))), "why": str(item.get("why", ""))}
+            for item in result.get("components", [])
+            if isinstance(item, dict) and item.get("model") in assessment.components
+        ],
         "reasons": [str(reason) for reason in result.get("reasons", [])],
         "alternatives": [
             {"model": model_label(str(item.get("model", ""))), "why_not": str(item.get("why_not", ""))}

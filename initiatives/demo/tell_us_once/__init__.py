@@ -1,4 +1,5 @@
-"""Tell Us Once for bereavement: an active data-sharing partnership led by DWP.
+"""Tell Us Once for bereavement: an active partnership led by DWP, exchanging records as a
+data-sharing partnership.
 
 Its records show most of the service at work: an assessment re-run once the exchange of
 records was agreed; a valid RACI matrix with one warning (HMPO only benefits); three forums

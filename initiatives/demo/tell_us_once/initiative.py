@@ -24,7 +24,7 @@ INITIATIVE = {
         "Approve the data sharing agreement on behalf of the partnership",
         "Decide the order in which partner bodies join",
     ],
-    "operating_model": OperatingModel.DATA_SHARING_PARTNERSHIP,
+    "operating_model": OperatingModel.LEAD_DEPARTMENT,
     "stop_doing": {
         "DWP": ["Stop writing separately to the family about benefit overpayments"],
         "HMRC": ["Stop running a separate bereavement contact line for tax credits"],
@@ -33,7 +33,8 @@ INITIATIVE = {
 }
 
 # First planned with common definitions only: the engine said lead department, partners asked
-# for a board. Re-assessed once regular exchange of records was agreed: data-sharing partnership.
+# for a board. Re-assessed once regular exchange of records was agreed: lead department, with a
+# data-sharing partnership for the exchange.
 FIRST_ASSESSMENT = {
     "answers": {
         "single_owner": "partly",
@@ -59,7 +60,7 @@ FIRST_ASSESSMENT = {
 }
 LATEST_ASSESSMENT = {
     "answers": {**FIRST_ASSESSMENT["answers"], "data": "exchange"},
-    "chosen_model": "data_sharing_partnership",
+    "chosen_model": "lead_department",
     "choice_reason": "",
     "data_items": [
         *FIRST_ASSESSMENT["data_items"],

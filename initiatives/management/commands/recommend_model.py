@@ -14,7 +14,8 @@ USAGE_ERROR = 2
 class Command(BaseCommand):
     help = (
         "Read the seven checklist answers as a JSON object on standard input and write the recommended "
-        "operating model, with reasons, alternatives and warnings, as JSON on standard output."
+        "operating model, with its components, reasons, alternatives and warnings, as JSON on standard "
+        "output."
     )
     # A pure function of the input: no database, so no system checks to wait for.
     requires_system_checks = []
