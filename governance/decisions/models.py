@@ -73,7 +73,7 @@ class Decision(models.Model):
 class DecisionTransition(models.Model):
     """One step of a decision's trail: who moved it from which state to which, when, and why.
 
-    Append-only; issue 7 backs this with a PostgreSQL trigger.
+    Append-only, backed by a PostgreSQL trigger (docs/adr/0002-append-only-decision-trail.md).
     """
 
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="transitions")

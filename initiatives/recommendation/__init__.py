@@ -1,6 +1,6 @@
 """The operating-model recommendation: a pure function of seven checklist answers.
 
-The contract is in DESIGN.md ("Recommendation contract"). `recommend(answers)` takes a mapping
+The contract is in the README ("The recommendation contract"). `recommend(answers)` takes a mapping
 with exactly the keys single_owner, decisions, budget, data, operations, crisis and bodies and
 returns {"model", "components", "reasons", "alternatives", "warnings"} as plain JSON-ready data.
 The wizard, the `recommend_model` command and the assessment service all call it;

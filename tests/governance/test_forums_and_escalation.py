@@ -201,7 +201,7 @@ class TestTheRoute:
 
 
 class TestEscalatingARisk:
-    """The risk register (another issue) calls the same service; the Escalation model holds either."""
+    """The risk register calls the same service; the Escalation model holds either."""
 
     @pytest.fixture
     def risk(self, world):

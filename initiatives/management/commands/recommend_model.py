@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 
 from initiatives.recommendation import InvalidAnswers, parse_answers_json, recommend
 
-# Bad input, as argparse and the contract in DESIGN.md have it.
+# Bad input, as argparse and the recommendation contract (README) have it.
 USAGE_ERROR = 2
 
 
