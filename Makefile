@@ -44,6 +44,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint templates --check
 	$(BIN)/djlint templates --lint
+	DEBUG=true $(BIN)/mypy
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
