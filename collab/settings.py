@@ -42,8 +42,15 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.usersessions",
     "collab",
     "initiatives",
+    "people",
     "governance",
 ]
 
@@ -56,7 +63,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every page needs a signed-in user unless its view says otherwise.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before anything else, people who must use two-step verification set it up.
+    "people.middleware.TwoStepRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -78,6 +88,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "people.context_processors.account",
             ],
             "builtins": ["collab.templatetags.govuk"],
         },
@@ -119,10 +130,14 @@ AUTHENTICATION_BACKENDS = [
     # First, so a locked-out email address is refused before its password is even checked.
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's model backend, signing in by email address; refuses deactivated people.
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["email", "full_name"]},
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -132,22 +147,89 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Sessions end after 30 minutes without a request, and 12 hours after signing in whatever
-# happens (collab.middleware.SignedInSessionMiddleware enforces the second).
+# happens (collab.middleware.SignedInSessionMiddleware enforces the second). Signed-in pages
+# warn this many seconds before the idle timeout, with a dialog that can extend the session.
 SESSION_COOKIE_AGE = 30 * 60
+SESSION_TIMEOUT_WARNING = 2 * 60
 # Django's database sessions, except that a database outage while saving one gets the 503 page.
 SESSION_ENGINE = "collab.sessions"
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_AGE = 12 * 60 * 60
 
+# Signing in (django-allauth): by email address and password, or through a body's own identity
+# provider (single sign-on, people/single_sign_on.py). Nobody signs up: an account is made by
+# accepting an invitation (people/invitations/), so allauth's sign-up is closed.
+ACCOUNT_ADAPTER = "people.adapters.AccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# The invitation email proved the address; administrators create the rest.
+ACCOUNT_EMAIL_VERIFICATION = "none"
+# A password reset for an address with no account sends nothing, and says the same as for one with.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Tell people when their password or two-step verification changes, in case it was not them.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Sessions last while the browser is open and end after SESSION_COOKIE_AGE idle: no "remember me".
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+ACCOUNT_FORMS = {
+    "login": "people.sign_in.forms.SignInForm",
+    "reset_password": "people.sign_in.forms.PasswordResetForm",
+    "reset_password_from_key": "people.sign_in.forms.PasswordResetFromKeyForm",
+    "change_password": "people.sign_in.forms.PasswordChangeForm",
+    "set_password": "people.sign_in.forms.PasswordSetForm",
+    "reauthenticate": "people.sign_in.forms.ReauthenticateForm",
+}
+# django-axes counts failed sign-ins per email address (below); allauth's own limits on sign-in
+# would be a second, different lockout, and its per-IP limit would lock out a whole department
+# behind one office address at nine in the morning. Its limits on other actions stay.
+ACCOUNT_RATE_LIMITS = {"login_failed": False, "login": False}
+# A password reset link works once (it is tied to the current password) and for an hour.
+PASSWORD_RESET_TIMEOUT = 60 * 60
+
+# Two-step verification: an authenticator app (TOTP) with recovery codes. Required for senior
+# owners, assurance reviewers and administrators, or for everyone with MFA_REQUIRED_FOR_ALL;
+# offered to all (people/two_step.py).
+MFA_ADAPTER = "people.adapters.TwoStepAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Joined-up"
+# One 30-second step either side, for phones whose clocks drift.
+MFA_TOTP_TOLERANCE = 1
+# Addresses come from invitations and administrators, never from self sign-up, so allauth's guard
+# against an attacker adding two-step to an unverified address does not apply.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+MFA_REQUIRED_FOR_ALL = env_bool("MFA_REQUIRED_FOR_ALL", False)
+MFA_FORMS = {
+    "authenticate": "people.sign_in.two_step_forms.AuthenticateForm",
+    "reauthenticate": "people.sign_in.two_step_forms.ReauthenticateForm",
+    "activate_totp": "people.sign_in.two_step_forms.ActivateTOTPForm",
+    "deactivate_totp": "people.sign_in.two_step_forms.DeactivateTOTPForm",
+    "generate_recovery_codes": "people.sign_in.two_step_forms.GenerateRecoveryCodesForm",
+}
+
+# Single sign-on: each body's OpenID Connect identity provider is set in the admin (people.
+# IdentityProvider); people/single_sign_on.py turns them into allauth's provider apps.
+SOCIALACCOUNT_ADAPTER = "people.single_sign_on.SingleSignOnAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_OPENID_CONNECT_URL_PREFIX = ""
+# "Sessions signed in elsewhere" lists sessions as they sign in; not each request (a write per page).
+USERSESSIONS_TRACK_ACTIVITY = False
+
 # Sign-in lockout: five failures for one email address lock it for 15 minutes, whether or
 # not the address has an account, so the answer never reveals which addresses exist.
-# Attempts are kept in the database, so this works while Redis is down.
+# Attempts are kept in the database, so this works while Redis is down. The person is emailed a
+# password reset link, which unlocks the address (people/lockout.py).
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username"]
-# The sign-in form posts the email address as "username", like Django's own form.
-AXES_USERNAME_FORM_FIELD = "username"
+# The address as the sign-in form posts it ("login") or allauth passes it on ("email"), lower-cased,
+# so changing its case is not a fresh set of attempts.
+AXES_USERNAME_CALLABLE = "people.lockout.attempted_email"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
@@ -187,6 +269,15 @@ EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Joined-up <no-reply@joined-up.example>")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# GOV.UK Notify, when EMAIL_BACKEND is collab.notify.NotifyEmailBackend. Every email is sent with
+# a Notify template holding ((subject)) and ((body)): GOVUK_NOTIFY_TEMPLATE_ID for all of them,
+# or one per kind of email in GOVUK_NOTIFY_TEMPLATE_IDS ("invitation=<id>,password_reset_key=<id>").
+GOVUK_NOTIFY_API_KEY = env_str("GOVUK_NOTIFY_API_KEY")
+GOVUK_NOTIFY_BASE_URL = env_str("GOVUK_NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+GOVUK_NOTIFY_TEMPLATE_ID = env_str("GOVUK_NOTIFY_TEMPLATE_ID")
+GOVUK_NOTIFY_TEMPLATE_IDS = dict(
+    item.partition("=")[::2] for item in env_list("GOVUK_NOTIFY_TEMPLATE_IDS", [])
+)
 
 # Celery. The broker carries messages, never records: every job that matters is a
 # database row first, so an emptied Redis loses nothing that cannot be re-sent.

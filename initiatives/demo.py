@@ -125,6 +125,8 @@ class DemoWorld:
     initiatives: list[Initiative] = field(default_factory=list)
     created_initiatives: list[Initiative] = field(default_factory=list)
     logins: list[tuple[str, str, str]] = field(default_factory=list)
+    # Sentences for the person trying the demo, printed after the logins.
+    notes: list[str] = field(default_factory=list)
 
 
 def _copy_suffix(copy: int) -> str:

@@ -11,6 +11,9 @@ ADD_INITIATIVE = "initiatives.add_initiative"
 CHANGE_INITIATIVE = "initiatives.change_initiative"
 MANAGE_TEAM = "initiatives.manage_team"
 
+# Administrators put people in this group to make them eligible as assurance reviewers.
+ASSURANCE_REVIEWERS_GROUP = "Assurance reviewers"
+
 
 @rules.predicate
 def is_administrator(user) -> bool:

@@ -43,6 +43,13 @@ TAG_COLOURS = {
     "not_started": "grey",
     "in_progress": "blue",
     "completed": "green",
+    # Invitations and people's accounts.
+    "invitation_pending": "blue",
+    "invitation_accepted": "green",
+    "invitation_expired": "grey",
+    "invitation_withdrawn": "grey",
+    "deactivated": "grey",
+    "locked": "red",
 }
 
 

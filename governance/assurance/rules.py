@@ -5,6 +5,7 @@ from __future__ import annotations
 import rules
 
 from initiatives.rules import (
+    ASSURANCE_REVIEWERS_GROUP,
     can_edit_initiative,
     can_read_initiative,
     is_assurance_reviewer_of,
@@ -12,8 +13,6 @@ from initiatives.rules import (
     is_programme_manager_of,
     member_body_ids,
 )
-
-ASSURANCE_REVIEWERS_GROUP = "Assurance reviewers"
 
 VIEW_ASSURANCE = "governance.view_assurancereview"
 ASSIGN_ASSURANCE_REVIEWERS = "governance.assign_assurance_reviewers"

@@ -11,6 +11,8 @@ FURTHER_SEEDERS: list[str] = [
     "governance.decisions.demo.seed_decision_rights",
     "governance.registers_demo_tmp.seed_registers",
     "governance.assurance.demo.seed_assurance",
+    # Last: who needs two-step verification depends on the roles the seeders above gave.
+    "people.demo.seed_sign_in",
 ]
 
 
@@ -38,3 +40,5 @@ class Command(BaseCommand):
         )
         for role, email, _password in world.logins:
             self.stdout.write(f"  {role:<36} {email}")
+        for note in world.notes:
+            self.stdout.write(f"\n{note}")
