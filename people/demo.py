@@ -12,6 +12,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
+from initiatives.demo import DEMO_PASSWORD
 from initiatives.models import Membership, User
 from people.two_step import two_step_reasons
 
@@ -27,11 +28,25 @@ EMAIL_DOMAINS = {
     "IPA": "ipa.example",
 }
 BODY_LEADS = [("priya.shah@dwp.example", "DWP")]
+# A DWP colleague with no role yet, so the body lead has someone to try deactivating.
+COLLEAGUE = ("sam.patel@dwp.example", "Sam Patel", "DWP", "Analyst")
 
 
 def demo_code(at: float) -> str:
     """The demo authenticator's code at a moment (a Unix time)."""
     return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(at) // 30))
+
+
+def _ensure_colleague(world) -> None:
+    email, full_name, short_name, job_title = COLLEAGUE
+    person, created = User.objects.get_or_create(email=email, defaults={"full_name": full_name})
+    if created:
+        person.set_password(DEMO_PASSWORD)
+        person.save(update_fields=["password"])
+        world.logins.append(("Body member, leaving (DWP)", email, DEMO_PASSWORD))
+    Membership.objects.get_or_create(
+        user=person, body=world.bodies[short_name], defaults={"job_title": job_title}
+    )
 
 
 def seed_sign_in(world) -> None:
@@ -40,6 +55,7 @@ def seed_sign_in(world) -> None:
         if body is not None and not body.allowed_email_domains:
             body.allowed_email_domains = domain
             body.save(update_fields=["allowed_email_domains"])
+    _ensure_colleague(world)
     for email, short_name in BODY_LEADS:
         Membership.objects.filter(user__email=email, body__short_name=short_name).update(is_body_lead=True)
     needing = [

@@ -27,11 +27,6 @@ urlpatterns = [
         name="invitation_withdraw",
     ),
     path("invitations/<str:token>/", invitations.accept, name="invitation_accept"),
-    path(
-        "invitations/<str:token>/single-sign-on/",
-        invitations.accept_with_single_sign_on,
-        name="invitation_single_sign_on",
-    ),
     # People and leavers, for administrators and body leads.
     path("people/", leavers.people, name="people"),
     path("people/<int:pk>/", leavers.person, name="person"),

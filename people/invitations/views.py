@@ -84,20 +84,23 @@ def withdraw(request, slug, pk):
 @login_not_required
 @forms_may_go_to_identity_providers
 def accept(request, token):
-    """The page the emailed link opens: the invitee makes their account, or uses single sign-on."""
+    """The page the emailed link opens: the invitee makes their account, or goes on to their body's
+    single sign-on and comes back with an account made from the identity it vouches for."""
     invitation = open_invitation(token)
     if invitation is None:
         return render(request, "people/invitations/link_not_working.html", status=404)
     existing = User.objects.filter(email__iexact=invitation.email).first()
     if existing is not None or request.user.is_authenticated:
         return _accept_signed_in(request, invitation, existing)
-    context = {
-        "invitation": invitation,
-        "token": token,
-        "single_sign_on": provider_for_email(invitation.email),
-    }
+    single_sign_on = provider_for_email(invitation.email)
+    if single_sign_on is not None:
+        if request.method == "POST":
+            next_url = invitation.initiative.get_absolute_url()
+            return sign_in_redirect(request, single_sign_on, email=invitation.email, next_url=next_url)
+        context = {"invitation": invitation, "single_sign_on": single_sign_on}
+        return render(request, "people/invitations/accept_single_sign_on.html", context)
     form = AcceptInvitationForm(request.POST or None, invitation=invitation)
-    if context["single_sign_on"] is None and request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         try:
             person = services.invitation_accept(
                 token=token, full_name=form.cleaned_data["full_name"], password=form.cleaned_data["password1"]
@@ -105,15 +108,19 @@ def accept(request, token):
         except InvitationRefused as refusal:
             form.add_error(None, str(refusal))
         else:
-            login(request, person, backend=SIGN_IN_BACKEND)
-            # They have just chosen their password: setting up two-step verification next need not ask
-            # for it again (people.adapters.AccountAdapter.is_reauthentication_required).
-            record_authentication(request, person, method="password", email=person.email)
-            UserSession.objects.create_from_request(request)
-            # Two-step verification is offered to everyone now; the page says if it is required.
-            query = urlencode({"next": invitation.initiative.get_absolute_url()})
-            return redirect(f"{reverse('mfa_activate_totp')}?{query}")
-    return render(request, "people/invitations/accept.html", {**context, "form": form})
+            return _signed_in_as_new_account(request, person, invitation)
+    return render(request, "people/invitations/accept.html", {"invitation": invitation, "form": form})
+
+
+def _signed_in_as_new_account(request, person, invitation):
+    login(request, person, backend=SIGN_IN_BACKEND)
+    # They have just chosen their password: setting up two-step verification next need not ask
+    # for it again (people.adapters.AccountAdapter.is_reauthentication_required).
+    record_authentication(request, person, method="password", email=person.email)
+    UserSession.objects.create_from_request(request)
+    # Two-step verification is offered to everyone now; the page says if it is required.
+    query = urlencode({"next": invitation.initiative.get_absolute_url()})
+    return redirect(f"{reverse('mfa_activate_totp')}?{query}")
 
 
 def _accept_signed_in(request, invitation, existing: User | None):
@@ -128,15 +135,3 @@ def _accept_signed_in(request, invitation, existing: User | None):
     services.invitations_take_up(person=request.user)
     messages.success(request, f"You have joined {invitation.initiative.title}")
     return redirect(invitation.initiative)
-
-
-@login_not_required
-@require_POST
-def accept_with_single_sign_on(request, token):
-    invitation = open_invitation(token)
-    provider = provider_for_email(invitation.email) if invitation is not None else None
-    if provider is None:
-        return render(request, "people/invitations/link_not_working.html", status=404)
-    return sign_in_redirect(
-        request, provider, email=invitation.email, next_url=invitation.initiative.get_absolute_url()
-    )

@@ -79,8 +79,8 @@ def nothing(seed) -> dict:
     return {}
 
 
-def person(persona: str) -> Callable:
-    return lambda seed: {"pk": seed.people[persona].pk}
+def dwp_colleague(seed) -> dict:
+    return {"pk": seed.dwp_colleague.pk}
 
 
 def initiative(seed) -> dict:
@@ -201,24 +201,15 @@ TABLE: dict[str, Access] = {
         get=expect(anonymous=OK, **dict.fromkeys(SIGNED_IN, 403)),
         post=expect(anonymous=DONE, **dict.fromkeys(SIGNED_IN, 403)),
     ),
-    "people:invitation_single_sign_on": Access(
-        # The invited body has no single sign-on in the demo: the link is not for it.
-        params=lambda seed: {"token": seed.invitation_token},
-        get=expect(anonymous=405, **dict.fromkeys(SIGNED_IN, 405)),
-        post=dict.fromkeys(PERSONAS, 404),
-        action=True,
-    ),
     # People and leavers: administrators, and body leads for their own body's people (the programme
-    # manager leads DWP in the demo; the senior owner works for DWP).
+    # manager leads DWP in the demo; Sam Patel works for DWP).
     "people:people": Access(params=nothing, get=BODY_LEAD_PAGE),
-    "people:person": Access(params=person("senior_owner"), get=BODY_LEAD_PAGE),
-    "people:deactivate": Access(params=person("senior_owner"), get=BODY_LEAD_PAGE, post=BODY_LEAD_POST),
+    "people:person": Access(params=dwp_colleague, get=BODY_LEAD_PAGE),
+    "people:deactivate": Access(params=dwp_colleague, get=BODY_LEAD_PAGE, post=BODY_LEAD_POST),
     "people:reactivate": Access(
-        params=person("senior_owner"), get=BODY_LEAD_ACTION_GET, post=BODY_LEAD_POST, action=True
+        params=dwp_colleague, get=BODY_LEAD_ACTION_GET, post=BODY_LEAD_POST, action=True
     ),
-    "people:unlock": Access(
-        params=person("senior_owner"), get=BODY_LEAD_ACTION_GET, post=BODY_LEAD_POST, action=True
-    ),
+    "people:unlock": Access(params=dwp_colleague, get=BODY_LEAD_ACTION_GET, post=BODY_LEAD_POST, action=True),
     # Any member of a body may start an initiative, led by their own body.
     "initiatives:create": Access(
         params=lambda seed: {},

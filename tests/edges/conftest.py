@@ -62,6 +62,7 @@ SEED_LOOKUPS = {
     ),
     "ready_pack": lambda i: _ready_pack(i),
     "pending_invitation": lambda i: _pending_invitation(i),
+    "dwp_colleague": lambda i: User.objects.get(email="sam.patel@dwp.example"),
     "invitation_token": lambda i: (_pending_invitation(i), INVITATION_TOKEN)[1],
 }
 
@@ -110,6 +111,7 @@ def seeded_demo(django_db_setup, django_db_blocker):
     app.conf.task_always_eager = True
     with django_db_blocker.unblock():
         call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        _pending_invitation(Initiative.objects.get(slug="tell-us-once-bereavement"))
     yield
     with django_db_blocker.unblock():
         call_command("flush", "--noinput")
