@@ -9,6 +9,7 @@ X-Joined-Up-Email header every email of ours carries (people/mail.py).
 from __future__ import annotations
 
 from django.conf import settings
+from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
@@ -16,6 +17,27 @@ from notifications_python_client.errors import HTTPError
 from notifications_python_client.notifications import NotificationsAPIClient
 
 KIND_HEADER = "X-Joined-Up-Email"
+BACKEND = "collab.notify.NotifyEmailBackend"
+
+
+@checks.register()
+def check_notify_settings(app_configs, **kwargs) -> list[checks.Error]:
+    """With Notify chosen, a missing key or template stops start-up rather than the first email."""
+    if settings.EMAIL_BACKEND != BACKEND:
+        return []
+    errors = []
+    if not settings.GOVUK_NOTIFY_API_KEY:
+        errors.append(
+            checks.Error("GOVUK_NOTIFY_API_KEY must be set to send email through Notify", id="collab.E010")
+        )
+    if not settings.GOVUK_NOTIFY_TEMPLATE_ID:
+        errors.append(
+            checks.Error(
+                "GOVUK_NOTIFY_TEMPLATE_ID must name a Notify template with ((subject)) and ((body))",
+                id="collab.E011",
+            )
+        )
+    return errors
 
 
 def template_for(message: EmailMessage) -> str:

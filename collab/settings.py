@@ -23,6 +23,9 @@ DEBUG = env_bool("DEBUG", False)
 # so commands that sign nothing still run. Left empty, Django refuses any use of it.
 SECRET_KEY = env_str("SECRET_KEY")
 SECRET_KEY_CONFIGURED = bool(SECRET_KEY)
+# Earlier keys, while a new SECRET_KEY is rolled out: signatures and sealed two-step secrets
+# (people/adapters.py) made with them still read.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 if not SECRET_KEY and DEBUG:
     SECRET_KEY = "development-only-key-never-used-in-production"  # noqa: S105
 

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialApp, SocialLogin
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest
 from django.shortcuts import render
 
@@ -41,12 +42,16 @@ def provider_for_email(email: str) -> IdentityProvider | None:
 
 
 def identity_provider_origins() -> list[str]:
-    """Where the enabled identity providers are, as scheme://host[:port]."""
-    origins = set()
-    for issuer in IdentityProvider.objects.filter(enabled=True).values_list("issuer", flat=True):
-        parts = urlsplit(issuer)
-        origins.add(f"{parts.scheme}://{parts.netloc}")
-    return sorted(origins)
+    """Where the enabled identity providers are, as scheme://host[:port].
+
+    The sign-in page reads nothing else from the database, and still shows while the database
+    restarts; so does this, without the providers (nobody can sign in through them just then).
+    """
+    try:
+        issuers = list(IdentityProvider.objects.filter(enabled=True).values_list("issuer", flat=True))
+    except (OperationalError, InterfaceError):
+        return []
+    return sorted({f"{urlsplit(issuer).scheme}://{urlsplit(issuer).netloc}" for issuer in issuers})
 
 
 def forms_may_go_to_identity_providers(view):

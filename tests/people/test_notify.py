@@ -74,6 +74,25 @@ def test_a_kind_without_its_own_template_uses_the_default(notify):
     assert notify[0]["body"]["template_id"] == DEFAULT_TEMPLATE
 
 
+def test_the_system_check_names_what_notify_still_needs(settings):
+    from collab.notify import check_notify_settings
+
+    settings.EMAIL_BACKEND = "collab.notify.NotifyEmailBackend"
+    settings.GOVUK_NOTIFY_API_KEY = ""
+    settings.GOVUK_NOTIFY_TEMPLATE_ID = ""
+
+    assert [error.id for error in check_notify_settings(None)] == ["collab.E010", "collab.E011"]
+
+
+def test_other_email_backends_need_no_notify_settings(settings):
+    from collab.notify import check_notify_settings
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.GOVUK_NOTIFY_API_KEY = ""
+
+    assert check_notify_settings(None) == []
+
+
 def test_without_an_api_key_the_backend_refuses_to_start(settings):
     settings.EMAIL_BACKEND = "collab.notify.NotifyEmailBackend"
     settings.GOVUK_NOTIFY_API_KEY = ""
