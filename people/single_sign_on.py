@@ -23,6 +23,7 @@ from allauth.socialaccount.models import SocialApp, SocialLogin
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest
 from django.shortcuts import render
+from requests import RequestException
 
 from collab import audit
 from initiatives.models import User
@@ -34,10 +35,11 @@ PROVIDER = "openid_connect"
 
 
 def provider_for_email(email: str) -> IdentityProvider | None:
-    """The enabled identity provider of the body whose email domains cover this address."""
+    """The enabled identity provider of the body whose email domains cover this address, while its
+    secret is in the environment (without it, its people sign in with a password)."""
     for provider in IdentityProvider.objects.filter(enabled=True).select_related("body"):
         if provider.body.email_domains and provider.body.allows_email(email):
-            return provider
+            return provider if social_app(provider) is not None else None
     return None
 
 
@@ -92,9 +94,14 @@ def sign_in_redirect(request: HttpRequest, provider: IdentityProvider, *, email:
     from allauth.socialaccount.adapter import get_adapter
 
     allauth_provider = get_adapter(request).get_provider(request, provider=provider.slug)
-    return allauth_provider.redirect(
-        request, process="login", next_url=next_url or None, auth_params={"login_hint": email}
-    )
+    try:
+        return allauth_provider.redirect(
+            request, process="login", next_url=next_url or None, auth_params={"login_hint": email}
+        )
+    except RequestException:
+        # Its /.well-known/openid-configuration did not answer: say so, rather than fail.
+        logger.exception("Single sign-on for %s: the identity provider did not answer", provider.body)
+        return render(request, "socialaccount/authentication_error.html", status=502)
 
 
 def refuse(request: HttpRequest, reason: str, *, email: str = "") -> None:

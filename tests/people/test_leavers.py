@@ -11,6 +11,7 @@ from initiatives.models import Membership
 from people.holdings import Holding, HoldingsRegistry, person_holdings
 from people.invitations.services import InvitationRefused, invitation_check
 from people.leavers.services import LeaverRefused, person_deactivate, person_reactivate
+from people.lockout import is_locked_out
 from people.models import Invitation
 from people.rules import DEACTIVATE_PERSON, UNLOCK_PERSON, VIEW_PEOPLE, VIEW_PERSON
 from tests.factories import TEST_PASSWORD, UserFactory
@@ -197,6 +198,46 @@ class TestDeactivating:
         assert client.session["_auth_user_id"] == str(world.programme_manager.pk)
         assert not world.initiative.roles.filter(user=world.programme_manager).exists()
         assert world.programme_manager.deactivations.get().reactivated_by == world.administrator
+
+
+class TestUnlocking:
+    @pytest.fixture(autouse=True)
+    def lockout_on(self, settings):
+        settings.AXES_ENABLED = True
+
+    def lock(self, person):
+        client = Client()
+        for _ in range(5):
+            client.post("/sign-in/", {"username": person.email, "password": "wrong"})
+
+    def test_a_body_lead_unlocks_their_bodys_person_from_the_person_page(self, world, body_lead):
+        self.lock(world.senior_owner)
+        lead = signed_in_client(body_lead)
+        assert (
+            "Unlock sign-in"
+            in lead.get(reverse("people:person", args=[world.senior_owner.pk])).content.decode()
+        )
+
+        lead.post(reverse("people:unlock", args=[world.senior_owner.pk]))
+
+        assert not is_locked_out(world.senior_owner.email)
+
+    def test_nobody_else_may_unlock(self, world, body_lead):
+        self.lock(world.partner_member)
+
+        assert (
+            signed_in_client(body_lead)
+            .post(reverse("people:unlock", args=[world.partner_member.pk]))
+            .status_code
+            == 404
+        )
+        assert (
+            signed_in_client(world.senior_owner)
+            .post(reverse("people:unlock", args=[world.partner_member.pk]))
+            .status_code
+            == 403
+        )
+        assert is_locked_out(world.partner_member.email)
 
 
 def test_the_holdings_registry_collects_every_finder_in_order():
