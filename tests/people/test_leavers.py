@@ -41,6 +41,13 @@ class TestWhoMay:
     def test_a_body_lead_may_not_deactivate_themselves(self, world, body_lead):
         assert not body_lead.has_perm(DEACTIVATE_PERSON, body_lead)
 
+    def test_administrators_and_body_leads_see_the_people_pages(self, world, body_lead):
+        assert world.administrator.has_perm(VIEW_PEOPLE)
+        assert body_lead.has_perm(VIEW_PEOPLE)
+        page = signed_in_client(body_lead).get(reverse("people:people")).content.decode()
+        assert world.senior_owner.email in page
+        assert world.partner_member.email not in page
+
     def test_a_body_lead_may_deactivate_their_own_bodys_people(self, world, body_lead):
         assert body_lead.has_perm(DEACTIVATE_PERSON, world.senior_owner)
         assert body_lead.has_perm(VIEW_PERSON, world.senior_owner)
