@@ -6,6 +6,6 @@ class CollabConfig(AppConfig):
     verbose_name = "Joined-up project"
 
     def ready(self) -> None:
-        from collab import audit, production  # noqa: F401 (production registers its system check)
+        from collab import audit, notify, production  # noqa: F401 (notify and production register checks)
 
         audit.connect_sign_in_events()

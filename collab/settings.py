@@ -5,7 +5,6 @@ filesystem transport under var/, so a fresh machine needs no services. Productio
 DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL (Redis); see docker-compose.yml.
 """
 
-import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -13,6 +12,45 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from collab.env import env_bool, env_choice, env_int, env_list, env_str
+
+# Signing in, two-step verification, single sign-on and the lockout, kept in their own module.
+from collab.sign_in_settings import (  # noqa: F401 - Django, allauth and axes read them by name
+    ACCOUNT_ADAPTER,
+    ACCOUNT_EMAIL_NOTIFICATIONS,
+    ACCOUNT_EMAIL_SUBJECT_PREFIX,
+    ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS,
+    ACCOUNT_EMAIL_VERIFICATION,
+    ACCOUNT_FORMS,
+    ACCOUNT_LOGIN_METHODS,
+    ACCOUNT_PREVENT_ENUMERATION,
+    ACCOUNT_RATE_LIMITS,
+    ACCOUNT_SESSION_REMEMBER,
+    ACCOUNT_SIGNUP_FIELDS,
+    ACCOUNT_USER_MODEL_USERNAME_FIELD,
+    AXES_COOLOFF_TIME,
+    AXES_FAILURE_LIMIT,
+    AXES_HANDLER,
+    AXES_LOCKOUT_PARAMETERS,
+    AXES_LOCKOUT_TEMPLATE,
+    AXES_RESET_ON_SUCCESS,
+    AXES_USERNAME_CALLABLE,
+    AXES_VERBOSE,
+    MFA_ADAPTER,
+    MFA_ALLOW_UNVERIFIED_EMAIL,
+    MFA_FORMS,
+    MFA_REQUIRED_FOR_ALL,
+    MFA_SUPPORTED_TYPES,
+    MFA_TOTP_ISSUER,
+    MFA_TOTP_TOLERANCE,
+    PASSWORD_RESET_TIMEOUT,
+    SILENCED_SYSTEM_CHECKS,
+    SOCIALACCOUNT_ADAPTER,
+    SOCIALACCOUNT_AUTO_SIGNUP,
+    SOCIALACCOUNT_EMAIL_AUTHENTICATION,
+    SOCIALACCOUNT_OPENID_CONNECT_URL_PREFIX,
+    SOCIALACCOUNT_STORE_TOKENS,
+    USERSESSIONS_TRACK_ACTIVITY,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -23,6 +61,9 @@ DEBUG = env_bool("DEBUG", False)
 # so commands that sign nothing still run. Left empty, Django refuses any use of it.
 SECRET_KEY = env_str("SECRET_KEY")
 SECRET_KEY_CONFIGURED = bool(SECRET_KEY)
+# Earlier keys, while a new SECRET_KEY is rolled out: signatures and sealed two-step secrets
+# (people/adapters.py) made with them still read.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 if not SECRET_KEY and DEBUG:
     SECRET_KEY = "development-only-key-never-used-in-production"  # noqa: S105
 
@@ -42,8 +83,15 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.usersessions",
     "collab",
     "initiatives",
+    "people",
     "governance",
 ]
 
@@ -56,7 +104,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every page needs a signed-in user unless its view says otherwise.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before anything else, people who must use two-step verification set it up.
+    "people.middleware.TwoStepRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -78,6 +129,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "people.context_processors.account",
             ],
             "builtins": ["collab.templatetags.govuk"],
         },
@@ -121,10 +173,14 @@ AUTHENTICATION_BACKENDS = [
     # First, so a locked-out email address is refused before its password is even checked.
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's model backend, signing in by email address; refuses deactivated people.
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["email", "full_name"]},
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -134,30 +190,16 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Sessions end after 30 minutes without a request, and 12 hours after signing in whatever
-# happens (collab.middleware.SignedInSessionMiddleware enforces the second).
+# happens (collab.middleware.SignedInSessionMiddleware enforces the second). Signed-in pages
+# warn this many seconds before the idle timeout, with a dialog that can extend the session.
 SESSION_COOKIE_AGE = 30 * 60
+SESSION_TIMEOUT_WARNING = 2 * 60
 # Django's database sessions, except that a database outage while saving one gets the 503 page.
 SESSION_ENGINE = "collab.sessions"
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_AGE = 12 * 60 * 60
 
-# Sign-in lockout: five failures for one email address lock it for 15 minutes, whether or
-# not the address has an account, so the answer never reveals which addresses exist.
-# Attempts are kept in the database, so this works while Redis is down.
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
-AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username"]
-# The sign-in form posts the email address as "username", like Django's own form.
-AXES_USERNAME_FORM_FIELD = "username"
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_VERBOSE = False
-# axes.W006 wants the IP address in the lockout key. We lock by email address alone on
-# purpose: many civil servants share one office egress address, so an IP lock would let one
-# person's typos (or one attacker) lock out a whole department, while rotating user agents
-# or cookies gains an attacker nothing against a per-address lock.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -189,6 +231,15 @@ EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Joined-up <no-reply@joined-up.example>")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# GOV.UK Notify, when EMAIL_BACKEND is collab.notify.NotifyEmailBackend. Every email is sent with
+# a Notify template holding ((subject)) and ((body)): GOVUK_NOTIFY_TEMPLATE_ID for all of them,
+# or one per kind of email in GOVUK_NOTIFY_TEMPLATE_IDS ("invitation=<id>,password_reset_key=<id>").
+GOVUK_NOTIFY_API_KEY = env_str("GOVUK_NOTIFY_API_KEY")
+GOVUK_NOTIFY_BASE_URL = env_str("GOVUK_NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+GOVUK_NOTIFY_TEMPLATE_ID = env_str("GOVUK_NOTIFY_TEMPLATE_ID")
+GOVUK_NOTIFY_TEMPLATE_IDS = dict(
+    item.partition("=")[::2] for item in env_list("GOVUK_NOTIFY_TEMPLATE_IDS", [])
+)
 
 # Celery. The broker carries messages, never records: every job that matters is a
 # database row first, so an emptied Redis loses nothing that cannot be re-sent.

@@ -1,20 +1,16 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from collab.auth_forms import SignInForm
 from initiatives import views as initiative_views
+
+# The admin signs in through the service's own sign-in, with two-step verification, never its own form.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", initiative_views.home, name="home"),
-    path(
-        "sign-in/",
-        auth_views.LoginView.as_view(
-            template_name="registration/sign_in.html", authentication_form=SignInForm
-        ),
-        name="login",
-    ),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("people.sign_in.urls")),
+    path("", include("people.urls")),
     path("initiatives/", include("initiatives.urls")),
     path("initiatives/<slug:slug>/", include("governance.urls")),
     path("admin/", admin.site.urls),

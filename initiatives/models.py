@@ -1,7 +1,10 @@
 """People, the public bodies they belong to, and the initiatives those bodies run together."""
 
+import re
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -15,6 +18,19 @@ from initiatives.querysets import (
     UserQuerySet,
 )
 from initiatives.roles import TeamRole
+
+DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def email_domains_in(text: str) -> list[str]:
+    return [part.strip().lower().lstrip("@") for part in text.split(",") if part.strip()]
+
+
+def validate_email_domains(text: str) -> None:
+    if wrong := [domain for domain in email_domains_in(text) if not DOMAIN.match(domain)]:
+        raise ValidationError(
+            f"Enter email domains like dwp.gov.uk, separated by commas: {', '.join(wrong)} is not one"
+        )
 
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
@@ -90,6 +106,14 @@ class Body(models.Model):
     short_name = models.CharField(max_length=30, unique=True)
     kind = models.CharField(max_length=40, choices=Kind.choices)
     nation = models.CharField(max_length=20, choices=Nation.choices, default=Nation.UK_WIDE)
+    # Nobody can be invited into the body with an address elsewhere (a personal address, say)
+    # unless an administrator overrides it. A domain also covers its subdomains.
+    allowed_email_domains = models.CharField(
+        max_length=500,
+        blank=True,
+        validators=[validate_email_domains],
+        help_text="Email domains of the body's own people, separated by commas, for example dwp.gov.uk",
+    )
 
     history = HistoricalRecords()
     objects = BodyQuerySet.as_manager()
@@ -101,6 +125,14 @@ class Body(models.Model):
     def __str__(self) -> str:
         return self.short_name
 
+    @property
+    def email_domains(self) -> list[str]:
+        return email_domains_in(self.allowed_email_domains)
+
+    def allows_email(self, email: str) -> bool:
+        domain = email.rpartition("@")[2].lower()
+        return any(domain == allowed or domain.endswith(f".{allowed}") for allowed in self.email_domains)
+
 
 class Membership(models.Model):
     """A user belongs to one or more bodies; membership is what makes initiatives visible."""
@@ -108,6 +140,12 @@ class Membership(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
     job_title = models.CharField(max_length=150, blank=True)
+    # A body lead may deactivate (and reactivate) the body's people when they leave.
+    is_body_lead = models.BooleanField(
+        "body lead",
+        default=False,
+        help_text="May deactivate this body's people when they leave, and reactivate them.",
+    )
 
     history = HistoricalRecords()
 

@@ -6,6 +6,9 @@
 - outsider: Scottish Government, which takes no part
 - assurance_reviewer: IPA, assigned to assure the initiative
 - administrator: superuser
+
+The senior owner, the reviewer and the administrator must use two-step verification, so they have
+an authenticator (tests.factories.with_two_step); the others may, and have none.
 """
 
 import os
@@ -20,6 +23,7 @@ from tests.factories import (
     InitiativeRoleFactory,
     ParticipationFactory,
     UserFactory,
+    with_two_step,
 )
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses
@@ -131,6 +135,8 @@ def world(db) -> World:
     ParticipationFactory(initiative=initiative, body=hmrc)
     InitiativeRoleFactory(initiative=initiative, user=programme_manager)
     InitiativeRoleFactory(initiative=initiative, user=reviewer, role=InitiativeRole.Role.ASSURANCE_REVIEWER)
+    for person in (senior_owner, reviewer, administrator):
+        with_two_step(person)
     return World(
         initiative=initiative,
         lead_body=dwp,
@@ -160,6 +166,16 @@ def _tasks_run_in_process(settings):
 def _sign_in_lockout_off(settings):
     """django-axes counts every failed sign-in; tests of the lockout turn it back on."""
     settings.AXES_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
+def _rate_limits_off(settings):
+    """django-allauth limits requests per address and person; tests send many. Used TOTP codes are
+    remembered in the cache so none works twice: each test starts with none used."""
+    from django.core.cache import cache
+
+    settings.ACCOUNT_RATE_LIMITS = False
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

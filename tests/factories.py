@@ -73,3 +73,24 @@ class InitiativeRoleFactory(factory.django.DjangoModelFactory):
     initiative = factory.SubFactory(InitiativeFactory)
     user = factory.SubFactory(UserFactory)
     role = InitiativeRole.Role.PROGRAMME_MANAGER
+
+
+# Two-step verification for test people: one known authenticator secret, so tests (and browser
+# tests, which type the codes) can compute the code of the moment with pyotp.
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DP"
+
+
+def with_two_step(user: User) -> User:
+    """Give the person an authenticator app (and recovery codes), as if they had set one up."""
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(user, TEST_TOTP_SECRET)
+    RecoveryCodes.activate(user)
+    return user
+
+
+def totp_code(secret: str = TEST_TOTP_SECRET) -> str:
+    import pyotp
+
+    return pyotp.TOTP(secret).now()

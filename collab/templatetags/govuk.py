@@ -49,6 +49,13 @@ TAG_COLOURS = {
     "in_progress": "blue",
     "completed": "green",
     "changed": "yellow",
+    # Invitations and people's accounts.
+    "invitation_pending": "blue",
+    "invitation_accepted": "green",
+    "invitation_expired": "grey",
+    "invitation_withdrawn": "grey",
+    "deactivated": "grey",
+    "locked": "red",
 }
 
 

@@ -42,6 +42,8 @@ class DemoWorld:
     initiatives: list[Initiative] = field(default_factory=list)
     created: list[NewInitiative] = field(default_factory=list)
     logins: list[tuple[str, str, str]] = field(default_factory=list)
+    # Sentences for the person trying the demo, printed after the logins.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def created_initiatives(self) -> list[Initiative]:

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 
-from tests.factories import TEST_PASSWORD
+from tests.browser.mailbox import SmtpServer
+from tests.factories import TEST_PASSWORD, totp_code
 
 CHROMIUM = "/usr/bin/chromium"
 AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -68,13 +69,19 @@ def watch_for_errors(page) -> list[str]:
     return errors
 
 
-def sign_in(page, live_server, user, password: str = TEST_PASSWORD) -> None:
-    """Sign in through the real form, as a person would."""
+def sign_in(page, live_server, user, password: str = TEST_PASSWORD, *, lands_on: str = "/") -> None:
+    """Sign in through the real form, as a person would: with the code from their authenticator app
+    when they have one (tests.factories.with_two_step)."""
     page.goto(f"{live_server.url}/sign-in/")
     page.get_by_label("Email address").fill(user.email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{live_server.url}/")
+    # Wait until the sign-in form has gone: the next page is where they land or the security code.
+    page.wait_for_url(lambda url: not url.endswith("/sign-in/"))
+    if page.url.endswith("/sign-in/security-code/"):
+        page.get_by_label("Security code").fill(totp_code())
+        page.get_by_role("button", name="Continue").click()
+    page.wait_for_url(f"{live_server.url}{lands_on}")
 
 
 def sign_out(page) -> None:
@@ -116,6 +123,17 @@ def _is_conditional_reveal(node: dict) -> bool:
 def assert_accessible(page) -> None:
     violations = axe_violations(page)
     assert violations == [], json.dumps(violations, indent=2)
+
+
+@pytest.fixture
+def mailbox(settings):
+    """A real SMTP server on loopback that Joined-up sends its email to; its messages, as received."""
+    with SmtpServer() as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = server.port
+        settings.EMAIL_USE_TLS = False
+        yield server.mailbox
 
 
 @pytest.fixture(autouse=True)

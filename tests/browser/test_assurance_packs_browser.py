@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from governance.assurance.rules import ASSURANCE_REVIEWERS_GROUP
 from tests.browser.conftest import assert_accessible, sign_in, sign_out
-from tests.factories import UserFactory
+from tests.factories import UserFactory, with_two_step
 from tests.governance.pack_fixtures import private_files  # noqa: F401
 from tests.governance.pack_records import fill_initiative
 
@@ -86,7 +86,8 @@ def test_a_reviewer_records_a_review_then_asks_for_a_pack_and_downloads_it(
 
 
 def test_a_programme_manager_assigns_a_reviewer_and_sees_assurance_on_the_overview(page, live_server, world):
-    colleague = UserFactory(email="sam.reviewer@ipa.example", full_name="Sam Reviewer")
+    # A reviewer, so one with two-step verification set up.
+    colleague = with_two_step(UserFactory(email="sam.reviewer@ipa.example", full_name="Sam Reviewer"))
     # get_or_create: transactional tests flush the group the data migration made.
     colleague.groups.add(Group.objects.get_or_create(name=ASSURANCE_REVIEWERS_GROUP)[0])
     sign_in(page, live_server, world.programme_manager)

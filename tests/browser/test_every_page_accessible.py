@@ -53,13 +53,17 @@ from tests.edges.test_authorization_matrix import project_url_names
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-# GET URLs that answer with something other than an HTML page.
+# GET URLs that answer with something other than an HTML page, or with no page in the demo.
 NOT_PAGES = {
     "governance:raci_csv": "a CSV download",
     "governance:risks_export": "a CSV download",
     "governance:measures_export": "a CSV download",
     "governance:pack_download": "a PDF download",
     "governance:pack_status": "JSON for the packs page's script",
+    "mfa_download_recovery_codes": "a text file of recovery codes",
+    "openid_connect_login": "no body in the demo has single sign-on (test_people_browser.py has one)",
+    "openid_connect_callback": "no body in the demo has single sign-on (test_people_browser.py has one)",
+    "socialaccount_login_error": "allauth's 401 for a failed single sign-on, not reached from any page",
 }
 # The persona who sees the most controls on a page comes first: they Tab round it, and a form
 # seen by several is submitted empty by the person most likely to use it.

@@ -49,6 +49,22 @@ MANAGE_POST = expect(programme_manager=DONE)
 ACTION_GET = expect(outsider=405, partner=405, programme_manager=405, senior_owner=405, reviewer=405)
 
 
+SIGNED_IN = PERSONAS[1:]
+EVERYONE_OK = dict.fromkeys(PERSONAS, OK)
+SIGNED_IN_PAGE = expect(outsider=OK, partner=OK, programme_manager=OK, senior_owner=OK, reviewer=OK)
+SIGNED_IN_POST = expect(outsider=DONE, partner=DONE, programme_manager=DONE, senior_owner=DONE, reviewer=DONE)
+SIGNED_IN_MOVED = expect(
+    outsider=MOVED, partner=MOVED, programme_manager=MOVED, senior_owner=MOVED, reviewer=MOVED
+)
+# An authenticator's pages: 404 without one; with one (the senior owner and reviewer), confirm first.
+TWO_STEP_OWN = expect(outsider=404, partner=404, programme_manager=404, senior_owner=MOVED, reviewer=MOVED)
+BODY_LEAD_PAGE = expect(outsider=403, programme_manager=OK)
+BODY_LEAD_POST = expect(outsider=403, programme_manager=DONE)
+BODY_LEAD_ACTION_GET = expect(
+    outsider=405, partner=405, programme_manager=405, senior_owner=405, reviewer=405
+)
+
+
 @dataclass(frozen=True)
 class Access:
     params: Callable[[object], dict] = lambda seed: {"slug": seed.initiative.slug}
@@ -57,6 +73,14 @@ class Access:
     action: bool = False
     # For POSTs: form data that passes validation is not needed; only who gets through.
     data: dict = field(default_factory=dict)
+
+
+def nothing(seed) -> dict:
+    return {}
+
+
+def dwp_colleague(seed) -> dict:
+    return {"pk": seed.dwp_colleague.pk}
 
 
 def initiative(seed) -> dict:
@@ -79,22 +103,113 @@ def manage_form(params=initiative) -> Access:
     return Access(params=params, get=MANAGE_PAGE, post=MANAGE_POST)
 
 
-TABLE: dict[str, Access] = {
-    # Signing in and the home page.
-    "login": Access(
-        params=lambda seed: {}, get=dict.fromkeys(PERSONAS, OK), post=dict.fromkeys(PERSONAS, DONE)
+SIGN_IN = Access(
+    params=lambda seed: {},
+    # Signed in already, the sign-in page sends you home.
+    get=expect(
+        anonymous=OK,
+        outsider=MOVED,
+        partner=MOVED,
+        programme_manager=MOVED,
+        senior_owner=MOVED,
+        reviewer=MOVED,
     ),
-    "logout": Access(
-        params=lambda seed: {},
+    post=dict.fromkeys(PERSONAS, DONE),
+)
+
+TABLE: dict[str, Access] = {
+    # Signing in (django-allauth's views at our addresses), out, and the home page.
+    **dict.fromkeys(("login", "account_login"), SIGN_IN),
+    **dict.fromkeys(
+        ("logout", "account_logout"),
+        Access(
+            params=nothing,
+            # Signed in, a page asks to confirm; signing out, signed in or not, lands on the sign-in page.
+            get=expect(outsider=OK, partner=OK, programme_manager=OK, senior_owner=OK, reviewer=OK),
+            post=dict.fromkeys(PERSONAS, LOGIN),
+        ),
+    ),
+    # The second step of signing in, only between a password and the code: otherwise back to the start.
+    "mfa_authenticate": Access(params=nothing, get=SIGNED_IN_MOVED, post=SIGNED_IN_MOVED),
+    "account_reauthenticate": Access(params=nothing, get=SIGNED_IN_PAGE, post=SIGNED_IN_POST),
+    "mfa_reauthenticate": Access(
+        params=nothing,
+        # Only someone with an authenticator can confirm with a code; the others are sent on.
+        get=expect(outsider=MOVED, partner=MOVED, programme_manager=MOVED, senior_owner=OK, reviewer=OK),
+        post=expect(outsider=MOVED, partner=MOVED, programme_manager=MOVED, senior_owner=DONE, reviewer=DONE),
+    ),
+    "account_inactive": Access(params=nothing, get=EVERYONE_OK),
+    # Nobody signs up: accounts come from invitations.
+    "account_signup": Access(params=nothing, get=EVERYONE_OK),
+    "socialaccount_signup": Access(params=nothing, get=EVERYONE_OK),
+    # Single sign-on through a body's identity provider; the demo configures none, so none is found.
+    **dict.fromkeys(
+        ("openid_connect_login", "openid_connect_callback"),
+        Access(params=lambda seed: {"provider_id": "no-such-body"}, get=dict.fromkeys(PERSONAS, 404)),
+    ),
+    "socialaccount_login_cancelled": Access(params=nothing, get=EVERYONE_OK),
+    # allauth answers its single sign-on error page with 401 Unauthorized.
+    "socialaccount_login_error": Access(params=nothing, get=expect(**dict.fromkeys(SIGNED_IN, 401))),
+    # Forgotten passwords: anyone may ask; a link that does not work says so.
+    "account_reset_password": Access(params=nothing, get=EVERYONE_OK, post=dict.fromkeys(PERSONAS, DONE)),
+    "account_reset_password_done": Access(params=nothing, get=EVERYONE_OK),
+    "account_reset_password_from_key": Access(
+        params=lambda seed: {"uidb36": "zz", "key": "not-a-reset-key"},
+        get=EVERYONE_OK,
+        post=dict.fromkeys(PERSONAS, DONE),
+    ),
+    "account_reset_password_from_key_done": Access(params=nothing, get=EVERYONE_OK),
+    # Your account: every signed-in person, for themselves.
+    "people:account": Access(params=nothing, get=SIGNED_IN_PAGE),
+    "people:account_name": Access(params=nothing, get=SIGNED_IN_PAGE, post=SIGNED_IN_POST),
+    "people:email_preferences": Access(params=nothing, get=SIGNED_IN_PAGE, post=SIGNED_IN_POST),
+    "account_change_password": Access(params=nothing, get=SIGNED_IN_PAGE, post=SIGNED_IN_POST),
+    # Everyone in the demo has a password: setting one is changing it.
+    "account_set_password": Access(params=nothing, get=SIGNED_IN_MOVED, post=SIGNED_IN_MOVED),
+    "mfa_index": Access(params=nothing, get=SIGNED_IN_MOVED),
+    # Setting up an authenticator asks for the password first (signed in a while ago); the senior
+    # owner and reviewer already have one, so they go to turning it off.
+    "mfa_activate_totp": Access(params=nothing, get=SIGNED_IN_MOVED, post=SIGNED_IN_MOVED),
+    # Turning it off, and the recovery codes: only the senior owner and reviewer have an authenticator
+    # (and codes), and are asked to confirm it is them first (they signed in a while ago); the others
+    # have nothing to turn off or see.
+    "mfa_deactivate_totp": Access(params=nothing, get=TWO_STEP_OWN, post=TWO_STEP_OWN),
+    "mfa_view_recovery_codes": Access(params=nothing, get=TWO_STEP_OWN),
+    "mfa_generate_recovery_codes": Access(params=nothing, get=SIGNED_IN_MOVED, post=SIGNED_IN_MOVED),
+    "mfa_download_recovery_codes": Access(params=nothing, get=TWO_STEP_OWN),
+    "usersessions_list": Access(params=nothing, get=SIGNED_IN_PAGE, post=SIGNED_IN_POST),
+    # The idle timeout's "Stay signed in", and the page a timed-out tab goes to.
+    "people:keep_alive": Access(
+        params=nothing,
         get=expect(outsider=405, partner=405, programme_manager=405, senior_owner=405, reviewer=405),
-        # Signing out, signed in or not, lands on the sign-in page.
-        post=dict.fromkeys(PERSONAS, LOGIN),
+        post=SIGNED_IN_POST,
         action=True,
     ),
+    "people:timed_out": Access(params=nothing, get=expect(anonymous=OK, **dict.fromkeys(SIGNED_IN, MOVED))),
     "home": Access(
-        params=lambda seed: {},
+        params=nothing,
         get=expect(outsider=OK, partner=OK, programme_manager=OK, senior_owner=OK, reviewer=OK),
     ),
+    # Invitations: the programme managers send, resend and withdraw them from the team page; the
+    # emailed link works for anyone holding it, until it is used.
+    "people:invite": manage_form(),
+    "people:invitation_resend": manage_action(with_pk("pending_invitation")),
+    "people:invitation_withdraw": manage_action(with_pk("pending_invitation")),
+    "people:invitation_accept": Access(
+        params=lambda seed: {"token": seed.invitation_token},
+        # Signed in as someone else, the page says the invitation is not theirs.
+        get=expect(anonymous=OK, **dict.fromkeys(SIGNED_IN, 403)),
+        post=expect(anonymous=DONE, **dict.fromkeys(SIGNED_IN, 403)),
+    ),
+    # People and leavers: administrators, and body leads for their own body's people (the programme
+    # manager leads DWP in the demo; Sam Patel works for DWP).
+    "people:people": Access(params=nothing, get=BODY_LEAD_PAGE),
+    "people:person": Access(params=dwp_colleague, get=BODY_LEAD_PAGE),
+    "people:deactivate": Access(params=dwp_colleague, get=BODY_LEAD_PAGE, post=BODY_LEAD_POST),
+    "people:reactivate": Access(
+        params=dwp_colleague, get=BODY_LEAD_ACTION_GET, post=BODY_LEAD_POST, action=True
+    ),
+    "people:unlock": Access(params=dwp_colleague, get=BODY_LEAD_ACTION_GET, post=BODY_LEAD_POST, action=True),
     # Any member of a body may start an initiative, led by their own body.
     "initiatives:create": Access(
         params=lambda seed: {},

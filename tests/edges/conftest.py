@@ -61,7 +61,35 @@ SEED_LOOKUPS = {
         .first()
     ),
     "ready_pack": lambda i: _ready_pack(i),
+    "pending_invitation": lambda i: _pending_invitation(i),
+    "dwp_colleague": lambda i: User.objects.get(email="sam.patel@dwp.example"),
+    "invitation_token": lambda i: (_pending_invitation(i), INVITATION_TOKEN)[1],
 }
+
+# The link of the demo's pending invitation: known here, as only the invitee's email would know it.
+INVITATION_TOKEN = "an-invitation-token-for-the-access-table"
+
+
+def _pending_invitation(initiative: Initiative):
+    """An invitation to a new HMRC colleague, waiting to be accepted."""
+    import datetime
+
+    from django.utils import timezone
+
+    from people.models import Invitation, token_hash
+
+    invitation, _ = Invitation.objects.get_or_create(
+        token_hash=token_hash(INVITATION_TOKEN),
+        defaults={
+            "email": "new.colleague@hmrc.example",
+            "initiative": initiative,
+            "body": initiative.participations.get(body__short_name="HMRC").body,
+            "role": Invitation.Role.MEMBER,
+            "invited_by": initiative.roles.get(role="programme_manager").user,
+            "expires_at": timezone.now() + datetime.timedelta(days=7),
+        },
+    )
+    return invitation
 
 
 def _ready_pack(initiative: Initiative):
@@ -83,6 +111,7 @@ def seeded_demo(django_db_setup, django_db_blocker):
     app.conf.task_always_eager = True
     with django_db_blocker.unblock():
         call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        _pending_invitation(Initiative.objects.get(slug="tell-us-once-bereavement"))
     yield
     with django_db_blocker.unblock():
         call_command("flush", "--noinput")

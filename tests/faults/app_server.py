@@ -22,7 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
+from django.conf import settings
+
+from tests.factories import totp_code
 from tests.worker import ROOT, wait_for, worker_database_url
+
+SECURITY_CODE_PAGE = "/sign-in/security-code/"
 
 
 def free_port() -> int:
@@ -51,6 +56,8 @@ class AppServer:
             "DJANGO_SETTINGS_MODULE": "tests.faults.app_settings",
             "DEBUG": "false",
             "SECRET_KEY": "fault-tests-only-" + "x" * 40,
+            # The test process sealed the test people's authenticator secrets under its own key.
+            "SECRET_KEY_FALLBACKS": settings.SECRET_KEY,
             "ALLOWED_HOSTS": "127.0.0.1",
             "SECURE_SSL_REDIRECT": "false",
             "DATABASE_URL": worker_database_url(),
@@ -184,9 +191,14 @@ class Visitor:
         """Post a form as the page would, with the CSRF token Django set in this visitor's cookie."""
         return self.request("POST", path, {**(form or {}), "csrfmiddlewaretoken": self.cookies["csrftoken"]})
 
-    def sign_in(self, email: str, password: str) -> Reply:
+    def sign_in(self, email: str, password: str, *, code: str = "") -> Reply:
+        """Sign in; with the code of a person's authenticator app when the service asks for one
+        (each code works once: a second sign-in within 30 seconds passes the next window's code)."""
         self.get("/sign-in/")
-        return self.post("/sign-in/", {"username": email, "password": password})
+        reply = self.post("/sign-in/", {"username": email, "password": password})
+        if reply.location == SECURITY_CODE_PAGE:
+            reply = self.post(SECURITY_CODE_PAGE, {"code": code or totp_code()})
+        return reply
 
 
 class RedisServer:

@@ -14,12 +14,13 @@ import contextlib
 import io
 import time
 
+import pyotp
 import pytest
 from django.core.management import call_command
 
 from governance.models import GovernancePack
-from tests.factories import TEST_PASSWORD
-from tests.faults.app_server import AppServer, RedisServer, Visitor
+from tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET, totp_code
+from tests.faults.app_server import SECURITY_CODE_PAGE, AppServer, RedisServer, Visitor
 from tests.faults.brokers import Broker, configured_redis_url
 from tests.faults.conftest import Workers
 from tests.governance.factories import decision_in
@@ -45,6 +46,11 @@ def redis_server(tmp_path):
         server.stop()
 
 
+def next_code() -> str:
+    """The authenticator's code for the next 30 seconds, accepted too (settings.MFA_TOTP_TOLERANCE)."""
+    return pyotp.TOTP(TEST_TOTP_SECRET).at(time.time() + 30)
+
+
 def test_people_can_still_sign_in_approve_and_ask_for_packs_while_redis_is_down(
     world, redis_server, private_files, tmp_path
 ):
@@ -67,6 +73,7 @@ def test_people_can_still_sign_in_approve_and_ask_for_packs_while_redis_is_down(
             "sign in": owner.post(
                 "/sign-in/", {"username": world.senior_owner.email, "password": TEST_PASSWORD}
             ),
+            "security code": owner.post(SECURITY_CODE_PAGE, {"code": totp_code()}),
             "home page": owner.get("/"),
             "decision page": owner.get(decision_url),
             "approve": owner.post(
@@ -79,7 +86,12 @@ def test_people_can_still_sign_in_approve_and_ask_for_packs_while_redis_is_down(
         gone = {
             "ask for a pack": manager.post(f"{base}/packs/new/"),
             "packs page after": manager.get(f"{base}/packs/"),
-            "sign in again": Visitor(app).sign_in(world.senior_owner.email, TEST_PASSWORD),
+            # The code of the next 30 seconds: the one above has been used.
+            "sign in again": Visitor(app).sign_in(
+                world.senior_owner.email,
+                TEST_PASSWORD,
+                code=pyotp.TOTP(TEST_TOTP_SECRET).at(time.time() + 30),
+            ),
         }
         for state, replies in (("frozen", frozen), ("gone", gone)):
             figures = ", ".join(
@@ -90,9 +102,10 @@ def test_people_can_still_sign_in_approve_and_ask_for_packs_while_redis_is_down(
                 assert reply.status < 500 and not reply.shows_a_traceback, f"{name}: {reply.status}"
                 assert reply.seconds < PATIENCE[state], f"{name} took {reply.seconds:.1f}s with Redis {state}"
 
-        decisive = (frozen["sign in"], frozen["approve"], gone["ask for a pack"])
-        assert [reply.status for reply in decisive] == [302, 302, 302]
-        assert frozen["sign in"].location == gone["sign in again"].location == "/"
+        decisive = (frozen["sign in"], frozen["security code"], frozen["approve"], gone["ask for a pack"])
+        assert [reply.status for reply in decisive] == [302, 302, 302, 302]
+        assert frozen["sign in"].location == SECURITY_CODE_PAGE
+        assert frozen["security code"].location == gone["sign in again"].location == "/"
         assert f"{decision.reference} approved" in frozen["decision page after"].text
         assert "Version 2 of the governance pack is being built" in gone["packs page after"].text
         # The data is kept: the approval and its trail row, and the pack asked for.

@@ -198,10 +198,10 @@ class TestDownload:
         assert client.get(url("pack_download", world, version=1)).status_code == 404
 
     def test_a_reviewer_of_another_initiative_is_refused(self, client, world):
-        from tests.factories import InitiativeFactory, InitiativeRoleFactory
+        from tests.factories import InitiativeFactory, InitiativeRoleFactory, with_two_step
 
         ready_pack(world)
-        other_reviewer = UserFactory(email="other-reviewer@ipa.example")
+        other_reviewer = with_two_step(UserFactory(email="other-reviewer@ipa.example"))
         InitiativeRoleFactory(initiative=InitiativeFactory(), user=other_reviewer, role="assurance_reviewer")
         client.force_login(other_reviewer)
 

@@ -16,6 +16,8 @@ FURTHER_SEEDERS: list[str] = [
     "governance.measures.demo.seed_measures",
     "governance.glossary.demo.seed_glossary",
     "governance.assurance.demo.seed_assurance",
+    # Last: who needs two-step verification depends on the roles the seeders above gave.
+    "people.demo.seed_sign_in",
 ]
 
 
@@ -43,3 +45,5 @@ class Command(BaseCommand):
         )
         for role, email, _password in world.logins:
             self.stdout.write(f"  {role:<36} {email}")
+        for note in world.notes:
+            self.stdout.write(f"\n{note}")

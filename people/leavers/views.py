@@ -1,0 +1,90 @@
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from collab.govuk_forms import GovukForm, posted
+from people.leavers import services
+from people.leavers.presenters import people_visible_to, person_page, search
+from people.leavers.services import LeaverRefused
+from people.rules import DEACTIVATE_PERSON, UNLOCK_PERSON, VIEW_PEOPLE
+
+PEOPLE_PER_PAGE = 50
+
+
+class DeactivateForm(GovukForm):
+    reason = forms.CharField(
+        label="Why are they leaving? (optional)",
+        required=False,
+        max_length=300,
+        help_text="For example: moved to another department. Kept with the record of the deactivation.",
+    )
+
+
+def people(request):
+    if not request.user.has_perm(VIEW_PEOPLE):
+        raise PermissionDenied
+    query = request.GET.get("q", "")[:100]
+    page = Paginator(search(people_visible_to(request.user), query), PEOPLE_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "people/leavers/people.html", {"page": page, "query": query})
+
+
+def _person(request, pk):
+    """The person, if the viewer may see them: 404 for anyone outside the bodies they lead."""
+    if not request.user.has_perm(VIEW_PEOPLE):
+        raise PermissionDenied
+    return get_object_or_404(people_visible_to(request.user), pk=pk)
+
+
+def person(request, pk):
+    shown = _person(request, pk)
+    return render(request, "people/leavers/person.html", {"page": person_page(shown, request.user)})
+
+
+def deactivate(request, pk):
+    leaver = _person(request, pk)
+    if not request.user.has_perm(DEACTIVATE_PERSON, leaver):
+        raise PermissionDenied
+    form = DeactivateForm(posted(request))
+    if form.is_valid():
+        try:
+            services.person_deactivate(person=leaver, by=request.user, reason=form.cleaned_data["reason"])
+        except LeaverRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, f"{leaver} has been deactivated and signed out everywhere")
+        return redirect("people:person", pk=pk)
+    back_url = reverse("people:person", kwargs={"pk": pk})
+    context = {"form": form, "page": person_page(leaver, request.user), "back_url": back_url}
+    return render(request, "people/leavers/deactivate.html", context)
+
+
+@require_POST
+def reactivate(request, pk):
+    returner = _person(request, pk)
+    if not request.user.has_perm(DEACTIVATE_PERSON, returner):
+        raise PermissionDenied
+    try:
+        services.person_reactivate(person=returner, by=request.user)
+    except LeaverRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, f"{returner} can sign in again. Invite them to the roles they need.")
+    return redirect("people:person", pk=pk)
+
+
+@require_POST
+def unlock(request, pk):
+    locked = _person(request, pk)
+    if not request.user.has_perm(UNLOCK_PERSON, locked):
+        raise PermissionDenied
+    if services.person_unlock(person=locked, by=request.user):
+        messages.success(request, f"{locked} can try signing in again now")
+    else:
+        messages.info(request, f"{locked} was not locked out")
+    return redirect("people:person", pk=pk)
