@@ -4,6 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from collab.stale_edit import stale_edit_response
+from collab.versions import StaleVersion
 from initiatives import services
 from initiatives.access import get_initiative_or_404
 from initiatives.departures import BodyStillNeeded
@@ -49,7 +51,13 @@ def initiative_edit(request, slug):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_INITIATIVE)
     form = InitiativeEditForm(request.POST or None, instance=initiative)
     if request.method == "POST" and form.is_valid():
-        services.initiative_update(initiative=initiative, by=request.user, **form.as_fields())
+        try:
+            with form.versioned_save():
+                services.initiative_update(initiative=initiative, by=request.user, **form.as_fields())
+        except StaleVersion as stale:
+            return stale_edit_response(
+                request, form, stale, noun="initiative", back_url=initiative.get_absolute_url()
+            )
         messages.success(request, "Initiative updated")
         return redirect(initiative)
     return render(
@@ -85,7 +93,19 @@ def participation_edit(request, slug, pk):
     participation = get_object_or_404(initiative.participations.select_related("body"), pk=pk)
     form = ParticipationEditForm(request.POST or None, instance=participation)
     if request.method == "POST" and form.is_valid():
-        services.participation_update(participation=participation, by=request.user, **form.as_fields())
+        try:
+            with form.versioned_save():
+                services.participation_update(
+                    participation=participation, by=request.user, **form.as_fields()
+                )
+        except StaleVersion as stale:
+            return stale_edit_response(
+                request,
+                form,
+                stale,
+                noun="participating body",
+                back_url=reverse("initiatives:bodies", kwargs={"slug": slug}),
+            )
         messages.success(request, f"{participation.body.name} updated")
         return redirect("initiatives:bodies", slug=slug)
     back_url = reverse("initiatives:bodies", kwargs={"slug": slug})

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from collab.govuk_forms import posted
+from collab.stale_edit import stale_edit_response
+from collab.versions import StaleVersion
 from governance.decisions import services
 from governance.decisions import states as decision_states
 from governance.decisions.forms import DecideForm, DecisionForm, EscalateForm, ResubmitForm, SupersedeForm
@@ -63,7 +65,10 @@ def decision_edit(request, slug, number):
     form = DecisionForm(posted(request), instance=decision, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         try:
-            services.decision_update(decision=decision, by=request.user, **form.as_fields())
+            with form.versioned_save():
+                services.decision_update(decision=decision, by=request.user, **form.as_fields())
+        except StaleVersion as stale:
+            return stale_edit_response(request, form, stale, noun="decision", back_url=_detail_url(decision))
         except services.DecisionChanged as refusal:
             messages.error(request, str(refusal))
         else:

@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from collab.stale_edit import stale_edit_response
+from collab.versions import StaleVersion
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
 from governance.glossary import services
@@ -83,9 +85,12 @@ def definition_edit(request, slug, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.definition_update(
-                definition=definition, by=request.user, meanings=form.meanings, **form.as_fields()
-            )
+            with form.versioned_save():
+                services.definition_update(
+                    definition=definition, by=request.user, meanings=form.meanings, **form.as_fields()
+                )
+        except StaleVersion as stale:
+            return stale_edit_response(request, form, stale, noun="term", back_url=_glossary_url(slug))
         except services.CannotAgree as refusal:
             form.add_error("agreed_meaning", str(refusal))
         else:
@@ -141,7 +146,17 @@ def agreement_edit(request, slug, pk):
     agreement = get_object_or_404(initiative.data_sharing_agreements, pk=pk)
     form = AgreementForm(request.POST or None, instance=agreement, initiative=initiative)
     if request.method == "POST" and form.is_valid():
-        services.agreement_update(agreement=agreement, by=request.user, **form.as_fields())
+        try:
+            with form.versioned_save():
+                services.agreement_update(agreement=agreement, by=request.user, **form.as_fields())
+        except StaleVersion as stale:
+            return stale_edit_response(
+                request,
+                form,
+                stale,
+                noun="data sharing agreement",
+                back_url=reverse("governance:data_sharing", kwargs={"slug": slug}),
+            )
         messages.success(request, f"Data sharing agreement “{agreement.title}” updated")
         return redirect("governance:data_sharing", slug=slug)
     back_url = reverse("governance:data_sharing", kwargs={"slug": slug})

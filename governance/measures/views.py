@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from collab.csv_export import csv_response
+from collab.stale_edit import stale_edit_response
+from collab.versions import StaleVersion
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
 from governance.measures import services
@@ -95,7 +97,17 @@ def measure_edit(request, slug, pk):
         manages_all=manages_all,
     )
     if request.method == "POST" and form.is_valid():
-        services.measure_update(measure=measure, by=request.user, **form.as_fields())
+        try:
+            with form.versioned_save():
+                services.measure_update(measure=measure, by=request.user, **form.as_fields())
+        except StaleVersion as stale:
+            return stale_edit_response(
+                request,
+                form,
+                stale,
+                noun="measure",
+                back_url=reverse("governance:measure_detail", kwargs={"slug": slug, "pk": pk}),
+            )
         messages.success(request, f"Measure “{measure.name}” updated")
         return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
     back_url = reverse("governance:measure_detail", kwargs={"slug": slug, "pk": pk})

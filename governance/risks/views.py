@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from collab.csv_export import csv_response
+from collab.stale_edit import stale_edit_response
+from collab.versions import StaleVersion
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
 from governance.forums.escalation import CannotEscalate, escalation_raise, sent_to
@@ -82,9 +84,14 @@ def risk_edit(request, slug, pk):
     form = RiskForm(
         request.POST or None, instance=risk, initiative=initiative, user=request.user, manages_all=manages_all
     )
+    back_url = reverse("governance:risk_detail", kwargs={"slug": slug, "pk": pk})
     if request.method == "POST" and form.is_valid():
         typed_review_date = form.cleaned_data["review_date"]
-        services.risk_update(risk=risk, by=request.user, **form.as_fields())
+        try:
+            with form.versioned_save():
+                services.risk_update(risk=risk, by=request.user, **form.as_fields())
+        except StaleVersion as stale:
+            return stale_edit_response(request, form, stale, noun="risk", back_url=back_url)
         moved = typed_review_date is not None and risk.review_date != typed_review_date
         review = (
             f": its next review comes forward to {risk.review_date.day} {risk.review_date:%B %Y}"
@@ -93,7 +100,6 @@ def risk_edit(request, slug, pk):
         )
         messages.success(request, f"Risk {risk.reference} updated{review}")
         return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
-    back_url = reverse("governance:risk_detail", kwargs={"slug": slug, "pk": pk})
     context = {"form": form, "initiative": initiative, "risk": risk, "back_url": back_url}
     return render(request, "governance/risks/risk_form.html", context)
 
