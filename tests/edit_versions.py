@@ -80,12 +80,21 @@ def _review(world):
 
 
 def _agreement(world):
-    return DataSharingAgreement.objects.create(
+    agreement = DataSharingAgreement.objects.create(
         initiative=world.initiative,
         title="Death notifications",
         legal_gateway="Digital Economy Act 2017",
+        retention_period="Two years",
         review_date=datetime.date(2027, 1, 1),
     )
+    agreement.parties.set([world.lead_body, world.partner_body])
+    return agreement
+
+
+def _forum(world):
+    forum = ForumFactory(initiative=world.initiative, chair=world.senior_owner)
+    forum.member_bodies.set([world.lead_body, world.partner_body])
+    return forum
 
 
 RECORD_TYPES = [
@@ -133,7 +142,7 @@ RECORD_TYPES = [
     ),
     RecordType(
         "forum",
-        lambda w: ForumFactory(initiative=w.initiative),
+        _forum,
         "forum_edit",
         ("name", "Programme board"),
         ("cadence", "weekly"),
@@ -164,7 +173,7 @@ RECORD_TYPES = [
         _review,
         "review_edit",
         ("findings", "Sound plan; staffing thin."),
-        ("confidence", "amber_red"),
+        ("confidence", "red"),
         same_person=True,
     ),
     RecordType(
