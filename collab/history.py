@@ -18,6 +18,8 @@ from django.db.models import QuerySet
 # Bookkeeping, not content: never listed as a change.
 SKIPPED_FIELDS = {"id", "created_at", "updated_at", "created_by", "initiative", "number", "position"}
 NOTHING = "(blank)"
+# How many of the latest changes a page listing many records shows.
+LIST_HISTORY_LENGTH = 30
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,9 @@ def _shown(each: models.Field, value: object, related: dict[tuple[Any, object], 
     return str(value)
 
 
-def _raw(row: models.Model, each: models.Field) -> object:
-    return getattr(row, each.attname)
+def _raw(row: models.Model | None, each: models.Field) -> object:
+    """A field's stored value; a record's creation is compared with nothing at all."""
+    return None if row is None else getattr(row, each.attname)
 
 
 def _related_names(rows: list[Any], fields: list[models.Field]) -> dict[tuple[Any, object], str]:
@@ -81,7 +84,7 @@ def _related_names(rows: list[Any], fields: list[models.Field]) -> dict[tuple[An
 
 
 def _who(row: Any, users: dict[int, str]) -> str:
-    return users.get(row.history_user_id, "Someone no longer recorded")
+    return users.get(row.history_user_id, "someone not recorded")
 
 
 def _user_names(rows: list[Any]) -> dict[int, str]:
@@ -95,7 +98,36 @@ def _user_names(rows: list[Any]) -> dict[int, str]:
 WHAT = {"+": "Created", "~": "Changed", "-": "Removed"}
 
 
-def history_entries(histories: Sequence[QuerySet], *, since: Sequence[int] = ()) -> list[HistoryEntry]:
+def _record_label(row: Any, fields: list[models.Field], related: dict[tuple[Any, object], str]) -> str:
+    """Which record an entry is about, from the row alone (no query per row): its kind, the records
+    it links (a meaning's term and body) and its first name-like text."""
+    links = [
+        _shown(each, _raw(row, each), related) for each in fields if each.is_relation and _raw(row, each)
+    ]
+    texts = [
+        str(_raw(row, each))
+        for each in fields
+        if isinstance(each, models.CharField) and not each.choices and _raw(row, each)
+    ]
+    kind = str(row.instance_type._meta.verbose_name)
+    return f"{kind[:1].upper()}{kind[1:]}: {', '.join([*texts[:1], *links][:2])}"
+
+
+def _changes(before: Any, row: Any, fields: list[models.Field], related: dict) -> list[FieldChange]:
+    """The fields that differ between two rows (a creation is compared with nothing at all)."""
+    shown = [
+        FieldChange(
+            _label(each), _shown(each, _raw(before, each), related), _shown(each, _raw(row, each), related)
+        )
+        for each in fields
+        if _raw(before, each) != _raw(row, each)
+    ]
+    return [change for change in shown if change.old != change.new]
+
+
+def history_entries(
+    histories: Sequence[QuerySet], *, since: Sequence[int] = (), limit: int | None = None
+) -> list[HistoryEntry]:
     """Entries for the rows of the given history querysets, newest first.
 
     `since` (one history id per queryset: a version, collab/versions.py) keeps only rows newer
@@ -115,20 +147,19 @@ def history_entries(histories: Sequence[QuerySet], *, since: Sequence[int] = ())
             previous[row.id] = row
             if row.history_id <= after:
                 continue
-            changes = [
-                FieldChange(
-                    _label(each),
-                    _shown(each, _raw(before, each), related),
-                    _shown(each, _raw(row, each), related),
-                )
-                for each in fields
-                if before is not None and _raw(before, each) != _raw(row, each)
-            ]
+            if row.history_type == "-" or (before is None and row.history_type == "~"):
+                changes = []  # Removed (what it held is in the entries before), or history began mid-life.
+            else:
+                changes = _changes(before, row, fields, related)
             if row.history_type == "~" and not changes:
                 continue  # A save that changed nothing a person would see.
             entries.append(
                 HistoryEntry(
-                    _who(row, users), row.history_date, WHAT[row.history_type], str(row.instance), changes
+                    _who(row, users),
+                    row.history_date,
+                    WHAT[row.history_type],
+                    _record_label(row, fields, related),
+                    changes,
                 )
             )
-    return sorted(entries, key=lambda entry: entry.when, reverse=True)
+    return sorted(entries, key=lambda entry: entry.when, reverse=True)[:limit]

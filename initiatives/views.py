@@ -17,7 +17,7 @@ from initiatives.forms import (
     ProgrammeManagerForm,
 )
 from initiatives.models import InitiativeRole
-from initiatives.presenters import home_initiatives, initiative_overview
+from initiatives.presenters import bodies_history, home_initiatives, initiative_overview, team_history
 from initiatives.rules import ADD_INITIATIVE, CHANGE_INITIATIVE, MANAGE_TEAM
 
 
@@ -84,7 +84,13 @@ def bodies(request, slug):
             messages.success(request, f"{participation.body.name} added")
             return redirect("initiatives:bodies", slug=slug)
     participations = initiative.participations.in_role_order()
-    context = {"initiative": initiative, "participations": participations, "form": form, "can_edit": can_edit}
+    context = {
+        "initiative": initiative,
+        "participations": participations,
+        "form": form,
+        "can_edit": can_edit,
+        "history": bodies_history(initiative),
+    }
     return render(request, "initiatives/bodies.html", context)
 
 
@@ -143,7 +149,13 @@ def team(request, slug):
             messages.success(request, f"{form.cleaned_data['user']} is now a programme manager")
             return redirect("initiatives:team", slug=slug)
     roles = initiative.roles.select_related("user").order_by("role", "user__full_name")
-    context = {"initiative": initiative, "roles": roles, "form": form, "can_manage": can_manage}
+    context = {
+        "initiative": initiative,
+        "roles": roles,
+        "form": form,
+        "can_manage": can_manage,
+        "history": team_history(initiative),
+    }
     return render(request, "initiatives/team.html", context)
 
 

@@ -85,7 +85,7 @@ def history(
         "heading": heading,
         "empty": empty,
         "show_record": show_record,
-        "id": "history",
+        "id": "record-history",
     }
 
 

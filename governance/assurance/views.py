@@ -8,7 +8,12 @@ from collab.stale_edit import stale_edit_response
 from collab.versions import StaleVersion
 from governance.assurance import services
 from governance.assurance.forms import AssuranceReviewerForm, AssuranceReviewForm, RecommendationForm
-from governance.assurance.presenters import assurance_summary, recommendations_of, review_recommendations
+from governance.assurance.presenters import (
+    assurance_summary,
+    recommendations_of,
+    review_history,
+    review_recommendations,
+)
 from governance.assurance.rules import (
     ASSIGN_ASSURANCE_REVIEWERS,
     CHANGE_ASSURANCE_REVIEW,
@@ -84,6 +89,7 @@ def review_detail(request, slug, pk):
         "initiative": initiative,
         "review": review,
         "recommendations": review_recommendations(review, request.user),
+        "history": review_history(review),
         "can_change": request.user.has_perm(CHANGE_ASSURANCE_REVIEW, review),
     }
     return render(request, "governance/assurance/review_detail.html", context)

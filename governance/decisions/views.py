@@ -10,7 +10,7 @@ from collab.versions import StaleVersion
 from governance.decisions import services
 from governance.decisions import states as decision_states
 from governance.decisions.forms import DecideForm, DecisionForm, EscalateForm, ResubmitForm, SupersedeForm
-from governance.decisions.presenters import decision_page
+from governance.decisions.presenters import decision_history, decision_page
 from governance.decisions.rules import ADD_DECISION, CHANGE_DECISION, ESCALATE_DECISION, decide_allowed
 from governance.decisions.states import Action
 from governance.forums.escalation import CannotEscalate, escalation_next_step, escalation_raise, sent_to
@@ -52,9 +52,8 @@ def decision_add(request, slug):
 
 def decision_detail(request, slug, number):
     _initiative, decision = _get_decision(request, slug, number)
-    return render(
-        request, "governance/decisions/decision.html", {"page": decision_page(decision, request.user)}
-    )
+    context = {"page": decision_page(decision, request.user), "history": decision_history(decision)}
+    return render(request, "governance/decisions/decision.html", context)
 
 
 def decision_edit(request, slug, number):

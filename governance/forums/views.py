@@ -8,7 +8,7 @@ from collab.stale_edit import stale_edit_response
 from collab.versions import StaleVersion
 from governance.forums import services
 from governance.forums.forms import EscalationLevelForm, ForumForm
-from governance.forums.presenters import too_many_forums
+from governance.forums.presenters import escalation_history, forums_history, too_many_forums
 from governance.forums.rules import CHANGE_FORUMS
 from initiatives.access import get_initiative_or_404
 
@@ -20,6 +20,7 @@ def forums(request, slug):
         "initiative": initiative,
         "forums": listed,
         "crowded": too_many_forums(listed),
+        "history": forums_history(initiative),
         "can_edit": request.user.has_perm(CHANGE_FORUMS, initiative),
     }
     return render(request, "governance/forums/forums.html", context)
@@ -66,6 +67,7 @@ def escalation(request, slug):
     context = {
         "initiative": initiative,
         "levels": list(initiative.escalation_levels.up_the_route().select_related("forum")),
+        "history": escalation_history(initiative),
         "can_edit": request.user.has_perm(CHANGE_FORUMS, initiative),
     }
     return render(request, "governance/forums/escalation.html", context)

@@ -12,7 +12,7 @@ from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
 from governance.glossary import services
 from governance.glossary.forms import AgreementForm, DefinitionForm
-from governance.glossary.presenters import data_sharing, glossary
+from governance.glossary.presenters import agreements_history, data_sharing, glossary, glossary_history
 from governance.glossary.rules import ADD_DEFINITION, CHANGE_DEFINITION, RECORD_BODY_MEANING
 from governance.predicates import MANAGE_REGISTERS
 from initiatives.access import get_initiative_or_404
@@ -28,6 +28,7 @@ def glossary_page(request, slug):
     context = {
         "initiative": initiative,
         "glossary": terms,
+        "history": glossary_history(initiative),
         "sharing": data_sharing(initiative),
         "can_add": request.user.has_perm(ADD_DEFINITION, initiative),
         # Every participant may record their own bodies' meanings of any term (RECORD_BODY_MEANING);
@@ -124,6 +125,7 @@ def data_sharing_page(request, slug):
     context = {
         "initiative": initiative,
         "sharing": data_sharing(initiative),
+        "history": agreements_history(initiative),
         "can_manage": request.user.has_perm(MANAGE_REGISTERS, initiative),
     }
     return render(request, "governance/glossary/data_sharing.html", context)

@@ -15,7 +15,7 @@ from governance.checklist.forms import ChecklistAdoptForm
 from governance.measures import services
 from governance.measures.forms import MeasureForm, ReadingForm
 from governance.measures.models import MeasureReading
-from governance.measures.presenters import measure_page, summarise
+from governance.measures.presenters import measure_history, measure_page, summarise
 from governance.measures.rules import ADD_MEASURE, CHANGE_MEASURE
 from governance.predicates import MANAGE_REGISTERS
 from governance.spreadsheets import MEASURE_COLUMNS, check_measure_rows, importable, measure_rows
@@ -75,6 +75,7 @@ def _render_measure(request, initiative, measure, reading_form):
     context = {
         "initiative": initiative,
         "page": measure_page(measure),
+        "history": measure_history(measure),
         "can_change": request.user.has_perm(CHANGE_MEASURE, measure),
         "reading_form": reading_form,
     }

@@ -11,7 +11,7 @@ from collab.versions import StaleVersion
 from governance.raci import services
 from governance.raci.forms import RaciColumnForm, RaciMatrixForm, RaciRowForm, StarterRowsForm
 from governance.raci.matrix import column_label, load_matrix
-from governance.raci.presenters import raci_page
+from governance.raci.presenters import raci_page, structure_history
 from governance.raci.rules import CHANGE_RACI
 from governance.raci.starter import starter_rows
 from initiatives.access import get_initiative_or_404
@@ -47,9 +47,9 @@ def matrix(request, slug):
                 messages.success(request, f"RACI matrix saved{note}")
                 return redirect("governance:raci", slug=slug)
     page = raci_page(stored, form, can_edit=can_edit)
-    return render(
-        request, "governance/raci/matrix.html", {"initiative": initiative, "page": page, "form": form}
-    )
+    history = structure_history(initiative)
+    context = {"initiative": initiative, "page": page, "form": form, "history": history}
+    return render(request, "governance/raci/matrix.html", context)
 
 
 def export_csv(request, slug):

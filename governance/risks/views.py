@@ -15,7 +15,7 @@ from governance.forums.escalation import CannotEscalate, escalation_raise, sent_
 from governance.predicates import MANAGE_REGISTERS
 from governance.risks import services
 from governance.risks.forms import EscalateForm, RiskActionForm, RiskFilterForm, RiskForm
-from governance.risks.presenters import risk_page, risk_register
+from governance.risks.presenters import risk_history, risk_page, risk_register
 from governance.risks.rules import ADD_RISK, CHANGE_RISK, ESCALATE_RISK
 from governance.spreadsheets import RISK_COLUMNS, check_risk_rows, importable, risk_rows
 from governance.spreadsheets import services as imports
@@ -72,6 +72,7 @@ def risk_detail(request, slug, pk):
     context = {
         "initiative": initiative,
         "page": risk_page(risk),
+        "history": risk_history(risk),
         "can_change": request.user.has_perm(CHANGE_RISK, risk),
         "can_escalate": request.user.has_perm(ESCALATE_RISK, risk),
     }
