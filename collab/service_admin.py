@@ -20,7 +20,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
@@ -99,6 +99,17 @@ class ServiceAdmin(SimpleHistoryAdmin):
 
     def remove(self, *, record: Model, by: Any) -> None:
         raise NotImplementedError
+
+    @staticmethod
+    def form_values(form: forms.ModelForm, *, leave_out: tuple[str, ...] = ()) -> dict[str, Any]:
+        """The form's cleaned values, named as the service's keyword arguments (the services list
+        each field they write, so a field they do not take fails loudly). Many-to-many values come
+        as lists, as the services take them."""
+        return {
+            name: list(value) if isinstance(value, QuerySet) else value
+            for name, value in form.cleaned_data.items()
+            if name in form._meta.fields and name not in leave_out
+        }
 
     def service_fields(self, obj: Model | None) -> dict[str, forms.Field]:
         """Form fields that are not the model's own, such as one per column for a RACI row's cells."""
