@@ -29,8 +29,8 @@ from simple_history.admin import SimpleHistoryAdmin
 _REFUSAL = "_service_refusal"
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Readable here; changed only on the service's own pages, or never (a trail, a record)."""
+class NoWrites:
+    """Mixed into an admin or an inline: nothing is added, changed or deleted through it."""
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -40,26 +40,21 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class ReadOnlyAdmin(NoWrites, admin.ModelAdmin):
+    """Readable here; changed only on the service's own pages, or never (a trail, a record)."""
 
 
 class ReadOnlyHistoryAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
     """Readable here with its history, which cannot be reverted from here either."""
 
 
-class ReadOnlyInline:
+class ReadOnlyInline(NoWrites):
     """Mixed into an inline: listed on its parent's page, changed on its own admin page."""
 
     extra = 0
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 def _copy_stored_fields(saved: Model, shown: Model) -> None:
