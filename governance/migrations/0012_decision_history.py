@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('governance', '0009_pack_claimed_by_task'),
+        ('governance', '0010_drafts_not_yet_assessed'),
         ('initiatives', '0003_merge_components_and_body_leads'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -93,12 +93,9 @@ def risk_edit(request, slug, pk):
                 services.risk_update(risk=risk, by=request.user, **form.as_fields())
         except StaleVersion as stale:
             return stale_edit_response(request, form, stale, noun="risk", back_url=back_url)
-        moved = typed_review_date is not None and risk.review_date != typed_review_date
-        review = (
-            f": its next review comes forward to {risk.review_date.day} {risk.review_date:%B %Y}"
-            if moved
-            else ""
-        )
+        review_date = risk.review_date
+        moved = typed_review_date is not None and review_date and review_date != typed_review_date
+        review = f": its next review comes forward to {review_date:%-d %B %Y}" if moved else ""
         messages.success(request, f"Risk {risk.reference} updated{review}")
         return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
     context = {"form": form, "initiative": initiative, "risk": risk, "back_url": back_url}
