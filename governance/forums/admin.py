@@ -47,7 +47,7 @@ class ForumAdminForm(forms.ModelForm):
 
 @admin.register(Forum)
 class ForumAdmin(InitiativeRecordAdmin):
-    """Forums through forum_create, forum_update and forum_remove."""
+    """Forums through forum_create and forum_update; a forum is stood down on its page, never deleted."""
 
     form = ForumAdminForm
     list_display = ["name", "initiative", "purpose", "cadence"]
@@ -82,9 +82,6 @@ class ForumAdmin(InitiativeRecordAdmin):
             terms_of_reference=data["terms_of_reference"],
             by=by,
         )
-
-    def remove(self, *, record, by):
-        services.forum_remove(forum=record, by=by)
 
 
 class EscalationLevelAdminForm(forms.ModelForm):

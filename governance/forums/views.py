@@ -40,15 +40,6 @@ def forum_form(request, slug, pk=None):
     return render(request, "governance/forums/forum_form.html", context)
 
 
-@require_POST
-def forum_remove(request, slug, pk):
-    initiative = get_initiative_or_404(request.user, slug, CHANGE_FORUMS)
-    forum = get_object_or_404(initiative.forums, pk=pk)
-    services.forum_remove(forum=forum, by=request.user)
-    messages.success(request, f"{forum.name} removed")
-    return redirect("governance:forums", slug=slug)
-
-
 def escalation(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     context = {

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from governance.retirement.models import Retirable
 from governance.risks.querysets import RiskQuerySet
 
 ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
@@ -14,7 +15,7 @@ def _score_field(verbose_name: str) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(verbose_name, validators=ONE_TO_FIVE)
 
 
-class Risk(models.Model):
+class Risk(Retirable):
     class Category(models.TextChoices):
         STRATEGY = "strategy", "Strategy"
         GOVERNANCE = "governance", "Governance"
@@ -97,6 +98,11 @@ class Risk(models.Model):
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
     objects = RiskQuerySet.as_manager()
+
+    # A closed risk's status says so too: the register, the heat map and the pack read the status.
+    RETIREMENT_CHANGES = {"status": Status.CLOSED}
+    # The statuses of the working register; a closed risk is in the closed view.
+    WORKING_STATUSES = [(Status.DRAFT, Status.DRAFT.label), (Status.OPEN, Status.OPEN.label)]
 
     class Meta:
         ordering = ["initiative", "number"]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.db import models
+from governance.retirement.querysets import RetirableQuerySet
 
 
-class RiskQuerySet(models.QuerySet):
+class RiskQuerySet(RetirableQuerySet):
     def live(self) -> RiskQuerySet:
         """Risks not closed: open ones, and drafts from the checklist still to be assessed."""
         return self.exclude(status=self.model.Status.CLOSED)

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -28,6 +29,9 @@ def _risk(request, slug, pk, permission=None):
     )
     if permission and not request.user.has_perm(permission, risk):
         raise PermissionDenied
+    if permission and risk.is_retired:
+        # A closed risk is a record: it is restored from the closed view before anything changes.
+        raise Http404("This risk is closed")
     return initiative, risk
 
 
@@ -38,7 +42,7 @@ def _register_url(slug):
 def register(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     filter_form = RiskFilterForm(request.GET or None, initiative=initiative)
-    risks = list(filter_form.filter(initiative.risks.select_related("owner_body", "owner")))
+    risks = list(filter_form.filter(initiative.risks.live().select_related("owner_body", "owner")))
     can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
     offered = checklist.offered_risks(initiative) if can_manage else []
     context = {
@@ -70,8 +74,8 @@ def risk_detail(request, slug, pk):
     context = {
         "initiative": initiative,
         "page": risk_page(risk),
-        "can_change": request.user.has_perm(CHANGE_RISK, risk),
-        "can_escalate": request.user.has_perm(ESCALATE_RISK, risk),
+        "can_change": not risk.is_retired and request.user.has_perm(CHANGE_RISK, risk),
+        "can_escalate": not risk.is_retired and request.user.has_perm(ESCALATE_RISK, risk),
     }
     return render(request, "governance/risks/risk_detail.html", context)
 
