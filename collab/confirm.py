@@ -2,8 +2,8 @@
 
 A destructive URL answers GET (and a POST without `confirmed=yes`) with a confirmation page
 (templates/layouts/confirm.html): GOV.UK warning text, then every record the action touches, grouped.
-Groups marked `blocking` must be dealt with first: the page says so and offers no button, unless
-its form offers the way to resolve them in the same journey (a body to hand them to, say).
+Groups marked `blocking` must be dealt with first: the page says so and offers no button. Groups
+`handed_on` go to whoever the page's form names, in the same journey (a body to take them over).
 Only the confirmation page's own POST carries `confirmed=yes`, so nothing is removed by a click
 the person did not see the consequences of.
 """
@@ -27,6 +27,8 @@ class Consequence:
     items: list[str]
     # Must be moved, decided or handed on before the action can go ahead.
     blocking: bool = False
+    # Handed to whoever the confirmation's form names (a body taking over what a leaving body owns).
+    handed_on: bool = False
 
 
 @dataclass
@@ -41,8 +43,6 @@ class Confirmation:
     form: forms.Form | None = None
     # Said when nothing else is touched.
     nothing_else: str = "Nothing else is changed."
-    # Whether the form resolves blocking groups (by reassigning them), so the button stays.
-    form_resolves_blocking: bool = False
 
     @property
     def touched(self) -> list[Consequence]:
@@ -50,7 +50,7 @@ class Confirmation:
 
     @property
     def blocked(self) -> bool:
-        return not self.form_resolves_blocking and any(each.blocking for each in self.touched)
+        return any(each.blocking for each in self.touched)
 
 
 def confirmed(request: HttpRequest) -> bool:

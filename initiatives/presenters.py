@@ -4,7 +4,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import Prefetch
+from django.urls import reverse
 
+from collab.confirm import Confirmation, Consequence
 from initiatives.models import Initiative, InitiativeRole, Participation, User
 
 
@@ -53,4 +55,35 @@ def home_initiatives(user: User):
         Initiative.objects.visible_to(user)
         .for_home_page()
         .prefetch_related(Prefetch("participations", queryset=Participation.objects.select_related("body")))
+    )
+
+
+def removal_confirmation(participation: Participation, consequences, form) -> Confirmation:
+    """The page that asks before a body leaves an initiative, listing all it takes with it."""
+    body, initiative = participation.body, participation.initiative
+    return Confirmation(
+        caption=initiative.title,
+        title=f"Remove {body.name} from {initiative.title}",
+        warning=(
+            f"{body.name} stops taking part. Its people lose access to the initiative unless another "
+            "body taking part has them as members. Everything below changes when you remove it."
+        ),
+        button=f"Remove {body.short_name}",
+        back_url=reverse("initiatives:bodies", kwargs={"slug": initiative.slug}),
+        consequences=consequences,
+        form=form,
+        nothing_else=f"{body.name} holds nothing else in this initiative.",
+    )
+
+
+def role_removal_confirmation(assignment: InitiativeRole) -> Confirmation:
+    role = assignment.get_role_display().lower()
+    initiative = assignment.initiative
+    return Confirmation(
+        caption=initiative.title,
+        title=f"Remove {assignment.user} as {role}",
+        warning=f"They stop being a {role} of {initiative.title} and stop getting its emails for that role.",
+        button="Remove",
+        back_url=reverse("initiatives:team", kwargs={"slug": initiative.slug}),
+        consequences=[Consequence("Their role ends", [f"{assignment.user}: {role}"])],
     )

@@ -3,10 +3,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from collab.confirm import Confirmation, confirm_page, confirmed
 from collab.govuk_forms import posted
 from governance.forums import services
 from governance.forums.forms import EscalationLevelForm, ForumForm
-from governance.forums.presenters import too_many_forums
+from governance.forums.presenters import level_removal_consequences, too_many_forums
 from governance.forums.rules import CHANGE_FORUMS
 from initiatives.access import get_initiative_or_404
 
@@ -75,10 +76,21 @@ def level_move(request, slug, pk):
     return redirect("governance:escalation", slug=slug)
 
 
-@require_POST
 def level_remove(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_FORUMS)
     level = get_object_or_404(initiative.escalation_levels, pk=pk)
+    if not confirmed(request):
+        return confirm_page(
+            request,
+            Confirmation(
+                caption=initiative.title,
+                title=f"Remove {level} from the escalation route",
+                warning="The level leaves the route; the levels above move down one. Its history is kept.",
+                button="Remove level",
+                back_url=reverse("governance:escalation", kwargs={"slug": slug}),
+                consequences=level_removal_consequences(level),
+            ),
+        )
     try:
         services.escalation_level_remove(level=level, by=request.user)
     except services.LevelInUse as refusal:

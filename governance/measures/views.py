@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
 from collab.csv_export import csv_response
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
@@ -124,10 +125,25 @@ def reading_add(request, slug, pk):
     return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
 
 
-@require_POST
 def reading_remove(request, slug, pk, reading_pk):
     _initiative, measure = _measure(request, slug, pk, CHANGE_MEASURE)
     reading = get_object_or_404(measure.readings, pk=reading_pk)
+    if not confirmed(request):
+        return confirm_page(
+            request,
+            Confirmation(
+                caption=measure.name,
+                title=f"Remove the reading for {reading.taken_on:%-d %B %Y}",
+                warning="The reading leaves the measure, its chart and its standing. Its history is kept.",
+                button="Remove reading",
+                back_url=reverse("governance:measure_detail", kwargs={"slug": slug, "pk": measure.pk}),
+                consequences=[
+                    Consequence(
+                        "The reading", [f"{reading.taken_on:%-d %B %Y}: {reading.value} {measure.unit}"]
+                    )
+                ],
+            ),
+        )
     services.reading_remove(reading=reading, by=request.user)
     messages.success(request, f"Reading for {reading.taken_on:%-d %B %Y} removed")
     return redirect("governance:measure_detail", slug=slug, pk=measure.pk)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from collab.confirm import Consequence
 from governance.raci.forms import CELL_CHOICES, RaciMatrixForm, cell_name
-from governance.raci.matrix import RaciMatrix, column_label
+from governance.raci.matrix import RaciMatrix, column_label, load_matrix
 from governance.raci.models import RaciColumn, RaciRow
 from governance.raci.validation import MatrixCheck
 
@@ -92,3 +93,31 @@ def raci_page(matrix: RaciMatrix, form: RaciMatrixForm, *, can_edit: bool) -> Ra
         incomplete_rows=0 if submitted else len(check.row_errors),
         can_edit=can_edit,
     )
+
+
+def row_removal_consequences(row: RaciRow) -> list[Consequence]:
+    """Every letter the row holds and every decision that names it, for its confirmation page."""
+    cells = row.cells.select_related("column__body").order_by("column__position")
+    return [
+        Consequence(
+            "Its RACI letters: removed with it", [f"{column_label(c.column)}: {c.value}" for c in cells]
+        ),
+        Consequence(
+            "Decisions that name this activity: they keep their decider, and lose the link to the row",
+            [str(decision) for decision in row.decisions.all()],
+        ),
+    ]
+
+
+def column_removal_consequences(column: RaciColumn) -> list[Consequence]:
+    matrix = load_matrix(column.initiative)
+    without_a, without_r = matrix.rows_left_without({column.pk})
+    letters = [
+        f"{row.activity}: {matrix.value(row, column)}" for row in matrix.rows if matrix.value(row, column)
+    ]
+    gaps = [f"“{activity}” would have no A" for activity in without_a]
+    gaps += [f"“{activity}” would have no R" for activity in without_r]
+    return [
+        Consequence("Rows left without their A or last R: give them another in the matrix first", gaps, True),
+        Consequence("Its RACI letters: removed with it", letters),
+    ]

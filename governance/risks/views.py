@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
 from collab.csv_export import csv_response
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
@@ -127,10 +128,25 @@ def risk_action_complete(request, slug, pk, action_pk):
     return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
 
 
-@require_POST
 def risk_action_remove(request, slug, pk, action_pk):
     _initiative, risk = _risk(request, slug, pk, CHANGE_RISK)
-    action = get_object_or_404(risk.actions, pk=action_pk)
+    action = get_object_or_404(risk.actions.select_related("owner", "owner_body"), pk=action_pk)
+    if not confirmed(request):
+        owner = action.owner or action.owner_body or "no owner"
+        due = f", due {action.due_date:%-d %B %Y}" if action.due_date else ""
+        return confirm_page(
+            request,
+            Confirmation(
+                caption=str(risk),
+                title=f"Remove this {action.get_kind_display().lower()}",
+                warning="It leaves the risk. If it was done, mark it done instead. Its history is kept.",
+                button=f"Remove {action.get_kind_display().lower()}",
+                back_url=reverse("governance:risk_detail", kwargs={"slug": slug, "pk": risk.pk}),
+                consequences=[
+                    Consequence(action.get_kind_display(), [f"{action.description} ({owner}{due})"])
+                ],
+            ),
+        )
     services.risk_action_remove(action=action, by=request.user)
     messages.success(request, f"{action.get_kind_display()} removed")
     return redirect("governance:risk_detail", slug=slug, pk=risk.pk)

@@ -178,7 +178,7 @@ class TestTheRoute:
         )
         client.force_login(world.programme_manager)
 
-        response = client.post(url("escalation_level_remove", pk=first.pk), follow=True)
+        response = client.post(url("escalation_level_remove", pk=first.pk), {"confirmed": "yes"}, follow=True)
 
         assert "cannot be removed because escalations are recorded against it" in response.content.decode()
         assert levels(world) == [(1, "One"), (2, "Two")]

@@ -80,7 +80,7 @@ class TestReadingAndRefusing:
             client.get(url("reading_add", world, MeasureFactory(initiative=world.initiative).pk)).status_code
             == 405
         )
-        assert client.get(url("risk_action_remove", world, risk.pk, 1)).status_code == 405
+        # Removing an action asks first: tests/test_confirmations.py.
 
 
 class TestRiskPages:
@@ -261,7 +261,7 @@ class TestRiskPages:
         action = risk.actions.get()
         client.post(url("risk_action_complete", world, risk.pk, action.pk))
         action.refresh_from_db()
-        client.post(url("risk_action_remove", world, risk.pk, action.pk))
+        client.post(url("risk_action_remove", world, risk.pk, action.pk), {"confirmed": "yes"})
 
         assert "Enter the date the action is due" in missing_date.content.decode()
         assert action.status == "done"
