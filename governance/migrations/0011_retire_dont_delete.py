@@ -16,7 +16,7 @@ def closed_risks_are_retired(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("governance", "0009_pack_claimed_by_task"),
+        ("governance", "0010_drafts_not_yet_assessed"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
