@@ -4,8 +4,8 @@ import pytest
 
 from governance.models import RaciCell, RaciColumn
 from governance.raci import services
-from initiatives.models import Participation
 from initiatives.departures import BodyStillNeeded
+from initiatives.models import Participation
 from initiatives.services import CannotRemoveLeadBody, participation_remove
 from tests.governance.factories import role_column, two_row_matrix
 

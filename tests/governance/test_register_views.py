@@ -72,7 +72,6 @@ class TestReadingAndRefusing:
         assert client.get(url(page, world)).status_code == 403
 
     def test_state_changing_endpoints_refuse_get(self, client, world):
-        risk = RiskFactory(initiative=world.initiative)
         client.force_login(world.programme_manager)
 
         assert client.get(url("risks_from_checklist", world)).status_code == 405

@@ -281,7 +281,9 @@ class TestBodiesAndTeam:
         lead = world.initiative.participations.get(body=world.lead_body)
 
         client.post(
-            reverse("initiatives:participation_remove", kwargs={"slug": world.initiative.slug, "pk": lead.pk}),
+            reverse(
+                "initiatives:participation_remove", kwargs={"slug": world.initiative.slug, "pk": lead.pk}
+            ),
             {"confirmed": "yes"},
         )
 
