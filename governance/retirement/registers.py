@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import models
 from django.db.models import QuerySet
@@ -57,7 +58,9 @@ class Register:
         return self.model._base_manager.filter(initiative=initiative)
 
     def retired(self, initiative: Initiative) -> QuerySet:
-        return self.records(initiative).filter(retired_at__isnull=False).order_by("-retired_at")
+        # Retirable registers' querysets know what "retired" means for them (a risk imported as closed).
+        manager: Any = getattr(self.model, "all_records", None) or self.model._default_manager
+        return manager.filter(initiative=initiative).retired()
 
     @property
     def verb_slug(self) -> str:

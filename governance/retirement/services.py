@@ -56,7 +56,8 @@ def restore(*, record: Retirable, by: User) -> Retirable:
         raise RetirementRefused(f"“{locked}” is already in use.")
     if locked.RETIREMENT_CHANGES:
         # The newest version from before it was retired holds what retiring changed (a risk's status).
-        before = locked.history.filter(retired_at__isnull=True).first()  # type: ignore[attr-defined]
+        versions = locked.history.filter(retired_at__isnull=True)  # type: ignore[attr-defined]
+        before = versions.exclude(**locked.RETIREMENT_CHANGES).first()
         for field in locked.RETIREMENT_CHANGES if before is not None else ():
             setattr(locked, field, getattr(before, field))
     locked.retired_at = None

@@ -107,6 +107,12 @@ class Risk(Retirable):
 
     # A closed risk's status says so too: the register, the heat map and the pack read the status.
     RETIREMENT_CHANGES = {"status": Status.CLOSED}
+
+    @property
+    def is_retired(self) -> bool:
+        # A risk imported as "Closed" is closed too, though nobody gave a reason.
+        return self.retired_at is not None or self.status == self.Status.CLOSED
+
     # The statuses of the working register; a closed risk is in the closed view.
     WORKING_STATUSES = [(Status.DRAFT, Status.DRAFT.label), (Status.OPEN, Status.OPEN.label)]
 

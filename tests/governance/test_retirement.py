@@ -264,3 +264,17 @@ class TestWithdrawingADecision:
 
         assert "Not needed" in page
         assert "Restore" not in page
+
+
+def test_a_risk_imported_as_closed_is_in_the_closed_view_and_can_be_restored(client, world):
+    imported = RiskFactory(initiative=world.initiative, title="Imported closed", status=Risk.Status.OPEN)
+    imported.status = Risk.Status.CLOSED
+    imported.save()
+    client.force_login(world.programme_manager)
+
+    assert "Imported closed" in client.get(url("risks_closed", world)).content.decode()
+
+    client.post(url("risks_restore", world, imported.pk))
+
+    imported.refresh_from_db()
+    assert imported.status == Risk.Status.OPEN

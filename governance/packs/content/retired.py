@@ -14,7 +14,7 @@ def retired_records(initiative: Initiative) -> list[dict]:
             "kind": register.closed_title,
             "label": str(record),
             "status": register.done,
-            "retired_on": record.retired_at.date().isoformat(),
+            "retired_on": record.retired_at.date().isoformat() if record.retired_at else "",
             "by": person_name(record.retired_by),
             "reason": record.retirement_reason,
         }
