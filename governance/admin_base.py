@@ -23,6 +23,12 @@ class InitiativeRecordAdmin(ServiceAdmin):
     autocomplete_fields = ["initiative"]
     fixed_fields: tuple[str, ...] = ()
 
+    def get_queryset(self, request):
+        # Retired records (stood-down forums, retired measures) are still records: the admin lists them.
+        queryset = self.model._base_manager.get_queryset()
+        ordering = self.get_ordering(request)
+        return queryset.order_by(*ordering) if ordering else queryset
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         return ["initiative", *self.fixed_fields, *readonly] if obj else readonly

@@ -7,9 +7,21 @@ from governance.glossary.urls import urlpatterns as glossary
 from governance.measures.urls import urlpatterns as measures
 from governance.packs.urls import urlpatterns as packs
 from governance.raci.urls import urlpatterns as raci
+from governance.retirement.urls import urlpatterns as retirement
 from governance.risks.urls import urlpatterns as risks
 from governance.setup.urls import urlpatterns as setup
 
 app_name = "governance"
 
-urlpatterns = [*raci, *forums, *decisions, *risks, *measures, *glossary, *assurance, *packs, *setup]
+urlpatterns = [
+    *raci,
+    *forums,
+    *decisions,
+    *risks,
+    *measures,
+    *glossary,
+    *assurance,
+    *packs,
+    *setup,
+    *retirement,
+]

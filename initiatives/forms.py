@@ -116,3 +116,20 @@ class ProgrammeManagerForm(GovukForm):
         self.fields["user"].queryset = User.objects.working_on(initiative).exclude(
             pk__in=User.objects.managing(initiative).values("pk")
         )
+
+
+class BodyRemovalForm(GovukForm):
+    """Asked on the confirmation page when the leaving body owns records: who takes them on."""
+
+    successor = forms.ModelChoiceField(
+        queryset=Body.objects.none(),
+        label="Which body takes on what it owns?",
+        empty_label="Choose a body",
+        help_text="Its risks, actions, measures and terms pass to this body, to give to its people.",
+        error_messages={"required": "Choose which body takes on what it owns"},
+    )
+
+    def __init__(self, *args, participation: Participation, **kwargs):
+        super().__init__(*args, **kwargs)
+        others = Body.objects.taking_part_in(participation.initiative).exclude(pk=participation.body_id)
+        self.fields["successor"].queryset = others

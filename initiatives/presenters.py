@@ -4,7 +4,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import Prefetch
+from django.urls import reverse
 
+from collab.confirm import Confirmation, Consequence
 from collab.history import LIST_HISTORY_LENGTH, HistoryEntry, history_entries
 from initiatives.models import Initiative, InitiativeRole, Participation, User
 
@@ -66,3 +68,34 @@ def bodies_history(initiative: Initiative) -> list[HistoryEntry]:
 def team_history(initiative: Initiative) -> list[HistoryEntry]:
     roles = InitiativeRole.history.filter(initiative_id=initiative.pk)
     return history_entries([roles], limit=LIST_HISTORY_LENGTH)
+
+
+def removal_confirmation(participation: Participation, consequences, form) -> Confirmation:
+    """The page that asks before a body leaves an initiative, listing all it takes with it."""
+    body, initiative = participation.body, participation.initiative
+    return Confirmation(
+        caption=initiative.title,
+        title=f"Remove {body.name} from {initiative.title}",
+        warning=(
+            f"{body.name} stops taking part. Its people lose access to the initiative unless another "
+            "body taking part has them as members. Everything below changes when you remove it."
+        ),
+        button=f"Remove {body.short_name}",
+        back_url=reverse("initiatives:bodies", kwargs={"slug": initiative.slug}),
+        consequences=consequences,
+        form=form,
+        nothing_else=f"{body.name} holds nothing else in this initiative.",
+    )
+
+
+def role_removal_confirmation(assignment: InitiativeRole) -> Confirmation:
+    role = assignment.get_role_display().lower()
+    initiative = assignment.initiative
+    return Confirmation(
+        caption=initiative.title,
+        title=f"Remove {assignment.user} as {role}",
+        warning=f"They stop being a {role} of {initiative.title} and stop getting its emails for that role.",
+        button="Remove",
+        back_url=reverse("initiatives:team", kwargs={"slug": initiative.slug}),
+        consequences=[Consequence("Their role ends", [f"{assignment.user}: {role}"])],
+    )

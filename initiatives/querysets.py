@@ -66,6 +66,18 @@ class UserQuerySet(models.QuerySet):
         in_a_body = models.Q(memberships__body__participations__initiative=initiative)
         return self.filter(in_a_body, is_active=True).distinct()
 
+    def leaving_with(self, participation) -> UserQuerySet:
+        """People who take part in the initiative only through this body: they leave with it."""
+        membership = self.model.memberships.rel.related_model
+        elsewhere = membership.objects.filter(
+            user=models.OuterRef("pk"), body__participations__initiative_id=participation.initiative_id
+        ).exclude(body_id=participation.body_id)
+        return (
+            self.filter(memberships__body_id=participation.body_id)
+            .exclude(models.Exists(elsewhere))
+            .distinct()
+        )
+
     def with_bodies(self) -> UserQuerySet:
         """With each person's memberships and bodies loaded, to say whom they work for."""
         return self.prefetch_related("memberships__body")

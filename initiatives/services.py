@@ -9,9 +9,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
+from collab.confirm import Consequence
 from collab.queue import enqueue_on_commit
 from collab.unchanged import UNCHANGED, Unchanged, apply_changes
-from initiatives.departures import BodyStillNeeded, run_departure_steps
+from initiatives.departures import BodyStillNeeded, describe_departure, run_departure_steps
 from initiatives.models import (
     Assessment,
     AssessmentDraft,
@@ -151,15 +152,58 @@ def participation_check_removable(*, participation: Participation) -> None:
         raise CannotRemoveLeadBody("The lead body cannot be removed. Change the lead body first.")
 
 
-@transaction.atomic
-def participation_remove(*, participation: Participation, by: User) -> None:
-    """Take the body out of the initiative, with whatever the other apps' departure steps release.
+def _roles_ending(participation: Participation) -> list[InitiativeRole]:
+    # Programme managers manage through their body; an assurance reviewer is assigned independently.
+    leaving = User.objects.leaving_with(participation)
+    return list(
+        participation.initiative.roles.programme_managers().filter(user__in=leaving).select_related("user")
+    )
 
-    Refused (BodyStillNeeded), with nothing removed, for the lead body or when a step refuses.
+
+def participation_consequences(
+    *, participation: Participation, successor: Body | None = None
+) -> list[Consequence]:
+    """Every record removing the body touches, for its confirmation page: what the other apps
+    release, and the roles of the people who take part only through it."""
+    roles = [f"{role.user}: {role.get_role_display().lower()}" for role in _roles_ending(participation)]
+    return [
+        *describe_departure(participation=participation, successor=successor),
+        Consequence("Its people's roles in the initiative end, and with them its emails", roles),
+    ]
+
+
+def _check_departure(participation: Participation, successor: Body | None) -> None:
+    consequences = participation_consequences(participation=participation, successor=successor)
+    name = participation.body.name
+    if blocking := [
+        f"{each.heading}: {', '.join(each.items)}" for each in consequences if each.blocking and each.items
+    ]:
+        raise BodyStillNeeded(f"{name} cannot be removed yet. {'. '.join(blocking)}.")
+    if successor is None and any(each.handed_on and each.items for each in consequences):
+        raise BodyStillNeeded(f"Choose which body takes on what {name} owns")
+    others = participation.initiative.participations.exclude(pk=participation.pk)
+    if successor is not None and not others.filter(body=successor).exists():
+        raise BodyStillNeeded(f"{successor.name} does not take part, so it cannot take on what {name} owns")
+
+
+@transaction.atomic
+def participation_remove(*, participation: Participation, by: User, successor: Body | None = None) -> None:
+    """Take the body out of the initiative with everything its confirmation page listed: what it owns
+    goes to `successor`, other apps' departure steps release the rest, and the roles of the people
+    who took part only through it end.
+
+    Refused (BodyStillNeeded), with nothing removed, for the lead body, while something must be
+    dealt with first, when what it owns has no successor, or when a step refuses.
     """
     # The lead body is refused as the lead first: fixing what it holds would not let it leave.
     participation_check_removable(participation=participation)
-    run_departure_steps(participation=participation, by=by)
+    Initiative.objects.lock(participation.initiative)
+    _check_departure(participation, successor)
+    ending = _roles_ending(participation)
+    run_departure_steps(participation=participation, by=by, successor=successor)
+    for role in ending:
+        role._history_user = by
+        role.delete()
     participation._history_user = by
     participation.delete()
 

@@ -2,14 +2,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
+from collab.confirm import confirm_page, confirmed
 from collab.stale_edit import stale_edit_response
 from collab.versions import StaleVersion
 from initiatives import services
 from initiatives.access import get_initiative_or_404
 from initiatives.departures import BodyStillNeeded
 from initiatives.forms import (
+    BodyRemovalForm,
     InitiativeCreateForm,
     InitiativeEditForm,
     ParticipationAddForm,
@@ -17,7 +18,14 @@ from initiatives.forms import (
     ProgrammeManagerForm,
 )
 from initiatives.models import InitiativeRole
-from initiatives.presenters import bodies_history, home_initiatives, initiative_overview, team_history
+from initiatives.presenters import (
+    bodies_history,
+    home_initiatives,
+    initiative_overview,
+    removal_confirmation,
+    role_removal_confirmation,
+    team_history,
+)
 from initiatives.rules import ADD_INITIATIVE, CHANGE_INITIATIVE, MANAGE_TEAM
 
 
@@ -119,17 +127,24 @@ def participation_edit(request, slug, pk):
     return render(request, "initiatives/participation_form.html", context)
 
 
-@require_POST
 def participation_remove(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_INITIATIVE)
     participation = get_object_or_404(initiative.participations.select_related("body"), pk=pk)
-    try:
-        services.participation_remove(participation=participation, by=request.user)
-    except BodyStillNeeded as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, f"{participation.body.name} removed")
-    return redirect("initiatives:bodies", slug=slug)
+    consequences = services.participation_consequences(participation=participation)
+    hands_on = any(each.handed_on and each.items for each in consequences)
+    form = BodyRemovalForm(request.POST if confirmed(request) else None, participation=participation)
+    if confirmed(request) and (not hands_on or form.is_valid()):
+        successor = form.cleaned_data["successor"] if hands_on else None
+        try:
+            services.participation_remove(participation=participation, by=request.user, successor=successor)
+        except BodyStillNeeded as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, f"{participation.body.name} removed")
+        return redirect("initiatives:bodies", slug=slug)
+    return confirm_page(
+        request, removal_confirmation(participation, consequences, form if hands_on else None)
+    )
 
 
 def team(request, slug):
@@ -159,10 +174,11 @@ def team(request, slug):
     return render(request, "initiatives/team.html", context)
 
 
-@require_POST
 def role_remove(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, MANAGE_TEAM)
     assignment = get_object_or_404(initiative.roles.select_related("user"), pk=pk)
+    if not confirmed(request):
+        return confirm_page(request, role_removal_confirmation(assignment))
     if assignment.user_id == request.user.pk and assignment.role == InitiativeRole.Role.PROGRAMME_MANAGER:
         messages.error(request, "You cannot remove yourself. Ask another programme manager.")
     else:

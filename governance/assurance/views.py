@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
 from collab.stale_edit import stale_edit_response
 from collab.versions import StaleVersion
 from governance.assurance import services
@@ -55,10 +56,25 @@ def reviewers(request, slug):
     return render(request, "governance/assurance/reviewers.html", context)
 
 
-@require_POST
 def reviewer_remove(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, ASSIGN_ASSURANCE_REVIEWERS)
     assignment = get_object_or_404(initiative.roles.assurance_reviewers().select_related("user"), pk=pk)
+    if not confirmed(request):
+        reviews = [str(review) for review in initiative.assurance_reviews.filter(reviewer=assignment.user)]
+        return confirm_page(
+            request,
+            Confirmation(
+                caption=initiative.title,
+                title=f"Stop {assignment.user} assuring {initiative.title}",
+                warning="They lose access to the initiative unless a body taking part has them as a member.",
+                button="Remove reviewer",
+                back_url=reverse("governance:assurance_reviewers", kwargs={"slug": slug}),
+                consequences=[
+                    Consequence("Their role ends", [f"{assignment.user}: assurance reviewer"]),
+                    Consequence("Reviews they recorded: kept, with their name", reviews),
+                ],
+            ),
+        )
     services.assurance_reviewer_remove(assignment=assignment, by=request.user)
     messages.success(request, f"{assignment.user.full_name} is no longer an assurance reviewer")
     return redirect("governance:assurance_reviewers", slug=slug)

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from governance.glossary.models import DataDefinition
+from governance.measures.models import Measure
 from initiatives.models import Assessment, Initiative
 
 
@@ -66,12 +68,13 @@ def offered_risks(initiative: Initiative) -> list[ChecklistItem]:
 
 
 def offered_measures(initiative: Initiative) -> list[ChecklistItem]:
-    names = initiative.measures.values_list("name", "checklist_item")
+    # Retired ones count: an item once adopted is not offered again.
+    names = Measure.all_records.filter(initiative=initiative).values_list("name", "checklist_item")
     return items_not_yet_added(measure_items(latest_assessment(initiative)), _flatten(names))
 
 
 def offered_terms(initiative: Initiative) -> list[ChecklistItem]:
-    names = initiative.data_definitions.values_list("term", "checklist_item")
+    names = DataDefinition.all_records.filter(initiative=initiative).values_list("term", "checklist_item")
     return items_not_yet_added(data_items(latest_assessment(initiative)), _flatten(names))
 
 

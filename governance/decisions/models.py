@@ -8,9 +8,10 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from governance.decisions.querysets import DecisionQuerySet, DecisionTransitionQuerySet
+from governance.retirement.models import Retirable
 
 
-class Decision(models.Model):
+class Decision(Retirable):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         SUBMITTED = "submitted", "Awaiting decision"
@@ -19,6 +20,8 @@ class Decision(models.Model):
         DEFERRED = "deferred", "Deferred"
         # Replaced by a newer decision (decisions.supersedes); kept, with its trail, unchanged.
         SUPERSEDED = "superseded", "Superseded"
+        # Taken back by its drafter before it was decided; kept, with its trail and the reason.
+        WITHDRAWN = "withdrawn", "Withdrawn"
 
     initiative = models.ForeignKey(
         "initiatives.Initiative", on_delete=models.CASCADE, related_name="decisions"

@@ -8,7 +8,7 @@ from collab.history import HistoryEntry, history_entries
 from governance.decisions import states as decision_states
 from governance.decisions.forms import DecideForm, ResubmitForm
 from governance.decisions.models import Decision, DecisionTransition
-from governance.decisions.rules import CHANGE_DECISION, ESCALATE_DECISION, decide_allowed
+from governance.decisions.rules import CHANGE_DECISION, ESCALATE_DECISION, WITHDRAW_DECISION, decide_allowed
 from governance.decisions.services import decider_for
 from governance.decisions.states import Action
 from governance.forums.escalation import CannotEscalate, NextStep, escalation_next_step
@@ -41,6 +41,7 @@ class DecisionPage:
     can_decide: bool
     can_change: bool
     can_escalate: bool
+    can_withdraw: bool
     escalation_step: NextStep | None
     escalation_refusal: str
     decide_form: DecideForm | None
@@ -48,7 +49,16 @@ class DecisionPage:
 
     @property
     def has_actions(self) -> bool:
-        return any((self.can_edit, self.can_submit, self.can_resubmit, self.can_change, self.can_escalate))
+        return any(
+            (
+                self.can_edit,
+                self.can_submit,
+                self.can_resubmit,
+                self.can_change,
+                self.can_escalate,
+                self.can_withdraw,
+            )
+        )
 
 
 def decision_page(
@@ -84,6 +94,8 @@ def decision_page(
         can_decide=can_decide,
         can_change=manages and decision_states.can(Action.SUPERSEDE, status),
         can_escalate=escalates and step is not None,
+        can_withdraw=decision_states.can(Action.WITHDRAW, status)
+        and user.has_perm(WITHDRAW_DECISION, decision),
         escalation_step=step,
         escalation_refusal=refusal,
         decide_form=(decide_form or DecideForm()) if can_decide else None,

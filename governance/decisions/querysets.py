@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 from django.db import models
 
 from governance.decisions import states as decision_states
+from governance.retirement.querysets import RetirableQuerySet
 from initiatives.models import Initiative
 
 if TYPE_CHECKING:
     from initiatives.models import User
 
 
-class DecisionQuerySet(models.QuerySet):
+class DecisionQuerySet(RetirableQuerySet):
     def awaiting(self) -> DecisionQuerySet:
         """Submitted, and not yet decided."""
         return self.filter(status=decision_states.SUBMITTED)

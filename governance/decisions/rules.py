@@ -47,3 +47,14 @@ rules.add_perm(ESCALATE_DECISION, is_programme_manager_of_decision | is_decider_
 def decide_allowed(user, decision: Decision) -> bool:
     """DECIDE_DECISION exactly as declared, without the superuser shortcut of User.has_perm."""
     return user.is_active and rules.has_perm(DECIDE_DECISION, user, decision)
+
+
+@rules.predicate
+def is_drafter_of(user, decision: Decision) -> bool:
+    """The person who drafted the decision."""
+    return user.is_authenticated and decision is not None and decision.created_by_id == user.pk
+
+
+# Taking a draft or submitted decision back is its drafter's own act, while they still take part.
+WITHDRAW_DECISION = "governance.withdraw_decision"
+rules.add_perm(WITHDRAW_DECISION, is_drafter_of & is_participant_in_decision)

@@ -64,10 +64,12 @@ def _transition(
     by: User,
     comment: str = "",
     decider: User | Unchanged | None = UNCHANGED,
+    retirement: dict | None = None,
 ) -> DecisionTransition:
     """Move `decision` by `action` from the state it was loaded in, or raise DecisionChanged.
 
-    A submission also fixes who decides (`decider`), in the same conditional UPDATE.
+    A submission also fixes who decides (`decider`), and a withdrawal the retirement fields
+    (`retirement`), in the same conditional UPDATE.
     """
     expected = decision.status
     try:
@@ -75,7 +77,7 @@ def _transition(
     except TransitionNotAllowed:
         raise DecisionChanged(refusal_message(decision, action)) from None
     now = timezone.now()
-    changes = changed({"status": target, "updated_at": now, "decider": decider})
+    changes = changed({"status": target, "updated_at": now, "decider": decider, **(retirement or {})})
     updated = Decision.objects.filter(pk=decision.pk, status=expected).update(**changes)
     if updated != 1:
         # Someone else moved it between our read and our write.
@@ -277,3 +279,19 @@ def decision_supersede(*, decision: Decision, by: User, reason: str) -> Decision
         supersedes=decision,
         comment=f"Drafted to change {decision.reference}: {reason.strip()}",
     )
+
+
+class NotTheDrafter(Exception):
+    pass
+
+
+@transaction.atomic
+def decision_withdraw(*, decision: Decision, by: User, reason: str) -> Decision:
+    """Its drafter takes a draft or submitted decision back, saying why; it stays in the log's closed view."""
+    if decision.created_by_id != by.pk:
+        raise NotTheDrafter(f"Only {decision.created_by}, who drafted {decision.reference}, can withdraw it.")
+    if not reason.strip():
+        raise ValueError("Say why the decision is being withdrawn")
+    retirement = {"retired_at": timezone.now(), "retired_by": by, "retirement_reason": reason.strip()}
+    _transition(decision, Action.WITHDRAW, by=by, comment=reason, retirement=retirement)
+    return decision

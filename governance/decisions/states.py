@@ -16,9 +16,10 @@ APPROVED = "approved"
 REJECTED = "rejected"
 DEFERRED = "deferred"
 SUPERSEDED = "superseded"
+WITHDRAWN = "withdrawn"
 NEW = ""  # Not yet in the log: the "from" state of the first transition.
 
-STATES = (DRAFT, SUBMITTED, APPROVED, REJECTED, DEFERRED, SUPERSEDED)
+STATES = (DRAFT, SUBMITTED, APPROVED, REJECTED, DEFERRED, SUPERSEDED, WITHDRAWN)
 
 
 class Action(StrEnum):
@@ -29,6 +30,7 @@ class Action(StrEnum):
     DEFER = "defer"
     RESUBMIT = "resubmit"
     SUPERSEDE = "supersede"
+    WITHDRAW = "withdraw"
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ TRANSITIONS: dict[Action, Transition] = {
         Transition(Action.RESUBMIT, frozenset({DEFERRED}), SUBMITTED, "resubmitted"),
         # A decided decision is never edited: a change is a new draft that supersedes it.
         Transition(Action.SUPERSEDE, frozenset({APPROVED, REJECTED}), SUPERSEDED, "superseded"),
+        # Its drafter takes it back before it is decided; it leaves the log's working list and anyone's queue.
+        Transition(Action.WITHDRAW, frozenset({DRAFT, SUBMITTED}), WITHDRAWN, "withdrawn"),
     )
 }
 
@@ -59,7 +63,7 @@ EDITABLE = frozenset({DRAFT, DEFERRED})
 # States in which a decision is still open, so it may be escalated.
 OPEN = frozenset({DRAFT, SUBMITTED, DEFERRED})
 # Transitions that need a comment saying why.
-COMMENT_REQUIRED = frozenset({Action.REJECT, Action.DEFER, Action.SUPERSEDE})
+COMMENT_REQUIRED = frozenset({Action.REJECT, Action.DEFER, Action.SUPERSEDE, Action.WITHDRAW})
 # What the named decider may do with a submitted decision.
 DECIDING = (Action.APPROVE, Action.REJECT, Action.DEFER)
 # Where deciding leads.

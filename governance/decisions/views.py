@@ -33,7 +33,7 @@ def decisions(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     context = {
         "initiative": initiative,
-        "decisions": initiative.decisions.select_related("decider").order_by("-number"),
+        "decisions": initiative.decisions.current().select_related("decider").order_by("-number"),
         "can_add": request.user.has_perm(ADD_DECISION, initiative),
     }
     return render(request, "governance/decisions/decisions.html", context)

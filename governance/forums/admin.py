@@ -39,7 +39,7 @@ class ForumAdminForm(forms.ModelForm):
 
 @admin.register(Forum)
 class ForumAdmin(InitiativeRecordAdmin):
-    """Forums through forum_create, forum_update and forum_remove."""
+    """Forums through forum_create and forum_update; a forum is stood down on its page, never deleted."""
 
     form = ForumAdminForm
     list_display = ["name", "initiative", "purpose", "cadence"]
@@ -52,9 +52,6 @@ class ForumAdmin(InitiativeRecordAdmin):
 
     def update(self, *, record, form, by):
         return services.forum_update(forum=record, by=by, **self.form_values(form))
-
-    def remove(self, *, record, by):
-        services.forum_remove(forum=record, by=by)
 
 
 class EscalationLevelAdminForm(forms.ModelForm):

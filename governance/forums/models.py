@@ -5,9 +5,13 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from governance.forums.querysets import EscalationLevelQuerySet, EscalationQuerySet
+from governance.retirement.models import Retirable
+from governance.retirement.querysets import CurrentManager, RetirableQuerySet
 
 
-class Forum(models.Model):
+class Forum(Retirable):
+    """A forum where the partners meet; stood down rather than deleted."""
+
     class Purpose(models.TextChoices):
         DECISIONS = "decisions", "Decisions"
         DELIVERY = "delivery", "Delivery"
@@ -32,6 +36,9 @@ class Forum(models.Model):
     terms_of_reference = models.TextField(blank=True)
 
     history = HistoricalRecords()
+    # Stood-down forums leave every list; all_records still finds them.
+    objects = CurrentManager()
+    all_records = RetirableQuerySet.as_manager()
 
     class Meta:
         ordering = ["initiative", "purpose", "name"]

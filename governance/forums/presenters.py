@@ -7,9 +7,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from collab.confirm import Consequence
 from collab.history import LIST_HISTORY_LENGTH, HistoryEntry, history_entries
+from governance.decisions.models import Decision
 from governance.forums.escalation import level_label, sent_to
 from governance.forums.models import Escalation, EscalationLevel, Forum
+from governance.risks.models import Risk
 from initiatives.models import Initiative, User
 
 
@@ -78,3 +81,21 @@ def forums_history(initiative: Initiative) -> list[HistoryEntry]:
 def escalation_history(initiative: Initiative) -> list[HistoryEntry]:
     levels = EscalationLevel.history.filter(initiative_id=initiative.pk)
     return history_entries([levels], limit=LIST_HISTORY_LENGTH)
+
+
+def level_removal_consequences(level: EscalationLevel) -> list[Consequence]:
+    """What taking a level off the route touches: escalations recorded against it refuse it, risks and
+    decisions now at it lose their place, and the levels above move down."""
+    recorded = [
+        str(escalation) for escalation in Escalation.objects.through(level).select_related("risk", "decision")
+    ]
+    at_level = [str(risk) for risk in Risk.objects.filter(escalation_level=level)]
+    at_level += [str(decision) for decision in Decision.objects.filter(escalation_level=level)]
+    above = EscalationLevel.objects.filter(
+        initiative_id=level.initiative_id, level__gt=level.level
+    ).up_the_route()
+    return [
+        Consequence("Escalations recorded against it: the level cannot be removed", recorded, True),
+        Consequence("Risks and decisions now at this level: they are no longer at a level", at_level),
+        Consequence("Levels above it: each moves down one", [str(each) for each in above]),
+    ]

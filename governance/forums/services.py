@@ -77,13 +77,6 @@ def forum_update(
     return forum
 
 
-@transaction.atomic
-def forum_remove(*, forum: Forum, by: User) -> None:
-    # Escalation levels that met in this forum keep their "who"; the link is cleared.
-    forum._history_user = by
-    forum.delete()
-
-
 def _levels(initiative_id: int) -> list[EscalationLevel]:
     # Locked so that two people reordering the route at once take turns.
     return list(

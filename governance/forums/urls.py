@@ -8,7 +8,6 @@ urlpatterns = [
     path("forums/", views.forums, name="forums"),
     path("forums/add/", views.forum_form, name="forum_add"),
     path("forums/<int:pk>/edit/", views.forum_form, name="forum_edit"),
-    path("forums/<int:pk>/remove/", views.forum_remove, name="forum_remove"),
     path("escalation/", views.escalation, name="escalation"),
     path("escalation/levels/add/", views.level_form, name="escalation_level_add"),
     path("escalation/levels/<int:pk>/edit/", views.level_form, name="escalation_level_edit"),

@@ -3,12 +3,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from collab.confirm import Confirmation, confirm_page, confirmed
 from collab.govuk_forms import posted
 from collab.stale_edit import stale_edit_response
 from collab.versions import StaleVersion
 from governance.forums import services
 from governance.forums.forms import EscalationLevelForm, ForumForm
-from governance.forums.presenters import escalation_history, forums_history, too_many_forums
+from governance.forums.presenters import (
+    escalation_history,
+    forums_history,
+    level_removal_consequences,
+    too_many_forums,
+)
 from governance.forums.rules import CHANGE_FORUMS
 from initiatives.access import get_initiative_or_404
 
@@ -51,15 +57,6 @@ def forum_form(request, slug, pk=None):
     back_url = reverse("governance:forums", kwargs={"slug": slug})
     context = {"initiative": initiative, "form": form, "forum": forum, "back_url": back_url}
     return render(request, "governance/forums/forum_form.html", context)
-
-
-@require_POST
-def forum_remove(request, slug, pk):
-    initiative = get_initiative_or_404(request.user, slug, CHANGE_FORUMS)
-    forum = get_object_or_404(initiative.forums, pk=pk)
-    services.forum_remove(forum=forum, by=request.user)
-    messages.success(request, f"{forum.name} removed")
-    return redirect("governance:forums", slug=slug)
 
 
 def escalation(request, slug):
@@ -108,10 +105,21 @@ def level_move(request, slug, pk):
     return redirect("governance:escalation", slug=slug)
 
 
-@require_POST
 def level_remove(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_FORUMS)
     level = get_object_or_404(initiative.escalation_levels, pk=pk)
+    if not confirmed(request):
+        return confirm_page(
+            request,
+            Confirmation(
+                caption=initiative.title,
+                title=f"Remove {level} from the escalation route",
+                warning="The level leaves the route; the levels above move down one. Its history is kept.",
+                button="Remove level",
+                back_url=reverse("governance:escalation", kwargs={"slug": slug}),
+                consequences=level_removal_consequences(level),
+            ),
+        )
     try:
         services.escalation_level_remove(level=level, by=request.user)
     except services.LevelInUse as refusal:

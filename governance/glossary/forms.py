@@ -96,9 +96,11 @@ class DefinitionForm(VersionedFormMixin, GovukModelForm):
 
     def clean_term(self):
         term = self.cleaned_data["term"].strip()
-        others = self.initiative.data_definitions.exclude(pk=self.instance.pk)
-        if others.filter(term__iexact=term).exists():
-            raise forms.ValidationError(f"“{term}” is already in the glossary")
+        # Withdrawn terms keep their names: restore one rather than adding it again.
+        others = DataDefinition.all_records.filter(initiative=self.initiative).exclude(pk=self.instance.pk)
+        if same := others.filter(term__iexact=term).first():
+            withdrawn = " (withdrawn: restore it from the withdrawn terms)" if same.is_retired else ""
+            raise forms.ValidationError(f"“{term}” is already in the glossary{withdrawn}")
         return term
 
     def clean(self):

@@ -4,9 +4,11 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from governance.glossary.querysets import BodyMeaningQuerySet
+from governance.retirement.models import Retirable
+from governance.retirement.querysets import CurrentManager, RetirableQuerySet
 
 
-class DataDefinition(models.Model):
+class DataDefinition(Retirable):
     """A term in the initiative's glossary, with each body's meaning and the agreed one."""
 
     class Status(models.TextChoices):
@@ -34,6 +36,9 @@ class DataDefinition(models.Model):
     checklist_item = models.CharField(max_length=300, blank=True)
 
     history = HistoricalRecords()
+    # Withdrawn terms leave the glossary; all_records still finds them.
+    objects = CurrentManager()
+    all_records = RetirableQuerySet.as_manager()
 
     class Meta:
         ordering = ["initiative", "term"]
@@ -61,7 +66,7 @@ class BodyMeaning(models.Model):
         return f"{self.definition} in {self.body}"
 
 
-class DataSharingAgreement(models.Model):
+class DataSharingAgreement(Retirable):
     """The ICO's data sharing code expects an agreement and a DPIA wherever records are exchanged."""
 
     class DpiaStatus(models.TextChoices):
@@ -85,6 +90,9 @@ class DataSharingAgreement(models.Model):
     signed_on = models.DateField(null=True, blank=True)
 
     history = HistoricalRecords()
+    # Ended agreements leave the list; all_records still finds them.
+    objects = CurrentManager()
+    all_records = RetirableQuerySet.as_manager()
 
     class Meta:
         ordering = ["initiative", "title"]

@@ -115,7 +115,10 @@ def definitions_add_from_checklist(
 
     Terms are unique in a glossary; an item whose shortened term is already there is skipped.
     """
-    taken = {term.casefold() for term in initiative.data_definitions.values_list("term", flat=True)}
+    taken = {
+        term.casefold()
+        for term in DataDefinition.all_records.filter(initiative=initiative).values_list("term", flat=True)
+    }
     added = []
     for item in items:
         term = item.text[:100].strip()

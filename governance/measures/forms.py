@@ -130,9 +130,11 @@ class MeasureForm(VersionedFormMixin, GovukModelForm):
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
-        others = self.initiative.measures.exclude(pk=self.instance.pk)
-        if others.filter(name__iexact=name).exists():
-            raise forms.ValidationError(f"There is already a measure called “{name}”")
+        # Retired measures keep their names: restore one rather than adding it again.
+        others = Measure.all_records.filter(initiative=self.initiative).exclude(pk=self.instance.pk)
+        if same := others.filter(name__iexact=name).first():
+            retired = " (retired: restore it from the retired measures)" if same.is_retired else ""
+            raise forms.ValidationError(f"There is already a measure called “{name}”{retired}")
         return name
 
     def clean(self):

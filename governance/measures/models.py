@@ -5,9 +5,11 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from governance.measures.querysets import MeasureReadingQuerySet
+from governance.retirement.models import Retirable
+from governance.retirement.querysets import CurrentManager, RetirableQuerySet
 
 
-class Measure(models.Model):
+class Measure(Retirable):
     class Direction(models.TextChoices):
         HIGHER_IS_BETTER = "higher", "Higher is better"
         LOWER_IS_BETTER = "lower", "Lower is better"
@@ -55,6 +57,9 @@ class Measure(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+    # Retired measures leave every list; all_records still finds them.
+    objects = CurrentManager()
+    all_records = RetirableQuerySet.as_manager()
 
     class Meta:
         ordering = ["initiative", "name"]

@@ -123,7 +123,10 @@ def measures_add_from_checklist(
 
     Names are unique in an initiative; an item whose shortened name is already there is skipped.
     """
-    taken = {name.casefold() for name in initiative.measures.values_list("name", flat=True)}
+    taken = {
+        name.casefold()
+        for name in Measure.all_records.filter(initiative=initiative).values_list("name", flat=True)
+    }
     added = []
     for item in items:
         name = item.text[:200].strip()

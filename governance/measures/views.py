@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
 from collab.csv_export import csv_response
 from collab.stale_edit import stale_edit_response
 from collab.versions import StaleVersion
@@ -14,7 +15,7 @@ from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
 from governance.measures import services
 from governance.measures.forms import MeasureForm, ReadingForm
-from governance.measures.models import MeasureReading
+from governance.measures.models import Measure, MeasureReading
 from governance.measures.presenters import measure_history, measure_page, summarise
 from governance.measures.rules import ADD_MEASURE, CHANGE_MEASURE
 from governance.predicates import MANAGE_REGISTERS
@@ -24,15 +25,20 @@ from governance.spreadsheets.forms import ImportForm
 from initiatives.access import get_initiative_or_404
 
 
-def _measures_of(initiative):
-    return initiative.measures.select_related("owner_body", "investing_body").prefetch_related(
-        Prefetch("readings", queryset=MeasureReading.objects.order_by("taken_on")), "benefiting_bodies"
+def _measures_of(initiative, manager="objects"):
+    return (
+        getattr(Measure, manager)
+        .filter(initiative=initiative)
+        .select_related("owner_body", "investing_body")
+        .prefetch_related(
+            Prefetch("readings", queryset=MeasureReading.objects.order_by("taken_on")), "benefiting_bodies"
+        )
     )
 
 
-def _measure(request, slug, pk, permission=None):
+def _measure(request, slug, pk, permission=None, manager="objects"):
     initiative = get_initiative_or_404(request.user, slug)
-    measure = get_object_or_404(_measures_of(initiative), pk=pk)
+    measure = get_object_or_404(_measures_of(initiative, manager), pk=pk)
     if permission and not request.user.has_perm(permission, measure):
         raise PermissionDenied
     return initiative, measure
@@ -76,14 +82,15 @@ def _render_measure(request, initiative, measure, reading_form):
         "initiative": initiative,
         "page": measure_page(measure),
         "history": measure_history(measure),
-        "can_change": request.user.has_perm(CHANGE_MEASURE, measure),
+        # A retired measure's page is its record: readable, not changed until it is restored.
+        "can_change": not measure.is_retired and request.user.has_perm(CHANGE_MEASURE, measure),
         "reading_form": reading_form,
     }
     return render(request, "governance/measures/measure_detail.html", context)
 
 
 def measure_detail(request, slug, pk):
-    initiative, measure = _measure(request, slug, pk)
+    initiative, measure = _measure(request, slug, pk, manager="all_records")
     return _render_measure(request, initiative, measure, ReadingForm(measure=measure))
 
 
@@ -131,10 +138,25 @@ def reading_add(request, slug, pk):
     return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
 
 
-@require_POST
 def reading_remove(request, slug, pk, reading_pk):
     _initiative, measure = _measure(request, slug, pk, CHANGE_MEASURE)
     reading = get_object_or_404(measure.readings, pk=reading_pk)
+    if not confirmed(request):
+        return confirm_page(
+            request,
+            Confirmation(
+                caption=measure.name,
+                title=f"Remove the reading for {reading.taken_on:%-d %B %Y}",
+                warning="The reading leaves the measure, its chart and its standing. Its history is kept.",
+                button="Remove reading",
+                back_url=reverse("governance:measure_detail", kwargs={"slug": slug, "pk": measure.pk}),
+                consequences=[
+                    Consequence(
+                        "The reading", [f"{reading.taken_on:%-d %B %Y}: {reading.value} {measure.unit}"]
+                    )
+                ],
+            ),
+        )
     services.reading_remove(reading=reading, by=request.user)
     messages.success(request, f"Reading for {reading.taken_on:%-d %B %Y} removed")
     return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
@@ -144,7 +166,9 @@ def reading_remove(request, slug, pk, reading_pk):
 def export(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     header = [column.header for column in MEASURE_COLUMNS]
-    return csv_response(f"{initiative.slug}-measures.csv", header, measure_rows(_measures_of(initiative)))
+    return csv_response(
+        f"{initiative.slug}-measures.csv", header, measure_rows(_measures_of(initiative, "all_records"))
+    )
 
 
 def import_measures(request, slug):

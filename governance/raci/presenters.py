@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from collab.confirm import Consequence
 from collab.history import LIST_HISTORY_LENGTH, HistoryEntry, history_entries
 from governance.raci.forms import CELL_CHOICES, RaciMatrixForm, cell_name
-from governance.raci.matrix import RaciMatrix, column_label
+from governance.raci.matrix import RaciMatrix, column_label, load_matrix
 from governance.raci.models import RaciColumn, RaciRow
 from governance.raci.validation import MatrixCheck
 from initiatives.models import Initiative
@@ -101,3 +102,31 @@ def structure_history(initiative: Initiative) -> list[HistoryEntry]:
     rows = RaciRow.history.filter(initiative_id=initiative.pk)
     columns = RaciColumn.history.filter(initiative_id=initiative.pk)
     return history_entries([rows, columns], limit=LIST_HISTORY_LENGTH)
+
+
+def row_removal_consequences(row: RaciRow) -> list[Consequence]:
+    """Every letter the row holds and every decision that names it, for its confirmation page."""
+    cells = row.cells.select_related("column__body").order_by("column__position")
+    return [
+        Consequence(
+            "Its RACI letters: removed with it", [f"{column_label(c.column)}: {c.value}" for c in cells]
+        ),
+        Consequence(
+            "Decisions that name this activity: they keep their decider, and lose the link to the row",
+            [str(decision) for decision in row.decisions.all()],
+        ),
+    ]
+
+
+def column_removal_consequences(column: RaciColumn) -> list[Consequence]:
+    matrix = load_matrix(column.initiative)
+    without_a, without_r = matrix.rows_left_without({column.pk})
+    letters = [
+        f"{row.activity}: {matrix.value(row, column)}" for row in matrix.rows if matrix.value(row, column)
+    ]
+    gaps = [f"“{activity}” would have no A" for activity in without_a]
+    gaps += [f"“{activity}” would have no R" for activity in without_r]
+    return [
+        Consequence("Rows left without their A or last R: give them another in the matrix first", gaps, True),
+        Consequence("Its RACI letters: removed with it", letters),
+    ]

@@ -182,7 +182,7 @@ def raci_column_remove(*, column: RaciColumn, by: User) -> None:
     )
 
 
-def raci_columns_release(*, participation: Participation, by: User) -> None:
+def raci_columns_release(*, participation: Participation, by: User, successor: object = None) -> None:
     """A departing body's RACI columns go with it, named roles included (a departure step).
 
     Refused if a row would be left without its A or its last R: an A held by a body no longer

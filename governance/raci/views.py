@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from collab.confirm import Confirmation, confirm_page, confirmed
 from collab.csv_export import csv_response
 from collab.govuk_forms import posted
 from collab.stale_edit import stale_edit_response
@@ -11,7 +12,12 @@ from collab.versions import StaleVersion
 from governance.raci import services
 from governance.raci.forms import RaciColumnForm, RaciMatrixForm, RaciRowForm, StarterRowsForm
 from governance.raci.matrix import column_label, load_matrix
-from governance.raci.presenters import raci_page, structure_history
+from governance.raci.presenters import (
+    column_removal_consequences,
+    raci_page,
+    row_removal_consequences,
+    structure_history,
+)
 from governance.raci.rules import CHANGE_RACI
 from governance.raci.starter import starter_rows
 from initiatives.access import get_initiative_or_404
@@ -126,10 +132,21 @@ def row_move(request, slug, pk):
     return redirect(f"{_structure_url(slug)}#rows")
 
 
-@require_POST
 def row_remove(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
     row = get_object_or_404(initiative.raci_rows, pk=pk)
+    if not confirmed(request):
+        return confirm_page(
+            request,
+            Confirmation(
+                caption=initiative.title,
+                title=f"Remove the row “{row.activity}”",
+                warning="The row and its letters are removed from the RACI matrix. Its history is kept.",
+                button="Remove row",
+                back_url=_structure_url(slug),
+                consequences=row_removal_consequences(row),
+            ),
+        )
     services.raci_row_remove(row=row, by=request.user)
     messages.success(request, f"Row “{row.activity}” removed")
     return redirect("governance:raci_structure", slug=slug)
@@ -176,10 +193,21 @@ def column_move(request, slug, pk):
     return redirect(f"{_structure_url(slug)}#columns")
 
 
-@require_POST
 def column_remove(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
     column = get_object_or_404(initiative.raci_columns.select_related("body"), pk=pk)
+    if not confirmed(request):
+        return confirm_page(
+            request,
+            Confirmation(
+                caption=initiative.title,
+                title=f"Remove the column “{column_label(column)}”",
+                warning="The column and its letters are removed from the RACI matrix. Its history is kept.",
+                button="Remove column",
+                back_url=_structure_url(slug),
+                consequences=column_removal_consequences(column),
+            ),
+        )
     try:
         services.raci_column_remove(column=column, by=request.user)
     except services.RaciColumnsStillNeeded as refusal:

@@ -163,6 +163,9 @@ class RiskForm(VersionedFormMixin, GovukModelForm):
         self.fields["proximity"].choices = [("", "Not stated"), *Risk.Proximity.choices]
         self.fields["review_date"].help_text = review_date_help(editing=self.instance.pk is not None)
         self.fields["review_date"].required = False
+        # Closing asks why, on its own page (governance.retirement): the form offers draft and open only.
+        if "status" in self.fields:
+            self.fields["status"].choices = Risk.WORKING_STATUSES
         if self.instance.pk is None:
             del self.fields["status"]
             self.initial.setdefault(
@@ -254,7 +257,7 @@ class RiskFilterForm(GovukForm):
         choices=[(ALL, "Joint and single-body"), ("joint", "Joint risks"), ("single", "Single-body risks")],
     )
     status = forms.ChoiceField(
-        label="Status", required=False, choices=[(ALL, "All statuses"), *Risk.Status.choices]
+        label="Status", required=False, choices=[(ALL, "All statuses"), *Risk.WORKING_STATUSES]
     )
 
     def __init__(self, *args, initiative: Initiative, **kwargs):

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from governance.retirement.models import Retirable
 from governance.risks.querysets import RiskQuerySet
 
 ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
@@ -19,7 +20,7 @@ def _product(likelihood: int | None, impact: int | None) -> int | None:
     return None if likelihood is None or impact is None else likelihood * impact
 
 
-class Risk(models.Model):
+class Risk(Retirable):
     class Category(models.TextChoices):
         STRATEGY = "strategy", "Strategy"
         GOVERNANCE = "governance", "Governance"
@@ -103,6 +104,17 @@ class Risk(models.Model):
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
     objects = RiskQuerySet.as_manager()
+
+    # A closed risk's status says so too: the register, the heat map and the pack read the status.
+    RETIREMENT_CHANGES = {"status": Status.CLOSED}
+
+    @property
+    def is_retired(self) -> bool:
+        # A risk imported as "Closed" is closed too, though nobody gave a reason.
+        return self.retired_at is not None or self.status == self.Status.CLOSED
+
+    # The statuses of the working register; a closed risk is in the closed view.
+    WORKING_STATUSES = [(Status.DRAFT, Status.DRAFT.label), (Status.OPEN, Status.OPEN.label)]
 
     class Meta:
         ordering = ["initiative", "number"]

@@ -2,10 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
 from collab.csv_export import csv_response
 from collab.stale_edit import stale_edit_response
 from collab.versions import StaleVersion
@@ -30,6 +32,9 @@ def _risk(request, slug, pk, permission=None):
     )
     if permission and not request.user.has_perm(permission, risk):
         raise PermissionDenied
+    if permission and risk.is_retired:
+        # A closed risk is a record: it is restored from the closed view before anything changes.
+        raise Http404("This risk is closed")
     return initiative, risk
 
 
@@ -40,7 +45,7 @@ def _register_url(slug):
 def register(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     filter_form = RiskFilterForm(request.GET or None, initiative=initiative)
-    risks = list(filter_form.filter(initiative.risks.select_related("owner_body", "owner")))
+    risks = list(filter_form.filter(initiative.risks.live().select_related("owner_body", "owner")))
     can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
     offered = checklist.offered_risks(initiative) if can_manage else []
     context = {
@@ -73,8 +78,8 @@ def risk_detail(request, slug, pk):
         "initiative": initiative,
         "page": risk_page(risk),
         "history": risk_history(risk),
-        "can_change": request.user.has_perm(CHANGE_RISK, risk),
-        "can_escalate": request.user.has_perm(ESCALATE_RISK, risk),
+        "can_change": not risk.is_retired and request.user.has_perm(CHANGE_RISK, risk),
+        "can_escalate": not risk.is_retired and request.user.has_perm(ESCALATE_RISK, risk),
     }
     return render(request, "governance/risks/risk_detail.html", context)
 
@@ -127,10 +132,25 @@ def risk_action_complete(request, slug, pk, action_pk):
     return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
 
 
-@require_POST
 def risk_action_remove(request, slug, pk, action_pk):
     _initiative, risk = _risk(request, slug, pk, CHANGE_RISK)
-    action = get_object_or_404(risk.actions, pk=action_pk)
+    action = get_object_or_404(risk.actions.select_related("owner", "owner_body"), pk=action_pk)
+    if not confirmed(request):
+        owner = action.owner or action.owner_body or "no owner"
+        due = f", due {action.due_date:%-d %B %Y}" if action.due_date else ""
+        return confirm_page(
+            request,
+            Confirmation(
+                caption=str(risk),
+                title=f"Remove this {action.get_kind_display().lower()}",
+                warning="It leaves the risk. If it was done, mark it done instead. Its history is kept.",
+                button=f"Remove {action.get_kind_display().lower()}",
+                back_url=reverse("governance:risk_detail", kwargs={"slug": slug, "pk": risk.pk}),
+                consequences=[
+                    Consequence(action.get_kind_display(), [f"{action.description} ({owner}{due})"])
+                ],
+            ),
+        )
     services.risk_action_remove(action=action, by=request.user)
     messages.success(request, f"{action.get_kind_display()} removed")
     return redirect("governance:risk_detail", slug=slug, pk=risk.pk)

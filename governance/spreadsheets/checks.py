@@ -275,5 +275,5 @@ def check_measure_rows(initiative: Initiative, rows: list[tuple[int, dict[str, s
                 row.error(message[0].lower() + message[1:])
         results.append(row.result)
     _check_duplicates(results, "name", "name")
-    _match_existing(results, initiative.measures.all(), "name", "measure")
+    _match_existing(results, Measure.all_records.filter(initiative=initiative), "name", "measure")
     return ImportCheck(results)

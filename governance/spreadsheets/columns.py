@@ -88,6 +88,9 @@ MEASURE_COLUMNS = [
     Column("Date agreed", "agreed_on", takes="2026-03-31 or 31/03/2026"),
     Column("Latest reading", "latest_value", export_only=True),
     Column("Latest reading date", "latest_on", export_only=True),
+    # Retired measures are exported too, so the download is the whole register.
+    Column("Status", "status", export_only=True),
+    Column("Why retired", "retirement_reason", export_only=True),
 ]
 
 

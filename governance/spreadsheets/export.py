@@ -87,6 +87,8 @@ def measure_rows(measures: Iterable[Measure]) -> list[list]:
                 _date(measure.agreed_on),
                 latest.value if latest else (NOT_YET_ASSESSED if measure.is_draft else ""),
                 _date(latest.taken_on) if latest else "",
+                f"Retired on {measure.retired_at:%Y-%m-%d}" if measure.is_retired else "Current",
+                measure.retirement_reason,
             ]
         )
     return rows

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
+from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
 from initiatives.access import get_initiative_or_404
 from initiatives.models import User
 from people.invitations import services
@@ -69,9 +70,20 @@ def resend(request, slug, pk):
     return redirect("initiatives:team", slug=slug)
 
 
-@require_POST
 def withdraw(request, slug, pk):
     invitation = _managed_invitation(request, slug, pk)
+    if not confirmed(request):
+        return confirm_page(
+            request,
+            Confirmation(
+                caption=invitation.initiative.title,
+                title=f"Withdraw the invitation to {invitation.email}",
+                warning="The emailed link stops working. You can invite them again later.",
+                button="Withdraw invitation",
+                back_url=reverse("initiatives:team", kwargs={"slug": slug}),
+                consequences=[Consequence("The invitation", [str(invitation)])],
+            ),
+        )
     try:
         services.invitation_withdraw(invitation=invitation, by=request.user)
     except InvitationRefused as refusal:

@@ -103,6 +103,11 @@ def manage_form(params=initiative) -> Access:
     return Access(params=params, get=MANAGE_PAGE, post=MANAGE_POST)
 
 
+# A record DWP owns (risk, measure, term): DWP's members (the senior owner) and the programme managers.
+OWNER_PAGE = expect(programme_manager=OK, senior_owner=OK)
+OWNER_POST = expect(programme_manager=DONE, senior_owner=DONE)
+
+
 SIGN_IN = Access(
     params=lambda seed: {},
     # Signed in already, the sign-in page sends you home.
@@ -194,7 +199,7 @@ TABLE: dict[str, Access] = {
     # emailed link works for anyone holding it, until it is used.
     "people:invite": manage_form(),
     "people:invitation_resend": manage_action(with_pk("pending_invitation")),
-    "people:invitation_withdraw": manage_action(with_pk("pending_invitation")),
+    "people:invitation_withdraw": manage_form(with_pk("pending_invitation")),
     "people:invitation_accept": Access(
         params=lambda seed: {"token": seed.invitation_token},
         # Signed in as someone else, the page says the invitation is not theirs.
@@ -221,9 +226,10 @@ TABLE: dict[str, Access] = {
     "initiatives:edit": manage_form(),
     "initiatives:bodies": Access(get=READ, post=MANAGE_POST),
     "initiatives:participation_edit": manage_form(with_pk("partner_participation")),
-    "initiatives:participation_remove": manage_action(with_pk("partner_participation")),
+    # Destructive actions answer GET with their confirmation page (tests/test_confirmations.py).
+    "initiatives:participation_remove": manage_form(with_pk("partner_participation")),
     "initiatives:team": Access(get=READ, post=MANAGE_POST),
-    "initiatives:role_remove": manage_action(with_pk("reviewer_role")),
+    "initiatives:role_remove": manage_form(with_pk("reviewer_role")),
     # The operating-model checklist: the programme managers run it; everyone who reads sees its history.
     "initiatives:wizard_start": Access(get=expect(programme_manager=MOVED)),
     "initiatives:wizard_question": Access(
@@ -244,22 +250,21 @@ TABLE: dict[str, Access] = {
     "governance:raci_starter": manage_form(),
     "governance:raci_row_edit": manage_form(with_pk("raci_row")),
     "governance:raci_row_move": manage_action(with_pk("raci_row")),
-    "governance:raci_row_remove": manage_action(with_pk("raci_row")),
+    "governance:raci_row_remove": manage_form(with_pk("raci_row")),
     "governance:raci_column_add": manage_form(),
     "governance:raci_columns_from_bodies": manage_action(),
     "governance:raci_column_edit": manage_form(with_pk("raci_column")),
     "governance:raci_column_move": manage_action(with_pk("raci_column")),
-    "governance:raci_column_remove": manage_action(with_pk("raci_column")),
+    "governance:raci_column_remove": manage_form(with_pk("raci_column")),
     # Forums and the escalation route.
     "governance:forums": Access(get=READ),
     "governance:forum_add": manage_form(),
     "governance:forum_edit": manage_form(with_pk("forum")),
-    "governance:forum_remove": manage_action(with_pk("forum")),
     "governance:escalation": Access(get=READ),
     "governance:escalation_level_add": manage_form(),
     "governance:escalation_level_edit": manage_form(with_pk("escalation_level")),
     "governance:escalation_level_move": manage_action(with_pk("escalation_level")),
-    "governance:escalation_level_remove": manage_action(with_pk("escalation_level")),
+    "governance:escalation_level_remove": manage_form(with_pk("escalation_level")),
     # The decision log: programme managers draft and submit; only the named decider decides.
     "governance:decisions": Access(get=READ),
     "governance:decision_add": manage_form(),
@@ -323,9 +328,8 @@ TABLE: dict[str, Access] = {
             "pk": seed.dwp_risk.pk,
             "action_pk": seed.dwp_action.pk,
         },
-        get=ACTION_GET,
-        post=expect(programme_manager=DONE, senior_owner=DONE),
-        action=True,
+        get=OWNER_PAGE,
+        post=OWNER_POST,
     ),
     # Shared measures: the same pattern as risks (DWP owns this measure).
     "governance:measures": Access(get=READ),
@@ -354,9 +358,8 @@ TABLE: dict[str, Access] = {
             "pk": seed.dwp_measure.pk,
             "reading_pk": seed.dwp_reading.pk,
         },
-        get=ACTION_GET,
-        post=expect(programme_manager=DONE, senior_owner=DONE),
-        action=True,
+        get=OWNER_PAGE,
+        post=OWNER_POST,
     ),
     # Shared data definitions: any participant adds a term and records their own body's meaning;
     # the master body's members and programme managers change the term (DWP masters this one).
@@ -379,7 +382,7 @@ TABLE: dict[str, Access] = {
     # done by the programme managers or the members of the body that owns it (DWP here).
     "governance:assurance": Access(get=READ),
     "governance:assurance_reviewers": manage_form(),
-    "governance:assurance_reviewer_remove": manage_action(with_pk("reviewer_role")),
+    "governance:assurance_reviewer_remove": manage_form(with_pk("reviewer_role")),
     "governance:review_create": Access(get=expect(reviewer=OK), post=expect(reviewer=DONE)),
     "governance:review_detail": Access(params=with_pk("review"), get=READ),
     "governance:review_edit": Access(
@@ -405,4 +408,29 @@ TABLE: dict[str, Access] = {
     "governance:pack_download": Access(
         params=lambda seed: {"slug": seed.initiative.slug, "version": seed.ready_pack.version}, get=READ
     ),
+    # Retire, don't delete: each register's retire page, restore action and closed view.
+    "governance:risks_retire": Access(params=with_pk("dwp_risk"), get=OWNER_PAGE, post=OWNER_POST),
+    "governance:risks_restore": Access(
+        params=with_pk("dwp_risk"), get=ACTION_GET, post=OWNER_POST, action=True
+    ),
+    "governance:risks_closed": Access(get=READ),
+    "governance:measures_retire": Access(params=with_pk("dwp_measure"), get=OWNER_PAGE, post=OWNER_POST),
+    "governance:measures_restore": Access(
+        params=with_pk("dwp_measure"), get=ACTION_GET, post=OWNER_POST, action=True
+    ),
+    "governance:measures_closed": Access(get=READ),
+    "governance:glossary_retire": Access(params=with_pk("dwp_definition"), get=OWNER_PAGE, post=OWNER_POST),
+    "governance:glossary_restore": Access(
+        params=with_pk("dwp_definition"), get=ACTION_GET, post=OWNER_POST, action=True
+    ),
+    "governance:glossary_closed": Access(get=READ),
+    "governance:data_sharing_retire": manage_form(with_pk("agreement")),
+    "governance:data_sharing_restore": manage_action(with_pk("agreement")),
+    "governance:data_sharing_closed": Access(get=READ),
+    "governance:forums_retire": manage_form(with_pk("forum")),
+    "governance:forums_restore": manage_action(with_pk("forum")),
+    "governance:forums_closed": Access(get=READ),
+    # Only its drafter (the programme manager) withdraws a decision; withdrawn ones are not restored.
+    "governance:decisions_retire": manage_form(decision("draft_decision")),
+    "governance:decisions_closed": Access(get=READ),
 }

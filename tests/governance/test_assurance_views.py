@@ -75,7 +75,7 @@ class TestAssigningReviewers:
         client.force_login(world.programme_manager)
         role = world.initiative.roles.get(user=world.assurance_reviewer)
 
-        client.post(url("assurance_reviewer_remove", world, pk=role.pk))
+        client.post(url("assurance_reviewer_remove", world, pk=role.pk), {"confirmed": "yes"})
 
         assert not world.initiative.roles.filter(user=world.assurance_reviewer).exists()
 
@@ -83,7 +83,9 @@ class TestAssigningReviewers:
         client.force_login(world.programme_manager)
         role = world.initiative.roles.get(user=world.programme_manager)
 
-        assert client.post(url("assurance_reviewer_remove", world, pk=role.pk)).status_code == 404
+        response = client.post(url("assurance_reviewer_remove", world, pk=role.pk), {"confirmed": "yes"})
+
+        assert response.status_code == 404
 
     @pytest.mark.parametrize("persona", ["partner_member", "senior_owner", "assurance_reviewer"])
     def test_others_who_can_read_the_initiative_cannot_assign(self, client, world, eligible, persona):

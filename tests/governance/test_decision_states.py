@@ -15,6 +15,8 @@ ALLOWED = {
     (states.DEFERRED, Action.RESUBMIT): states.SUBMITTED,
     (states.APPROVED, Action.SUPERSEDE): states.SUPERSEDED,
     (states.REJECTED, Action.SUPERSEDE): states.SUPERSEDED,
+    (states.DRAFT, Action.WITHDRAW): states.WITHDRAWN,
+    (states.SUBMITTED, Action.WITHDRAW): states.WITHDRAWN,
 }
 EVERY_MOVE = [(state, action) for state in (states.NEW, *states.STATES) for action in Action]
 

@@ -99,10 +99,12 @@ class TestForums:
         )
         forum.refresh_from_db()
         renamed = (forum.name, forum.purpose, forum.cadence)
-        client.post(url("forum_remove", pk=forum.pk))
+        client.post(url("forums_retire", pk=forum.pk), {"confirmed": "yes", "reason": "Merged"})
 
         assert renamed == ("Joint board", "delivery", "weekly")
+        # Stood down, not deleted: it leaves the list and keeps its record.
         assert not Forum.objects.exists()
+        assert Forum.all_records.get(pk=forum.pk).retirement_reason == "Merged"
 
     def test_two_forums_for_one_purpose_is_too_many_on_the_forums_page_and_the_overview(self, client, world):
         ForumFactory(initiative=world.initiative, name="Programme board", purpose="decisions")
@@ -134,7 +136,8 @@ class TestForums:
 
         assert client.get(url("forums")).status_code == 200
         assert client.get(url("forum_add")).status_code == 403
-        assert client.post(url("forum_remove", pk=forum.pk)).status_code == 403
+        stand_down = url("forums_retire", pk=forum.pk)
+        assert client.post(stand_down, {"confirmed": "yes", "reason": "Merged"}).status_code == 403
 
     def test_an_unrelated_body_gets_not_found(self, client, world):
         client.force_login(world.outsider)
@@ -175,7 +178,7 @@ class TestTheRoute:
         )
         client.force_login(world.programme_manager)
 
-        response = client.post(url("escalation_level_remove", pk=first.pk), follow=True)
+        response = client.post(url("escalation_level_remove", pk=first.pk), {"confirmed": "yes"}, follow=True)
 
         assert "cannot be removed because escalations are recorded against it" in response.content.decode()
         assert levels(world) == [(1, "One"), (2, "Two")]

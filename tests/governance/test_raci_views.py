@@ -244,7 +244,7 @@ class TestRowsAndColumns:
             {"activity": "Approve the full business case", "kind": "decision"},
         )
         client.post(url("raci_row_move", pk=second.pk), {"direction": "up"})
-        client.post(url("raci_row_remove", pk=first.pk))
+        client.post(url("raci_row_remove", pk=first.pk), {"confirmed": "yes"})
 
         assert list(
             RaciRow.objects.filter(initiative=world.initiative).values_list("activity", flat=True)
@@ -343,7 +343,7 @@ class TestRowsAndColumns:
                 "body__short_name", "role_name", "holder"
             )
         )
-        client.post(url("raci_column_remove", pk=dwp.pk))
+        client.post(url("raci_column_remove", pk=dwp.pk), {"confirmed": "yes"})
 
         assert order == [("HMRC", "Policy", world.partner_member.pk), ("DWP", "", None)]
         assert list(RaciColumn.objects.filter(initiative=world.initiative)) == [hmrc]
@@ -364,7 +364,7 @@ class TestRowsAndColumns:
         )
         client.force_login(world.programme_manager)
 
-        response = client.post(url("raci_column_remove", pk=hmrc.pk), follow=True)
+        response = client.post(url("raci_column_remove", pk=hmrc.pk), {"confirmed": "yes"}, follow=True)
 
         assert response.redirect_chain == [(url("raci_structure"), 302)]
         page = response.content.decode()
@@ -394,12 +394,13 @@ class TestRowsAndColumns:
 
         assert client.post(url(name), {"activity": "x", "kind": "activity"}).status_code == 403
 
-    def test_moving_and_removing_are_post_only(self, client, world, matrix):
+    def test_moving_is_post_only_and_removing_asks_first(self, client, world, matrix):
         first, *_ = matrix
         client.force_login(world.programme_manager)
 
         assert client.get(url("raci_row_move", pk=first.pk)).status_code == 405
-        assert client.get(url("raci_row_remove", pk=first.pk)).status_code == 405
+        assert "govuk-warning-text" in client.get(url("raci_row_remove", pk=first.pk)).content.decode()
+        assert RaciRow.objects.filter(pk=first.pk).exists()
 
 
 def test_a_holder_is_listed_by_name_only_among_people_of_participating_bodies(client, world, matrix):

@@ -263,4 +263,5 @@ class TestMeasureImport:
         rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
         assert rows[0][:3] == ["Name", "Definition", "Unit"]
         assert rows[1][0] == "'@SUM(A1:A2)" and rows[1][8] == "'-1+1"
-        assert rows[1][-2] == "12.00"
+        assert rows[1][-4] == "12.00"
+        assert rows[1][-2:] == ["Current", ""]

@@ -281,7 +281,10 @@ class TestBodiesAndTeam:
         lead = world.initiative.participations.get(body=world.lead_body)
 
         client.post(
-            reverse("initiatives:participation_remove", kwargs={"slug": world.initiative.slug, "pk": lead.pk})
+            reverse(
+                "initiatives:participation_remove", kwargs={"slug": world.initiative.slug, "pk": lead.pk}
+            ),
+            {"confirmed": "yes"},
         )
 
         assert world.initiative.participations.filter(pk=lead.pk).exists()
@@ -297,7 +300,7 @@ class TestBodiesAndTeam:
         partner = world.initiative.participations.get(body=world.partner_body)
         client.force_login(by)
 
-        response = client.post(remove_url(world, partner), follow=True)
+        response = client.post(remove_url(world, partner), {"confirmed": "yes"}, follow=True)
 
         assert f"{world.partner_body.name} removed" in response.content.decode()
         assert not world.initiative.participations.filter(pk=partner.pk).exists()
@@ -317,18 +320,21 @@ class TestBodiesAndTeam:
         partner = world.initiative.participations.get(body=world.partner_body)
         client.force_login(by)
 
-        response = client.post(remove_url(world, partner), follow=True)
+        asked = client.get(remove_url(world, partner)).content.decode()
+        response = client.post(remove_url(world, partner), {"confirmed": "yes"}, follow=True)
 
+        # The confirmation page says what must be dealt with first, and offers no button.
+        assert "“Approve the budget” would have no A" in asked
+        assert "Deal with first" in asked
+        assert "Remove HMRC</button>" not in asked
         page = response.content.decode()
         assert "There is a problem" in page
-        assert (
-            "HM Revenue and Customs cannot be removed: in the RACI matrix “Approve the budget” would have no "
-            "accountable (A). Give that row another A in the matrix first."
-        ) in page
+        assert "HM Revenue and Customs cannot be removed yet" in page
+        assert "“Approve the budget” would have no A" in page
         assert world.initiative.participations.filter(pk=partner.pk).exists()
         assert RaciColumn.objects.filter(pk=hmrc.pk).exists()
 
-    def test_removing_a_body_refuses_get(self, client, world):
+    def test_removing_a_body_asks_first_and_get_changes_nothing(self, client, world):
         client.force_login(world.programme_manager)
         partner = world.initiative.participations.get(body=world.partner_body)
 
@@ -336,7 +342,8 @@ class TestBodiesAndTeam:
             "initiatives:participation_remove", kwargs={"slug": world.initiative.slug, "pk": partner.pk}
         )
 
-        assert client.get(url).status_code == 405
+        assert "govuk-warning-text" in client.get(url).content.decode()
+        assert world.initiative.participations.filter(pk=partner.pk).exists()
 
     def test_a_partner_cannot_add_bodies(self, client, world):
         client.force_login(world.partner_member)

@@ -331,9 +331,9 @@ class TestTeamPage:
         url = reverse(f"people:{action}", kwargs={"slug": domains.initiative.slug, "pk": sent.invitation.pk})
 
         client.force_login(domains.partner_member)
-        assert client.post(url).status_code == 403
+        assert client.post(url, {"confirmed": "yes"}).status_code == 403
         client.force_login(domains.programme_manager)
-        assert client.post(url).status_code == 302
+        assert client.post(url, {"confirmed": "yes"}).status_code == 302
 
         sent.invitation.refresh_from_db()
         assert sent.invitation.sent_at is not None
@@ -349,6 +349,7 @@ class TestTeamPage:
                 "people:invitation_withdraw",
                 kwargs={"slug": domains.initiative.slug, "pk": sent.invitation.pk},
             ),
+            {"confirmed": "yes"},
             follow=True,
         )
 

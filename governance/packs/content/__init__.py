@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 
-from governance.packs.content import assurance, decision_rights, partnership, registers
+from governance.packs.content import assurance, decision_rights, partnership, registers, retired
 from initiatives.models import Initiative
 
 # Bump when the shape changes, so a pack built from an older shape is never mistaken for a new one.
 # 3: the initiative's facts (governance.health.checks) replace the health check's finished items.
-CONTENT_SCHEMA = 3
+# 4: the annex of closed and retired records.
+CONTENT_SCHEMA = 4
 
 
 def gather_pack_content(initiative_id: int) -> dict:
@@ -37,6 +38,7 @@ def gather_pack_content(initiative_id: int) -> dict:
         "data_sharing_agreements": registers.agreements(initiative),
         "decisions": decision_rights.decisions(initiative),
         "reviews": assurance.reviews(initiative),
+        "retired": retired.retired_records(initiative),
         "facts": _facts(initiative),
     }
 

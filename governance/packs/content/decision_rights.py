@@ -98,8 +98,11 @@ def decisions(initiative: Initiative) -> list[dict]:
         .order_by("at", "pk"),
         "decision_id",
     )
-    decisions = gov.Decision.objects.filter(initiative=initiative).select_related(
-        "decider", "created_by", "raci_row", "supersedes"
+    # Withdrawn decisions are in the annex of closed and retired records.
+    decisions = (
+        gov.Decision.objects.filter(initiative=initiative)
+        .current()
+        .select_related("decider", "created_by", "raci_row", "supersedes")
     )
     statuses = dict(gov.Decision.Status.choices)
     return [

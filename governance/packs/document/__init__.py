@@ -31,6 +31,7 @@ SECTIONS = [
     ("definitions", "Shared data definitions"),
     ("decisions", "Decision log"),
     ("assurance", "Assurance reviews and delivery confidence"),
+    ("retired", "Annex: closed and retired records"),
 ]
 
 DEFINITION_ORDER = {"disputed": 0, "proposed": 1, "agreed": 2}
