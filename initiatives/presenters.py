@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from collab.confirm import Confirmation, Consequence
+from collab.history import LIST_HISTORY_LENGTH, HistoryEntry, history_entries
 from initiatives.models import Initiative, InitiativeRole, Participation, User
 
 
@@ -87,3 +88,14 @@ def role_removal_confirmation(assignment: InitiativeRole) -> Confirmation:
         back_url=reverse("initiatives:team", kwargs={"slug": initiative.slug}),
         consequences=[Consequence("Their role ends", [f"{assignment.user}: {role}"])],
     )
+
+
+def bodies_history(initiative: Initiative) -> list[HistoryEntry]:
+    """The latest changes to which bodies take part, and in what role."""
+    participations = Participation.history.filter(initiative_id=initiative.pk)
+    return history_entries([participations], limit=LIST_HISTORY_LENGTH)
+
+
+def team_history(initiative: Initiative) -> list[HistoryEntry]:
+    roles = InitiativeRole.history.filter(initiative_id=initiative.pk)
+    return history_entries([roles], limit=LIST_HISTORY_LENGTH)

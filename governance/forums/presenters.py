@@ -8,11 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from collab.confirm import Consequence
+from collab.history import LIST_HISTORY_LENGTH, HistoryEntry, history_entries
 from governance.decisions.models import Decision
 from governance.forums.escalation import level_label, sent_to
 from governance.forums.models import Escalation, EscalationLevel, Forum
 from governance.risks.models import Risk
-from initiatives.models import User
+from initiatives.models import Initiative, User
 
 
 @dataclass(frozen=True)
@@ -89,3 +90,12 @@ def level_removal_consequences(level: EscalationLevel) -> list[Consequence]:
         Consequence("Risks and decisions now at this level: they are no longer at a level", at_level),
         Consequence("Levels above it: each moves down one", [str(each) for each in above]),
     ]
+
+
+def forums_history(initiative: Initiative) -> list[HistoryEntry]:
+    return history_entries([Forum.history.filter(initiative_id=initiative.pk)], limit=LIST_HISTORY_LENGTH)
+
+
+def escalation_history(initiative: Initiative) -> list[HistoryEntry]:
+    levels = EscalationLevel.history.filter(initiative_id=initiative.pk)
+    return history_entries([levels], limit=LIST_HISTORY_LENGTH)

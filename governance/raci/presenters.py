@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from collab.confirm import Consequence
+from collab.history import LIST_HISTORY_LENGTH, HistoryEntry, history_entries
 from governance.raci.forms import CELL_CHOICES, RaciMatrixForm, cell_name
 from governance.raci.matrix import RaciMatrix, column_label, load_matrix
 from governance.raci.models import RaciColumn, RaciRow
 from governance.raci.validation import MatrixCheck
+from initiatives.models import Initiative
 
 
 @dataclass
@@ -121,3 +123,10 @@ def column_removal_consequences(column: RaciColumn) -> list[Consequence]:
         Consequence("Rows left without their A or last R: give them another in the matrix first", gaps, True),
         Consequence("Its RACI letters: removed with it", letters),
     ]
+
+
+def structure_history(initiative: Initiative) -> list[HistoryEntry]:
+    """The latest changes to the matrix's rows and columns."""
+    rows = RaciRow.history.filter(initiative_id=initiative.pk)
+    columns = RaciColumn.history.filter(initiative_id=initiative.pk)
+    return history_entries([rows, columns], limit=LIST_HISTORY_LENGTH)
