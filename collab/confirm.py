@@ -1,6 +1,6 @@
 """Asking before a destructive action, and saying what it will do: one helper and one template for all.
 
-A destructive URL answers GET (and a POST without `confirmed=yes`) with a confirmation page
+A destructive URL answers GET with a confirmation page (a POST without `confirmed=yes` is sent to it)
 (templates/layouts/confirm.html): GOV.UK warning text, then every record the action touches, grouped.
 Groups marked `blocking` must be dealt with first: the page says so and offers no button. Groups
 `handed_on` go to whoever the page's form names, in the same journey (a body to take them over).
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 CONFIRMED = "confirmed"
 
@@ -58,5 +58,8 @@ def confirmed(request: HttpRequest) -> bool:
     return request.method == "POST" and request.POST.get(CONFIRMED) == "yes"
 
 
-def confirm_page(request: HttpRequest, confirmation: Confirmation, status: int = 200) -> HttpResponse:
-    return render(request, "layouts/confirm.html", {"confirmation": confirmation}, status=status)
+def confirm_page(request: HttpRequest, confirmation: Confirmation) -> HttpResponse:
+    """The confirmation page; a POST that did not come from its button is sent back to it, unchanged."""
+    if request.method == "POST" and not confirmed(request):
+        return redirect(request.path)
+    return render(request, "layouts/confirm.html", {"confirmation": confirmation})

@@ -59,17 +59,6 @@ def home_initiatives(user: User):
     )
 
 
-def bodies_history(initiative: Initiative) -> list[HistoryEntry]:
-    """The latest changes to which bodies take part, and in what role."""
-    participations = Participation.history.filter(initiative_id=initiative.pk)
-    return history_entries([participations], limit=LIST_HISTORY_LENGTH)
-
-
-def team_history(initiative: Initiative) -> list[HistoryEntry]:
-    roles = InitiativeRole.history.filter(initiative_id=initiative.pk)
-    return history_entries([roles], limit=LIST_HISTORY_LENGTH)
-
-
 def removal_confirmation(participation: Participation, consequences, form) -> Confirmation:
     """The page that asks before a body leaves an initiative, listing all it takes with it."""
     body, initiative = participation.body, participation.initiative
@@ -99,3 +88,14 @@ def role_removal_confirmation(assignment: InitiativeRole) -> Confirmation:
         back_url=reverse("initiatives:team", kwargs={"slug": initiative.slug}),
         consequences=[Consequence("Their role ends", [f"{assignment.user}: {role}"])],
     )
+
+
+def bodies_history(initiative: Initiative) -> list[HistoryEntry]:
+    """The latest changes to which bodies take part, and in what role."""
+    participations = Participation.history.filter(initiative_id=initiative.pk)
+    return history_entries([participations], limit=LIST_HISTORY_LENGTH)
+
+
+def team_history(initiative: Initiative) -> list[HistoryEntry]:
+    roles = InitiativeRole.history.filter(initiative_id=initiative.pk)
+    return history_entries([roles], limit=LIST_HISTORY_LENGTH)

@@ -74,15 +74,6 @@ def escalated_to(entries: Iterable[EscalationEntry]) -> str:
     return latest.destination if latest else ""
 
 
-def forums_history(initiative: Initiative) -> list[HistoryEntry]:
-    return history_entries([Forum.history.filter(initiative_id=initiative.pk)], limit=LIST_HISTORY_LENGTH)
-
-
-def escalation_history(initiative: Initiative) -> list[HistoryEntry]:
-    levels = EscalationLevel.history.filter(initiative_id=initiative.pk)
-    return history_entries([levels], limit=LIST_HISTORY_LENGTH)
-
-
 def level_removal_consequences(level: EscalationLevel) -> list[Consequence]:
     """What taking a level off the route touches: escalations recorded against it refuse it, risks and
     decisions now at it lose their place, and the levels above move down."""
@@ -99,3 +90,12 @@ def level_removal_consequences(level: EscalationLevel) -> list[Consequence]:
         Consequence("Risks and decisions now at this level: they are no longer at a level", at_level),
         Consequence("Levels above it: each moves down one", [str(each) for each in above]),
     ]
+
+
+def forums_history(initiative: Initiative) -> list[HistoryEntry]:
+    return history_entries([Forum.history.filter(initiative_id=initiative.pk)], limit=LIST_HISTORY_LENGTH)
+
+
+def escalation_history(initiative: Initiative) -> list[HistoryEntry]:
+    levels = EscalationLevel.history.filter(initiative_id=initiative.pk)
+    return history_entries([levels], limit=LIST_HISTORY_LENGTH)

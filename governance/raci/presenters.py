@@ -97,13 +97,6 @@ def raci_page(matrix: RaciMatrix, form: RaciMatrixForm, *, can_edit: bool) -> Ra
     )
 
 
-def structure_history(initiative: Initiative) -> list[HistoryEntry]:
-    """The latest changes to the matrix's rows and columns."""
-    rows = RaciRow.history.filter(initiative_id=initiative.pk)
-    columns = RaciColumn.history.filter(initiative_id=initiative.pk)
-    return history_entries([rows, columns], limit=LIST_HISTORY_LENGTH)
-
-
 def row_removal_consequences(row: RaciRow) -> list[Consequence]:
     """Every letter the row holds and every decision that names it, for its confirmation page."""
     cells = row.cells.select_related("column__body").order_by("column__position")
@@ -130,3 +123,10 @@ def column_removal_consequences(column: RaciColumn) -> list[Consequence]:
         Consequence("Rows left without their A or last R: give them another in the matrix first", gaps, True),
         Consequence("Its RACI letters: removed with it", letters),
     ]
+
+
+def structure_history(initiative: Initiative) -> list[HistoryEntry]:
+    """The latest changes to the matrix's rows and columns."""
+    rows = RaciRow.history.filter(initiative_id=initiative.pk)
+    columns = RaciColumn.history.filter(initiative_id=initiative.pk)
+    return history_entries([rows, columns], limit=LIST_HISTORY_LENGTH)

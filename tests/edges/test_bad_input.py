@@ -47,7 +47,15 @@ from tests.edges.page_checks import read_page
 
 # URLs that take a POST although no page of the demo shows a form for them. None takes a field, so
 # posting them the CSRF token and random extra fields covers everything a form would send.
+# Restore buttons show only on a closed view that lists something: the demo has a closed risk, and
+# retires no measure, term, agreement or forum.
+NOTHING_RETIRED_IN_THE_DEMO = "its Restore button shows only for a retired record; the demo has none"
+
 POSTED_WITHOUT_A_FORM = {
+    **{
+        f"governance:{register}_restore": NOTHING_RETIRED_IN_THE_DEMO
+        for register in ("measures", "glossary", "data_sharing", "forums")
+    },
     "initiatives:wizard_check": "answers a POST as a GET; the check-answers page links onward",
     "governance:raci_columns_from_bodies": (
         "its button shows only while a body taking part has no column; every body has one in the demo"

@@ -66,7 +66,9 @@ class TestClosingARisk:
     def test_a_post_without_the_confirmation_changes_nothing(self, client, world, risk):
         client.force_login(world.programme_manager)
 
-        client.post(url("risks_retire", world, risk.pk), {"reason": "Gone"})
+        response = client.post(url("risks_retire", world, risk.pk), {"reason": "Gone"})
+
+        assert response.url == url("risks_retire", world, risk.pk)
 
         risk.refresh_from_db()
         assert risk.status == Risk.Status.OPEN
