@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from governance.raci.forms import CELL_CHOICES, RaciMatrixForm, cell_name
 from governance.raci.matrix import RaciMatrix, column_label
 from governance.raci.models import RaciColumn, RaciRow
 from governance.raci.validation import MatrixCheck
+
+if TYPE_CHECKING:
+    from governance.raci.services import MatrixSave
 
 
 @dataclass
@@ -92,3 +96,20 @@ def raci_page(matrix: RaciMatrix, form: RaciMatrixForm, *, can_edit: bool) -> Ra
         incomplete_rows=0 if submitted else len(check.row_errors),
         can_edit=can_edit,
     )
+
+
+def _rows(count: int) -> str:
+    return f"{count} row{'' if count == 1 else 's'}"
+
+
+def saved_message(result: MatrixSave) -> str:
+    """What a save of the matrix did: how many rows it saved, and how many it left to correct."""
+    saved = (
+        f"RACI matrix saved: {_rows(result.saved_rows)} changed" if result.saved_rows else "No rows changed"
+    )
+    if result.refused_rows:
+        them = "it" if result.refused_rows == 1 else "them"
+        return f"{saved}. {_rows(result.refused_rows)} not saved: correct {them} below and save again"
+    count = len(result.check.all_warnings)
+    note = f", with {count} warning{'s' if count > 1 else ''} to look at" if count else ""
+    return f"{saved}{note}"
