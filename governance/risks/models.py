@@ -125,6 +125,9 @@ class Risk(models.Model):
                 & ~models.Q(appetite="")
                 & ~models.Q(treatment=""),
                 name="risk_assessed_unless_draft",
+                violation_error_message=(
+                    "An open risk needs its scores, category, risk appetite, treatment and review date"
+                ),
             ),
         ]
 

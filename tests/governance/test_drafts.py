@@ -12,6 +12,7 @@ import io
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -105,6 +106,13 @@ class TestADraftHasNoAssessment:
 
         with pytest.raises(IntegrityError), transaction.atomic():
             Risk.objects.filter(pk=draft.pk).update(status=Risk.Status.OPEN)
+
+    def test_an_open_risk_without_its_assessment_is_refused_by_validation_with_a_message(self, world):
+        (draft,) = adopt(world, "Data quality across bodies")
+        draft.status = Risk.Status.OPEN
+
+        with pytest.raises(ValidationError, match="An open risk needs its scores"):
+            draft.validate_constraints()
 
 
 class TestRegistersAndPages:
