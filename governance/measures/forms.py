@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from collab.govuk_forms import GovukCheckboxes, GovukModelForm, GovukRadios, date_text
+from collab.versioned_forms import VersionedFormMixin
 from governance.measures.models import Measure, MeasureReading
 from initiatives.fields import offer_bodies
 from initiatives.models import Body, Initiative, User
@@ -58,7 +59,7 @@ def measure_rule_errors(values: dict) -> list[tuple[str, str]]:
     return errors
 
 
-class MeasureForm(GovukModelForm):
+class MeasureForm(VersionedFormMixin, GovukModelForm):
     baseline = _number_field("Baseline", help_text="Where the measure stood before the work started.")
     target = _number_field("Target")
 

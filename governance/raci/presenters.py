@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from collab.history import LIST_HISTORY_LENGTH, HistoryEntry, history_entries
 from governance.raci.forms import CELL_CHOICES, RaciMatrixForm, cell_name
 from governance.raci.matrix import RaciMatrix, column_label
 from governance.raci.models import RaciColumn, RaciRow
 from governance.raci.validation import MatrixCheck
+from initiatives.models import Initiative
 
 if TYPE_CHECKING:
     from governance.raci.services import MatrixSave
@@ -113,3 +115,10 @@ def saved_message(result: MatrixSave) -> str:
     count = len(result.check.all_warnings)
     note = f", with {count} warning{'s' if count > 1 else ''} to look at" if count else ""
     return f"{saved}{note}"
+
+
+def structure_history(initiative: Initiative) -> list[HistoryEntry]:
+    """The latest changes to the matrix's rows and columns."""
+    rows = RaciRow.history.filter(initiative_id=initiative.pk)
+    columns = RaciColumn.history.filter(initiative_id=initiative.pk)
+    return history_entries([rows, columns], limit=LIST_HISTORY_LENGTH)

@@ -6,10 +6,12 @@ from django.views.decorators.http import require_POST
 
 from collab.csv_export import csv_response
 from collab.govuk_forms import posted
+from collab.stale_edit import stale_edit_response
+from collab.versions import StaleVersion
 from governance.raci import services
 from governance.raci.forms import RaciColumnForm, RaciMatrixForm, RaciRowForm, StarterRowsForm
 from governance.raci.matrix import column_label, load_matrix
-from governance.raci.presenters import raci_page, saved_message
+from governance.raci.presenters import raci_page, saved_message, structure_history
 from governance.raci.rules import CHANGE_RACI
 from governance.raci.starter import starter_rows
 from initiatives.access import get_initiative_or_404
@@ -42,9 +44,9 @@ def matrix(request, slug):
             form.check = result.check
             messages.success(request, saved_message(result))
     page = raci_page(stored, form, can_edit=can_edit)
-    return render(
-        request, "governance/raci/matrix.html", {"initiative": initiative, "page": page, "form": form}
-    )
+    history = structure_history(initiative)
+    context = {"initiative": initiative, "page": page, "form": form, "history": history}
+    return render(request, "governance/raci/matrix.html", context)
 
 
 def export_csv(request, slug):
@@ -83,7 +85,13 @@ def row_form(request, slug, pk=None):
     form = RaciRowForm(posted(request), instance=row, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         if row:
-            services.raci_row_update(row=row, by=request.user, **form.as_fields())
+            try:
+                with form.versioned_save():
+                    services.raci_row_update(row=row, by=request.user, **form.as_fields())
+            except StaleVersion as stale:
+                return stale_edit_response(
+                    request, form, stale, noun="RACI row", back_url=_structure_url(slug)
+                )
             messages.success(request, f"Row renamed to “{row.activity}”")
         else:
             row = services.raci_row_add(initiative=initiative, by=request.user, **form.as_fields())
@@ -131,9 +139,15 @@ def column_form(request, slug, pk=None):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if column:
-            services.raci_column_update(
-                column=column, role_name=data["role_name"], holder=data["holder"], by=request.user
-            )
+            try:
+                with form.versioned_save():
+                    services.raci_column_update(
+                        column=column, role_name=data["role_name"], holder=data["holder"], by=request.user
+                    )
+            except StaleVersion as stale:
+                return stale_edit_response(
+                    request, form, stale, noun="RACI column", back_url=_structure_url(slug)
+                )
             messages.success(request, f"Column “{column_label(column)}” updated")
         else:
             column = services.raci_column_add(initiative=initiative, by=request.user, **form.as_fields())

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios
+from collab.versioned_forms import VersionedFormMixin
 from governance.risks.models import Risk, RiskAction
 from governance.risks.scoring import risk_bands
 from initiatives.fields import PersonChoiceField, check_person_in_body, offer_bodies
@@ -63,7 +64,7 @@ def review_date_help(*, editing: bool = False) -> str:
     )
 
 
-class RiskForm(GovukModelForm):
+class RiskForm(VersionedFormMixin, GovukModelForm):
     is_joint = forms.TypedChoiceField(
         label="Joint or single-body risk",
         choices=[(True, "Joint risk"), (False, "Single-body risk")],
