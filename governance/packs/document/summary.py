@@ -35,6 +35,14 @@ def _noted(name: str, count: int, text: str) -> tuple[int, SafeString]:
     return count, format_html("{} {}", figure(name, count), text)
 
 
+def _total_and_part(facts: InitiativeFacts, total: str, noun: str, part: str, text: str) -> str:
+    """ "3 measures; 1 meeting target", or "None recorded"."""
+    count = getattr(facts, total)
+    if not count:
+        return "None recorded"
+    return format_html("{}; {} {}", counted(total, count, noun), figure(part, getattr(facts, part)), text)
+
+
 def _delivery_confidence(document: PackDocument) -> SummaryLine:
     latest = document.latest_review
     if not latest:
@@ -152,13 +160,7 @@ def _measures(document: PackDocument) -> SummaryLine:
     facts = document.facts
     return SummaryLine(
         "Shared measures",
-        format_html(
-            "{}; {} meeting target",
-            counted("measures", facts.measures, "measure"),
-            figure("measures_meeting_target", facts.measures_meeting_target),
-        )
-        if facts.measures
-        else "None recorded",
+        _total_and_part(facts, "measures", "measure", "measures_meeting_target", "meeting target"),
         _joined(
             [
                 _noted("measures_off_track", facts.measures_off_track, "off track"),
@@ -186,13 +188,7 @@ def _agreements(document: PackDocument) -> SummaryLine:
     facts = document.facts
     return SummaryLine(
         "Data sharing agreements",
-        format_html(
-            "{}; {} signed",
-            counted("agreements", facts.agreements, "agreement"),
-            figure("agreements_signed", facts.agreements_signed),
-        )
-        if facts.agreements
-        else "None recorded",
+        _total_and_part(facts, "agreements", "agreement", "agreements_signed", "signed"),
         _joined(
             [
                 _noted(
