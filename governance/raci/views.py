@@ -16,6 +16,7 @@ from governance.raci.presenters import (
     column_removal_consequences,
     raci_page,
     row_removal_consequences,
+    saved_message,
     structure_history,
 )
 from governance.raci.rules import CHANGE_RACI
@@ -39,19 +40,16 @@ def matrix(request, slug):
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied
-        if form.matrix_is_valid:
-            try:
-                check = services.raci_matrix_save(
-                    initiative=initiative, values=form.values(), by=request.user
-                )
-            except services.RaciMatrixInvalid as invalid:
-                # The rows changed under the user (someone removed a column, say): show it afresh.
-                form.check = invalid.check
-            else:
-                count = len(check.all_warnings)
-                note = f" with {count} warning{'s' if count > 1 else ''} to look at" if count else ""
-                messages.success(request, f"RACI matrix saved{note}")
+        if form.is_valid():
+            result = services.raci_matrix_save_valid_rows(
+                initiative=initiative, values=form.values(), by=request.user
+            )
+            if not result.refused_rows:
+                messages.success(request, saved_message(result))
                 return redirect("governance:raci", slug=slug)
+            # The refused rows are shown with what was typed, beside the rows just saved.
+            form.check = result.check
+            messages.success(request, saved_message(result))
     page = raci_page(stored, form, can_edit=can_edit)
     history = structure_history(initiative)
     context = {"initiative": initiative, "page": page, "form": form, "history": history}

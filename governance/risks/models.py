@@ -137,6 +137,9 @@ class Risk(Retirable):
                 & ~models.Q(appetite="")
                 & ~models.Q(treatment=""),
                 name="risk_assessed_unless_draft",
+                violation_error_message=(
+                    "An open risk needs its scores, category, risk appetite, treatment and review date"
+                ),
             ),
         ]
 
