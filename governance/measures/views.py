@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from collab.csv_export import csv_response
+from collab.form_tokens import save_unique
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
 from governance.measures import services
@@ -58,9 +59,14 @@ def measure_create(request, slug):
         request.POST or None, initiative=initiative, user=request.user, manages_all=manages_all
     )
     if request.method == "POST" and form.is_valid():
-        measure = services.measure_create(initiative=initiative, by=request.user, **form.as_fields())
-        messages.success(request, f"Measure “{measure.name}” added")
-        return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
+        measure = save_unique(
+            form,
+            "name",
+            lambda: services.measure_create(initiative=initiative, by=request.user, **form.as_fields()),
+        )
+        if measure is not None:
+            messages.success(request, f"Measure “{measure.name}” added")
+            return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
     back_url = reverse("governance:measures", kwargs={"slug": slug})
     return render(
         request,
@@ -95,9 +101,14 @@ def measure_edit(request, slug, pk):
         manages_all=manages_all,
     )
     if request.method == "POST" and form.is_valid():
-        services.measure_update(measure=measure, by=request.user, **form.as_fields())
-        messages.success(request, f"Measure “{measure.name}” updated")
-        return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
+        saved = save_unique(
+            form,
+            "name",
+            lambda: services.measure_update(measure=measure, by=request.user, **form.as_fields()),
+        )
+        if saved is not None:
+            messages.success(request, f"Measure “{measure.name}” updated")
+            return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
     back_url = reverse("governance:measure_detail", kwargs={"slug": slug, "pk": pk})
     context = {"form": form, "initiative": initiative, "measure": measure, "back_url": back_url}
     return render(request, "governance/measures/measure_form.html", context)
