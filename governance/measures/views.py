@@ -17,9 +17,7 @@ from governance.measures.models import MeasureReading
 from governance.measures.presenters import measure_page, summarise
 from governance.measures.rules import ADD_MEASURE, CHANGE_MEASURE
 from governance.predicates import MANAGE_REGISTERS
-from governance.spreadsheets import MEASURE_COLUMNS, check_measure_rows, importable, measure_rows
-from governance.spreadsheets import services as imports
-from governance.spreadsheets.forms import ImportForm
+from governance.spreadsheets import MEASURE_COLUMNS, measure_rows
 from initiatives.access import get_initiative_or_404
 
 
@@ -143,34 +141,6 @@ def export(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     header = [column.header for column in MEASURE_COLUMNS]
     return csv_response(f"{initiative.slug}-measures.csv", header, measure_rows(_measures_of(initiative)))
-
-
-def import_measures(request, slug):
-    initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
-    posted = request.method == "POST"
-    form = ImportForm(
-        request.POST if posted else None, request.FILES if posted else None, columns=MEASURE_COLUMNS
-    )
-    if posted and form.is_valid():
-        check = check_measure_rows(initiative, form.rows)
-        if check.is_valid:
-            outcome = imports.measures_import(initiative=initiative, check=check, by=request.user)
-            messages.success(
-                request,
-                f"{outcome.total} measures imported: {outcome.added} added, {outcome.updated} updated, "
-                f"{outcome.unchanged} unchanged",
-            )
-            return redirect("governance:measures", slug=slug)
-        form.reject_rows(check.errors)
-    context = {
-        "form": form,
-        "initiative": initiative,
-        "columns": importable(MEASURE_COLUMNS),
-        "noun": "measures",
-        "back_url": reverse("governance:measures", kwargs={"slug": slug}),
-        "export_url": reverse("governance:measures_export", kwargs={"slug": slug}),
-    }
-    return render(request, "governance/spreadsheets/import.html", context)
 
 
 @require_POST
