@@ -20,7 +20,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
@@ -29,8 +29,8 @@ from simple_history.admin import SimpleHistoryAdmin
 _REFUSAL = "_service_refusal"
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Readable here; changed only on the service's own pages, or never (a trail, a record)."""
+class NoWrites:
+    """Mixed into an admin or an inline: nothing is added, changed or deleted through it."""
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -40,26 +40,21 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class ReadOnlyAdmin(NoWrites, admin.ModelAdmin):
+    """Readable here; changed only on the service's own pages, or never (a trail, a record)."""
 
 
 class ReadOnlyHistoryAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
     """Readable here with its history, which cannot be reverted from here either."""
 
 
-class ReadOnlyInline:
+class ReadOnlyInline(NoWrites):
     """Mixed into an inline: listed on its parent's page, changed on its own admin page."""
 
     extra = 0
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 def _copy_stored_fields(saved: Model, shown: Model) -> None:
@@ -99,6 +94,17 @@ class ServiceAdmin(SimpleHistoryAdmin):
 
     def remove(self, *, record: Model, by: Any) -> None:
         raise NotImplementedError
+
+    @staticmethod
+    def form_values(form: forms.ModelForm, *, leave_out: tuple[str, ...] = ()) -> dict[str, Any]:
+        """The form's cleaned values, named as the service's keyword arguments (the services list
+        each field they write, so a field they do not take fails loudly). Many-to-many values come
+        as lists, as the services take them."""
+        return {
+            name: list(value) if isinstance(value, QuerySet) else value
+            for name, value in form.cleaned_data.items()
+            if name in form._meta.fields and name not in leave_out
+        }
 
     def service_fields(self, obj: Model | None) -> dict[str, forms.Field]:
         """Form fields that are not the model's own, such as one per column for a RACI row's cells."""

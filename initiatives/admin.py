@@ -14,6 +14,7 @@ from collab.govuk_forms import LinesField
 from collab.service_admin import ReadOnlyAdmin, ReadOnlyInline, ServiceAdmin
 from initiatives import services
 from initiatives.departures import BodyStillNeeded
+from initiatives.forms import InitiativeEditForm
 from initiatives.models import (
     Assessment,
     Body,
@@ -97,16 +98,7 @@ class InitiativeAdminForm(forms.ModelForm):
 
     class Meta:
         model = Initiative
-        fields = [
-            "title",
-            "outcome_statement",
-            "value_areas",
-            "status",
-            "lead_body",
-            "senior_owner",
-            "senior_owner_decision_rights",
-            "classification",
-        ]
+        fields = [*InitiativeEditForm.Meta.fields, "lead_body"]
         help_texts = {
             "lead_body": "One of the bodies taking part. It takes the lead role; the previous lead becomes "
             "a partner.",
@@ -141,15 +133,7 @@ class InitiativeAdmin(ServiceAdmin):
     def update(self, *, record, form, by):
         data = form.cleaned_data
         initiative = services.initiative_update(
-            initiative=record,
-            by=by,
-            title=data["title"],
-            outcome_statement=data["outcome_statement"],
-            value_areas=data["value_areas"],
-            status=data["status"],
-            senior_owner=data["senior_owner"],
-            senior_owner_decision_rights=data["senior_owner_decision_rights"],
-            classification=data["classification"],
+            initiative=record, by=by, **self.form_values(form, leave_out=("lead_body",))
         )
         if data["lead_body"].pk != initiative.lead_body_id:
             services.initiative_lead_body_change(initiative=initiative, lead_body=data["lead_body"], by=by)

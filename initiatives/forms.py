@@ -4,13 +4,18 @@ from collab.govuk_forms import GovukCheckboxes, GovukForm, GovukModelForm, Govuk
 from initiatives.models import Body, Initiative, Participation, User, ValueArea
 
 
-class InitiativeCreateForm(GovukModelForm):
-    value_areas = forms.MultipleChoiceField(
+def value_areas_field() -> forms.MultipleChoiceField:
+    """The value areas an initiative works in, asked the same way when it is created and edited."""
+    return forms.MultipleChoiceField(
         label="Value areas",
         choices=ValueArea.choices,
         widget=GovukCheckboxes,
         help_text="Select all that apply.",
     )
+
+
+class InitiativeCreateForm(GovukModelForm):
+    value_areas = value_areas_field()
 
     class Meta:
         model = Initiative
@@ -37,12 +42,7 @@ class InitiativeCreateForm(GovukModelForm):
 
 
 class InitiativeEditForm(GovukModelForm):
-    value_areas = forms.MultipleChoiceField(
-        label="Value areas",
-        choices=ValueArea.choices,
-        widget=GovukCheckboxes,
-        help_text="Select all that apply.",
-    )
+    value_areas = value_areas_field()
     senior_owner_decision_rights = LinesField(
         label="Decisions the senior owner may take",
         help_text=(

@@ -6,6 +6,25 @@ from initiatives.models import Body, Initiative, InitiativeRole, Membership, Par
 
 TEST_PASSWORD = "correct-horse-battery-staple"
 
+# The personas of the `world` fixture, one user each: every permission test walks through all of them.
+PERSONAS = [
+    "programme_manager",
+    "senior_owner",
+    "partner_member",
+    "outsider",
+    "assurance_reviewer",
+    "administrator",
+]
+
+# The operating models' keys, as the wizard, the recommendation and the health check name them.
+LIGHT, LEAD, BOARD, SHARED, DATA = (
+    "light_coordination",
+    "lead_department",
+    "joint_programme_board",
+    "shared_service",
+    "data_sharing_partnership",
+)
+
 
 class BodyFactory(factory.django.DjangoModelFactory):
     class Meta:

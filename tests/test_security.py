@@ -172,17 +172,12 @@ class TestAuditOfDecisionsAndDownloads:
         return [json.loads(JsonFormatter().format(r)) for r in caplog.records if r.name == "joinedup.audit"]
 
     def test_a_decision_taken_is_logged_with_who_and_what(self, world, caplog):
-        from governance.decisions.services import decision_create, decision_decide, decision_submit
+        from governance.decisions.services import decision_decide
+        from tests.governance.factories import decision_in
 
-        decision = decision_create(
-            initiative=world.initiative,
-            by=world.programme_manager,
-            title="Go live",
-            context="c",
-            options="Yes\nNo",
-            recommendation="Yes",
+        decision = decision_in(
+            world, "submitted", title="Go live", context="c", options="Yes\nNo", recommendation="Yes"
         )
-        decision_submit(decision=decision, by=world.programme_manager)
         caplog.set_level(logging.INFO, logger="joinedup.audit")
 
         decision_decide(decision=decision, by=world.senior_owner, action="approve", comment="Agreed")

@@ -13,22 +13,14 @@ from governance.admin_base import (
     initiative_of,
 )
 from governance.forums import services
+from governance.forums.forms import EscalationLevelForm, ForumForm
 from governance.forums.models import Escalation, EscalationLevel, Forum
 
 
 class ForumAdminForm(forms.ModelForm):
     class Meta:
         model = Forum
-        fields = [
-            "initiative",
-            "name",
-            "purpose",
-            "chair",
-            "member_bodies",
-            "members",
-            "cadence",
-            "terms_of_reference",
-        ]
+        fields = ["initiative", *ForumForm.Meta.fields]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,32 +48,10 @@ class ForumAdmin(InitiativeRecordAdmin):
     autocomplete_fields = ["initiative", "chair"]
 
     def create(self, *, form, by):
-        data = form.cleaned_data
-        return services.forum_create(
-            initiative=data["initiative"],
-            name=data["name"],
-            purpose=data["purpose"],
-            chair=data["chair"],
-            member_bodies=list(data["member_bodies"]),
-            members=data["members"],
-            cadence=data["cadence"],
-            terms_of_reference=data["terms_of_reference"],
-            by=by,
-        )
+        return services.forum_create(by=by, **self.form_values(form))
 
     def update(self, *, record, form, by):
-        data = form.cleaned_data
-        return services.forum_update(
-            forum=record,
-            name=data["name"],
-            purpose=data["purpose"],
-            chair=data["chair"],
-            member_bodies=list(data["member_bodies"]),
-            members=data["members"],
-            cadence=data["cadence"],
-            terms_of_reference=data["terms_of_reference"],
-            by=by,
-        )
+        return services.forum_update(forum=record, by=by, **self.form_values(form))
 
     def remove(self, *, record, by):
         services.forum_remove(forum=record, by=by)
@@ -90,7 +60,7 @@ class ForumAdmin(InitiativeRecordAdmin):
 class EscalationLevelAdminForm(forms.ModelForm):
     class Meta:
         model = EscalationLevel
-        fields = ["initiative", "name", "who", "forum", "threshold"]
+        fields = ["initiative", *EscalationLevelForm.Meta.fields]
 
     def clean(self):
         cleaned = super().clean()
@@ -116,26 +86,10 @@ class EscalationLevelAdmin(InitiativeRecordAdmin):
     refusals = (services.LevelInUse,)
 
     def create(self, *, form, by):
-        data = form.cleaned_data
-        return services.escalation_level_add(
-            initiative=data["initiative"],
-            name=data["name"],
-            who=data["who"],
-            forum=data["forum"],
-            threshold=data["threshold"],
-            by=by,
-        )
+        return services.escalation_level_add(by=by, **self.form_values(form))
 
     def update(self, *, record, form, by):
-        data = form.cleaned_data
-        return services.escalation_level_update(
-            level=record,
-            name=data["name"],
-            who=data["who"],
-            forum=data["forum"],
-            threshold=data["threshold"],
-            by=by,
-        )
+        return services.escalation_level_update(level=record, by=by, **self.form_values(form))
 
     def remove(self, *, record, by):
         services.escalation_level_remove(level=record, by=by)

@@ -8,6 +8,7 @@ from django.contrib import admin
 from collab.service_admin import ReadOnlyHistoryAdmin
 from governance.admin_base import InitiativeRecordAdmin, check_bodies_take_part, initiative_of
 from governance.glossary import services
+from governance.glossary.forms import AgreementForm, DefinitionForm
 from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
 from initiatives.models import Body
 
@@ -19,7 +20,7 @@ def _meaning_field(body_pk: int) -> str:
 class DefinitionAdminForm(forms.ModelForm):
     class Meta:
         model = DataDefinition
-        fields = ["initiative", "term", "agreed_meaning", "master_body", "standard", "status"]
+        fields = ["initiative", *DefinitionForm.Meta.fields]
 
     def clean(self):
         cleaned = super().clean()
@@ -63,16 +64,7 @@ class DataDefinitionAdmin(InitiativeRecordAdmin):
         }
 
     def create(self, *, form, by):
-        data = form.cleaned_data
-        return services.definition_create(
-            initiative=data["initiative"],
-            by=by,
-            term=data["term"],
-            agreed_meaning=data["agreed_meaning"],
-            master_body=data["master_body"],
-            standard=data["standard"],
-            status=data["status"],
-        )
+        return services.definition_create(by=by, **self.form_values(form))
 
     def update(self, *, record, form, by):
         data = form.cleaned_data
@@ -84,11 +76,7 @@ class DataDefinitionAdmin(InitiativeRecordAdmin):
             definition=record,
             by=by,
             meanings=meanings,
-            term=data["term"],
-            agreed_meaning=data["agreed_meaning"],
-            master_body=data["master_body"],
-            standard=data["standard"],
-            status=data["status"],
+            **self.form_values(form),
         )
 
 
@@ -104,18 +92,7 @@ class BodyMeaningAdmin(ReadOnlyHistoryAdmin):
 class AgreementAdminForm(forms.ModelForm):
     class Meta:
         model = DataSharingAgreement
-        fields = [
-            "initiative",
-            "title",
-            "parties",
-            "legal_gateway",
-            "dpia_status",
-            "dpia_date",
-            "dpia_reviewer",
-            "retention_period",
-            "review_date",
-            "signed_on",
-        ]
+        fields = ["initiative", *AgreementForm.Meta.fields]
 
     def clean(self):
         """As the agreement page: at least two parties, each taking part."""
@@ -140,33 +117,7 @@ class DataSharingAgreementAdmin(InitiativeRecordAdmin):
     refusals = (services.IncompleteDpia,)
 
     def create(self, *, form, by):
-        data = form.cleaned_data
-        return services.agreement_create(
-            initiative=data["initiative"],
-            by=by,
-            parties=list(data["parties"]),
-            title=data["title"],
-            legal_gateway=data["legal_gateway"],
-            dpia_status=data["dpia_status"],
-            dpia_date=data["dpia_date"],
-            dpia_reviewer=data["dpia_reviewer"],
-            retention_period=data["retention_period"],
-            review_date=data["review_date"],
-            signed_on=data["signed_on"],
-        )
+        return services.agreement_create(by=by, **self.form_values(form))
 
     def update(self, *, record, form, by):
-        data = form.cleaned_data
-        return services.agreement_update(
-            agreement=record,
-            by=by,
-            parties=list(data["parties"]),
-            title=data["title"],
-            legal_gateway=data["legal_gateway"],
-            dpia_status=data["dpia_status"],
-            dpia_date=data["dpia_date"],
-            dpia_reviewer=data["dpia_reviewer"],
-            retention_period=data["retention_period"],
-            review_date=data["review_date"],
-            signed_on=data["signed_on"],
-        )
+        return services.agreement_update(agreement=record, by=by, **self.form_values(form))

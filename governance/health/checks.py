@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 
 from django.db.models import Count, Q
@@ -80,6 +80,7 @@ class HealthFacts:
     raci_failing_rows: int = 0
     # Risks not closed: open ones and drafts from the checklist (governance.risks.querysets).
     live_risks: int = 0
+    # Drafts from the checklist not yet assessed: no score, band or review date.
     draft_risks: int = 0
     risks_above_threshold: int = 0
     unowned_risks: int = 0
@@ -165,6 +166,8 @@ def _risks(facts: HealthFacts) -> tuple[Status, str]:
         problems.append(f"{_plural(facts.unowned_risks, 'risk')} with no owner")
     if facts.overdue_risks:
         problems.append(f"{_plural(facts.overdue_risks, 'risk')} past the review date")
+    if facts.draft_risks:
+        problems.append(f"{_plural(facts.draft_risks, 'risk')} not yet assessed")
     if problems:
         return Status.FAILING, "; ".join(problems)
     if facts.live_risks == 1:
@@ -225,6 +228,8 @@ class RiskFlagCounts:
     above_threshold: int = 0
     no_owner: int = 0
     review_overdue: int = 0
+    # Not a flag: drafts with no assessment yet, counted beside the flags.
+    not_yet_assessed: int = 0
 
     @property
     def total(self) -> int:
@@ -253,10 +258,17 @@ def _risk_facts(initiative: Initiative, today: datetime.date) -> tuple[RiskFlagC
     """The live risks' flags, counted as the risk register counts them."""
     flagged_by = ("current_likelihood", "current_impact", "escalation_threshold", "owner_id", "review_date")
     rows = list(initiative.risks.live().values_list(*flagged_by, "status"))
-    flags = count_risk_flags((row[:5] for row in rows), today)
+    # A draft has no position or review date to flag until it is assessed.
+    drafts = sum(1 for row in rows if row[5] == Risk.Status.DRAFT)
+    flags = replace(
+        count_risk_flags(
+            ((None, None, *row[2:4], None) if row[5] == Risk.Status.DRAFT else row[:5] for row in rows), today
+        ),
+        not_yet_assessed=drafts,
+    )
     return flags, {
         "live_risks": len(rows),
-        "draft_risks": sum(1 for row in rows if row[5] == Risk.Status.DRAFT),
+        "draft_risks": drafts,
         "risks_above_threshold": flags.above_threshold,
         "unowned_risks": flags.no_owner,
         "overdue_risks": flags.review_overdue,
@@ -267,7 +279,7 @@ def count_risk_flags(rows: Iterable[tuple], today: datetime.date) -> RiskFlagCou
     above = no_owner = overdue = 0
     for likelihood, impact, threshold, owner_id, review_date in rows:
         flags = risk_flags(
-            current_score=likelihood * impact,
+            current_score=None if likelihood is None or impact is None else likelihood * impact,
             escalation_threshold=threshold,
             has_owner=owner_id is not None,
             review_date=review_date,

@@ -8,32 +8,14 @@ from django.contrib import admin
 from collab.service_admin import ServiceAdmin
 from governance.admin_base import InitiativeRecordAdmin, check_bodies_take_part, initiative_of
 from governance.measures import services
-from governance.measures.forms import measure_rule_errors
+from governance.measures.forms import MeasureForm, ReadingForm, measure_rule_errors
 from governance.measures.models import Measure, MeasureReading
 
 
 class MeasureAdminForm(forms.ModelForm):
     class Meta:
         model = Measure
-        fields = [
-            "initiative",
-            "name",
-            "definition",
-            "unit",
-            "direction",
-            "baseline",
-            "baseline_date",
-            "target",
-            "target_date",
-            "data_source",
-            "owner_body",
-            "frequency",
-            "investing_body",
-            "benefiting_bodies",
-            "benefit_type",
-            "agreed_before_start",
-            "agreed_on",
-        ]
+        fields = ["initiative", *MeasureForm.Meta.fields]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,56 +52,16 @@ class MeasureAdmin(InitiativeRecordAdmin):
     readonly_fields = ["checklist_item"]
 
     def create(self, *, form, by):
-        data = form.cleaned_data
-        return services.measure_create(
-            initiative=data["initiative"],
-            by=by,
-            name=data["name"],
-            definition=data["definition"],
-            unit=data["unit"],
-            direction=data["direction"],
-            baseline=data["baseline"],
-            baseline_date=data["baseline_date"],
-            target=data["target"],
-            target_date=data["target_date"],
-            data_source=data["data_source"],
-            owner_body=data["owner_body"],
-            frequency=data["frequency"],
-            investing_body=data["investing_body"],
-            benefiting_bodies=list(data["benefiting_bodies"]),
-            benefit_type=data["benefit_type"],
-            agreed_before_start=data["agreed_before_start"],
-            agreed_on=data["agreed_on"],
-        )
+        return services.measure_create(by=by, **self.form_values(form))
 
     def update(self, *, record, form, by):
-        data = form.cleaned_data
-        return services.measure_update(
-            measure=record,
-            by=by,
-            name=data["name"],
-            definition=data["definition"],
-            unit=data["unit"],
-            direction=data["direction"],
-            baseline=data["baseline"],
-            baseline_date=data["baseline_date"],
-            target=data["target"],
-            target_date=data["target_date"],
-            data_source=data["data_source"],
-            owner_body=data["owner_body"],
-            frequency=data["frequency"],
-            investing_body=data["investing_body"],
-            benefiting_bodies=list(data["benefiting_bodies"]),
-            benefit_type=data["benefit_type"],
-            agreed_before_start=data["agreed_before_start"],
-            agreed_on=data["agreed_on"],
-        )
+        return services.measure_update(measure=record, by=by, **self.form_values(form))
 
 
 class ReadingAdminForm(forms.ModelForm):
     class Meta:
         model = MeasureReading
-        fields = ["measure", "taken_on", "value", "note"]
+        fields = ["measure", *ReadingForm.Meta.fields]
 
 
 @admin.register(MeasureReading)
@@ -137,10 +79,7 @@ class MeasureReadingAdmin(ServiceAdmin):
     refusals = (services.DuplicateReading,)
 
     def create(self, *, form, by):
-        data = form.cleaned_data
-        return services.reading_add(
-            measure=data["measure"], by=by, taken_on=data["taken_on"], value=data["value"], note=data["note"]
-        )
+        return services.reading_add(by=by, **self.form_values(form))
 
     def remove(self, *, record, by):
         services.reading_remove(reading=record, by=by)

@@ -13,7 +13,7 @@ from django.contrib import admin
 from collab.service_admin import ReadOnlyHistoryAdmin
 from governance.admin_base import InitiativeRecordAdmin, initiative_of
 from governance.raci import services
-from governance.raci.forms import CELL_CHOICES
+from governance.raci.forms import CELL_CHOICES, RaciColumnForm, RaciRowForm
 from governance.raci.matrix import column_label, load_matrix
 from governance.raci.models import RaciCell, RaciColumn, RaciRow
 from initiatives.models import Body, Initiative
@@ -26,7 +26,7 @@ def _cell_field(column: RaciColumn) -> str:
 class RaciRowAdminForm(forms.ModelForm):
     class Meta:
         model = RaciRow
-        fields = ["initiative", "activity", "kind"]
+        fields = ["initiative", *RaciRowForm.Meta.fields]
 
     def clean(self):
         cleaned = super().clean()
@@ -75,10 +75,7 @@ class RaciRowAdmin(InitiativeRecordAdmin):
         return super().refusal_messages(refusal)
 
     def create(self, *, form, by):
-        data = form.cleaned_data
-        return services.raci_row_add(
-            initiative=data["initiative"], activity=data["activity"], kind=data["kind"], by=by
-        )
+        return services.raci_row_add(by=by, **self.form_values(form))
 
     def update(self, *, record, form, by):
         data = form.cleaned_data
@@ -103,7 +100,7 @@ class RaciRowAdmin(InitiativeRecordAdmin):
 class RaciColumnAdminForm(forms.ModelForm):
     class Meta:
         model = RaciColumn
-        fields = ["initiative", "body", "role_name", "holder"]
+        fields = ["initiative", *RaciColumnForm.Meta.fields]
 
     def clean(self):
         """What the matrix page's column form checks: a body taking part, a holder who works there,
@@ -153,20 +150,10 @@ class RaciColumnAdmin(InitiativeRecordAdmin):
     refusals = (services.RaciColumnsStillNeeded,)
 
     def create(self, *, form, by):
-        data = form.cleaned_data
-        return services.raci_column_add(
-            initiative=data["initiative"],
-            body=data["body"],
-            role_name=data["role_name"],
-            holder=data["holder"],
-            by=by,
-        )
+        return services.raci_column_add(by=by, **self.form_values(form))
 
     def update(self, *, record, form, by):
-        data = form.cleaned_data
-        return services.raci_column_update(
-            column=record, role_name=data["role_name"], holder=data["holder"], by=by
-        )
+        return services.raci_column_update(column=record, by=by, **self.form_values(form))
 
     def remove(self, *, record, by):
         services.raci_column_remove(column=record, by=by)

@@ -7,6 +7,7 @@ from django.contrib import admin
 
 from collab.service_admin import ServiceAdmin
 from governance.admin_base import AppendOnlyAdmin, InitiativeRecordAdmin, check_bodies_take_part
+from governance.risks.forms import RiskActionForm, RiskForm
 from governance.risks.models import Risk, RiskAction, RiskScoreChange
 from governance.risks.services import risk_action_add, risk_action_remove, risk_update
 from initiatives.fields import check_person_in_body
@@ -17,27 +18,7 @@ admin.site.register(RiskScoreChange, AppendOnlyAdmin)
 class RiskAdminForm(forms.ModelForm):
     class Meta:
         model = Risk
-        fields = [
-            "title",
-            "cause",
-            "effect",
-            "category",
-            "is_joint",
-            "owner_body",
-            "owner",
-            "inherent_likelihood",
-            "inherent_impact",
-            "current_likelihood",
-            "current_impact",
-            "target_likelihood",
-            "target_impact",
-            "appetite",
-            "treatment",
-            "proximity",
-            "escalation_threshold",
-            "review_date",
-            "status",
-        ]
+        fields = RiskForm.Meta.fields
 
     def clean(self):
         """As the register's form: an owner body taking part, and a named owner who works for it."""
@@ -66,36 +47,13 @@ class RiskAdmin(InitiativeRecordAdmin):
     readonly_fields = ["escalation_level", "checklist_item", "created_by"]
 
     def update(self, *, record, form, by):
-        data = form.cleaned_data
-        return risk_update(
-            risk=record,
-            by=by,
-            title=data["title"],
-            cause=data["cause"],
-            effect=data["effect"],
-            category=data["category"],
-            is_joint=data["is_joint"],
-            owner_body=data["owner_body"],
-            owner=data["owner"],
-            inherent_likelihood=data["inherent_likelihood"],
-            inherent_impact=data["inherent_impact"],
-            current_likelihood=data["current_likelihood"],
-            current_impact=data["current_impact"],
-            target_likelihood=data["target_likelihood"],
-            target_impact=data["target_impact"],
-            appetite=data["appetite"],
-            treatment=data["treatment"],
-            proximity=data["proximity"],
-            escalation_threshold=data["escalation_threshold"],
-            review_date=data["review_date"],
-            status=data["status"],
-        )
+        return risk_update(risk=record, by=by, **self.form_values(form))
 
 
 class RiskActionAdminForm(forms.ModelForm):
     class Meta:
         model = RiskAction
-        fields = ["risk", "kind", "description", "owner_body", "owner", "due_date"]
+        fields = ["risk", *RiskActionForm.Meta.fields]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,16 +88,7 @@ class RiskActionAdmin(ServiceAdmin):
     readonly_fields = ["status"]
 
     def create(self, *, form, by):
-        data = form.cleaned_data
-        return risk_action_add(
-            risk=data["risk"],
-            by=by,
-            kind=data["kind"],
-            description=data["description"],
-            owner_body=data["owner_body"],
-            owner=data["owner"],
-            due_date=data["due_date"],
-        )
+        return risk_action_add(by=by, **self.form_values(form))
 
     def remove(self, *, record, by):
         risk_action_remove(action=record, by=by)

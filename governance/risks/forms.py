@@ -35,6 +35,11 @@ TREATMENT_HINTS = {
     "transfer": "Pass it to another party, for example by contract or insurance.",
     "terminate": "Stop the activity that gives rise to it.",
 }
+ASSESSMENT_CHOICES = {
+    "category": Risk.Category.choices,
+    "appetite": Risk.Appetite.choices,
+    "treatment": Risk.Treatment.choices,
+}
 
 
 def _scale_field(position: str, axis: str) -> forms.TypedChoiceField:
@@ -150,6 +155,11 @@ class RiskForm(GovukModelForm):
         self.fields["owner_body"].required = not manages_all
         self.fields["owner"].queryset = User.objects.working_on(initiative).with_bodies()
         self.fields["category"].choices = [("", "Choose a category"), *Risk.Category.choices]
+        # Blank in the model only while a draft is not yet assessed: saving this form assesses it.
+        for name, choices in ASSESSMENT_CHOICES.items():
+            self.fields[name].required = True
+            if name != "category":
+                self.fields[name].choices = choices
         self.fields["proximity"].choices = [("", "Not stated"), *Risk.Proximity.choices]
         self.fields["review_date"].help_text = review_date_help(editing=self.instance.pk is not None)
         self.fields["review_date"].required = False
@@ -158,10 +168,15 @@ class RiskForm(GovukModelForm):
             self.initial.setdefault(
                 "escalation_threshold", Risk._meta.get_field("escalation_threshold").default
             )
-        elif self.instance.status == Risk.Status.DRAFT and not self.is_bound:
-            # Saving the assessed draft opens it, unless the person chooses otherwise.
-            self.initial["status"] = Risk.Status.OPEN
-            self.fields["status"].help_text = "Draft risks stay off the heat map until they are opened."
+        else:
+            # A draft is a risk not yet assessed, so an assessed one cannot go back to being one;
+            # saving a draft with its assessment opens it, unless the person closes it.
+            self.fields["status"].choices = [
+                (value, label) for value, label in Risk.Status.choices if value != Risk.Status.DRAFT
+            ]
+            if self.instance.status == Risk.Status.DRAFT and not self.is_bound:
+                self.initial["status"] = Risk.Status.OPEN
+                self.fields["status"].help_text = "Saving the assessment opens the draft risk."
 
     @property
     def sections(self):
@@ -175,6 +190,11 @@ class RiskForm(GovukModelForm):
         check_person_in_body(self, "owner", "owner_body")
         add_errors(self, impossible_dates.risk_problems(cleaned, raised_on=self.instance.raised_on))
         return cleaned
+
+    def _get_validation_exclusions(self):
+        # A blank review date is set by the service from the score (review_date_after_edit), so
+        # the model's "assessed unless draft" constraint is not checked against the blank.
+        return super()._get_validation_exclusions() | {"review_date"}
 
 
 class RiskActionForm(GovukModelForm):

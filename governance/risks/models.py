@@ -14,7 +14,12 @@ ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
 
 
 def _score_field(verbose_name: str) -> models.PositiveSmallIntegerField:
-    return models.PositiveSmallIntegerField(verbose_name, validators=ONE_TO_FIVE)
+    # Empty only while the risk is a draft not yet assessed (see the check constraint below).
+    return models.PositiveSmallIntegerField(verbose_name, validators=ONE_TO_FIVE, null=True, blank=True)
+
+
+def _product(likelihood: int | None, impact: int | None) -> int | None:
+    return None if likelihood is None or impact is None else likelihood * impact
 
 
 class Risk(models.Model):
@@ -53,8 +58,9 @@ class Risk(models.Model):
         DISTANT = "distant", "Distant (over 12 months)"
 
     class Status(models.TextChoices):
-        # A draft came from the operating-model checklist and has not been assessed yet:
-        # its scores are placeholders, so it stays off the heat map until it is opened.
+        # A draft came from the operating-model checklist and has not been assessed yet: it has
+        # no scores, category, appetite, treatment or review date, so it stays off the heat map
+        # and reads "Not yet assessed" until someone assesses it, which opens it.
         DRAFT = "draft", "Draft"
         OPEN = "open", "Open"
         CLOSED = "closed", "Closed"
@@ -64,7 +70,7 @@ class Risk(models.Model):
     title = models.CharField(max_length=200)
     cause = models.TextField(blank=True)
     effect = models.TextField(blank=True)
-    category = models.CharField(max_length=20, choices=Category.choices)
+    category = models.CharField(max_length=20, choices=Category.choices, blank=True)
     owner_body = models.ForeignKey(
         "initiatives.Body", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -78,14 +84,14 @@ class Risk(models.Model):
     current_impact = _score_field("current impact")
     target_likelihood = _score_field("target likelihood")
     target_impact = _score_field("target impact")
-    appetite = models.CharField(max_length=10, choices=Appetite.choices)
-    treatment = models.CharField(max_length=10, choices=Treatment.choices)
+    appetite = models.CharField(max_length=10, choices=Appetite.choices, blank=True)
+    treatment = models.CharField(max_length=10, choices=Treatment.choices, blank=True)
     proximity = models.CharField(max_length=10, choices=Proximity.choices, blank=True)
     # A current score (likelihood x impact) above this sends the risk up the escalation route.
     escalation_threshold = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(25)], default=15
     )
-    review_date = models.DateField()
+    review_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=6, choices=Status.choices, default=Status.OPEN)
     # The operating-model checklist item this risk was started from, so it is not offered again.
     checklist_item = models.CharField(max_length=300, blank=True)
@@ -103,7 +109,27 @@ class Risk(models.Model):
 
     class Meta:
         ordering = ["initiative", "number"]
-        constraints = [models.UniqueConstraint(fields=["initiative", "number"], name="risk_numbers_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "number"], name="risk_numbers_unique"),
+            # An open risk has its whole assessment; a draft has none until it is assessed, and
+            # a draft closed as not needed never gets one.
+            models.CheckConstraint(
+                condition=~models.Q(status="open")
+                | models.Q(
+                    inherent_likelihood__isnull=False,
+                    inherent_impact__isnull=False,
+                    current_likelihood__isnull=False,
+                    current_impact__isnull=False,
+                    target_likelihood__isnull=False,
+                    target_impact__isnull=False,
+                    review_date__isnull=False,
+                )
+                & ~models.Q(category="")
+                & ~models.Q(appetite="")
+                & ~models.Q(treatment=""),
+                name="risk_assessed_unless_draft",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference}: {self.title}"
@@ -118,20 +144,26 @@ class Risk(models.Model):
         return f"R{self.number:03d}"
 
     @property
-    def inherent_score(self) -> int:
-        return self.inherent_likelihood * self.inherent_impact
+    def is_assessed(self) -> bool:
+        """False for a draft from the checklist (and one closed unassessed): its position is
+        not known, which is not the same as middling."""
+        return self.status != self.Status.DRAFT and self.current_score is not None
 
     @property
-    def current_score(self) -> int:
-        return self.current_likelihood * self.current_impact
+    def inherent_score(self) -> int | None:
+        return _product(self.inherent_likelihood, self.inherent_impact)
 
     @property
-    def target_score(self) -> int:
-        return self.target_likelihood * self.target_impact
+    def current_score(self) -> int | None:
+        return _product(self.current_likelihood, self.current_impact)
+
+    @property
+    def target_score(self) -> int | None:
+        return _product(self.target_likelihood, self.target_impact)
 
     @property
     def is_above_threshold(self) -> bool:
-        return self.current_score > self.escalation_threshold
+        return self.current_score is not None and self.current_score > self.escalation_threshold
 
 
 class RiskScoreChange(models.Model):

@@ -21,10 +21,10 @@ def flags_for(risk: Risk, today: datetime.date) -> RiskFlags:
     if risk.status == Risk.Status.CLOSED:
         return RiskFlags(above_threshold=False, no_owner=False, review_overdue=False)
     return risk_flags(
-        current_score=risk.current_score,
+        current_score=risk.current_score if risk.is_assessed else None,
         escalation_threshold=risk.escalation_threshold,
         has_owner=risk.owner_id is not None,
-        review_date=risk.review_date,
+        review_date=risk.review_date if risk.is_assessed else None,
         today=today,
     )
 
@@ -33,7 +33,8 @@ def flags_for(risk: Risk, today: datetime.date) -> RiskFlags:
 class RiskRow:
     risk: Risk
     flags: RiskFlags
-    band: Band
+    # None while the risk is not yet assessed.
+    band: Band | None
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,9 @@ class HeatMap:
 
 
 def build_heat_map(risks: list[Risk], today: datetime.date) -> HeatMap:
-    """Current positions of the open risks given, with how many in each cell are above threshold."""
-    plotted = [risk for risk in risks if risk.status == Risk.Status.OPEN]
+    """Current positions of the open risks given, with how many in each cell are above threshold.
+    Drafts are not plotted: they have no position until they are assessed."""
+    plotted = [risk for risk in risks if risk.status == Risk.Status.OPEN and risk.is_assessed]
     positions = [(risk.current_likelihood, risk.current_impact) for risk in plotted]
     flagged = [
         (r.current_likelihood, r.current_impact) for r in plotted if flags_for(r, today).above_threshold
@@ -90,6 +92,10 @@ def build_heat_map(risks: list[Risk], today: datetime.date) -> HeatMap:
     )
 
 
+def _band(risk: Risk) -> Band | None:
+    return band_for(risk.current_score) if risk.is_assessed and risk.current_score else None
+
+
 @dataclass(frozen=True)
 class RiskRegister:
     rows: list[RiskRow]
@@ -99,11 +105,12 @@ class RiskRegister:
 
 def risk_register(risks: list[Risk], today: datetime.date | None = None) -> RiskRegister:
     today = today or timezone.localdate()
-    rows = [RiskRow(risk, flags_for(risk, today), band_for(risk.current_score)) for risk in risks]
+    rows = [RiskRow(risk, flags_for(risk, today), _band(risk)) for risk in risks]
     counts = RiskFlagCounts(
         above_threshold=sum(row.flags.above_threshold for row in rows),
         no_owner=sum(row.flags.no_owner for row in rows),
         review_overdue=sum(row.flags.review_overdue for row in rows),
+        not_yet_assessed=sum(1 for row in rows if row.risk.status == Risk.Status.DRAFT),
     )
     return RiskRegister(rows=rows, heat_map=build_heat_map(risks, today), flag_counts=counts)
 
@@ -141,18 +148,23 @@ class RiskPage:
     escalation_refusal: str
 
 
+def _scored_positions(risk: Risk) -> list[ScoredPosition]:
+    """Its three positions; none while it is not yet assessed."""
+    if not risk.is_assessed:
+        return []
+    positions = []
+    for name in ("Inherent", "Current", "Target"):
+        likelihood = getattr(risk, f"{name.lower()}_likelihood")
+        impact = getattr(risk, f"{name.lower()}_impact")
+        positions.append(
+            ScoredPosition(name, likelihood, impact, likelihood * impact, band_for(likelihood * impact))
+        )
+    return positions
+
+
 def risk_page(risk: Risk, today: datetime.date | None = None) -> RiskPage:
     today = today or timezone.localdate()
-    positions = [
-        ScoredPosition(
-            name,
-            getattr(risk, f"{name.lower()}_likelihood"),
-            getattr(risk, f"{name.lower()}_impact"),
-            getattr(risk, f"{name.lower()}_score"),
-            band_for(getattr(risk, f"{name.lower()}_score")),
-        )
-        for name in ("Inherent", "Current", "Target")
-    ]
+    positions = _scored_positions(risk)
     items = list(risk.actions.select_related("owner", "owner_body"))
     escalations = escalation_entries(risk.escalations.with_route().order_by("-escalated_at"))
     next_step, refusal = None, ""

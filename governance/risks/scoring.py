@@ -71,16 +71,17 @@ class RiskFlags:
 
 def risk_flags(
     *,
-    current_score: int,
+    current_score: int | None,
     escalation_threshold: int,
     has_owner: bool,
-    review_date: datetime.date,
+    review_date: datetime.date | None,
     today: datetime.date,
 ) -> RiskFlags:
+    """A risk not yet assessed (no score, no review date) is flagged only for want of an owner."""
     return RiskFlags(
-        above_threshold=current_score > escalation_threshold,
+        above_threshold=current_score is not None and current_score > escalation_threshold,
         no_owner=not has_owner,
-        review_overdue=review_date < today,
+        review_overdue=review_date is not None and review_date < today,
     )
 
 

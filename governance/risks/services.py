@@ -21,25 +21,18 @@ from initiatives.models import Body, Initiative, User
 POSITIONS = [choice.value for choice in RiskScoreChange.Position]
 DEFAULT_ESCALATION_THRESHOLD: int = Risk._meta.get_field("escalation_threshold").default
 SCORE_FIELDS = [f"{position}_{axis}" for position in POSITIONS for axis in ("likelihood", "impact")]
-# What a draft from the checklist starts with: a middling position to be assessed, flagged
-# as unowned on the register until someone takes it on.
-DRAFT_DEFAULTS = {
-    "category": Risk.Category.PROJECT,
-    "appetite": Risk.Appetite.CAUTIOUS,
-    "treatment": Risk.Treatment.TREAT,
-    **dict.fromkeys(SCORE_FIELDS, 3),
-}
 
 
-def _positions(values: dict) -> dict[str, tuple[int, int]]:
+def _positions(values: dict) -> dict[str, tuple[int | None, int | None]]:
     return {
         position: (values[f"{position}_likelihood"], values[f"{position}_impact"]) for position in POSITIONS
     }
 
 
 def _record_score_changes(
-    risk: Risk, before: dict[str, tuple[int, int]] | None, by: User, notes: dict[str, str]
+    risk: Risk, before: dict[str, tuple[int | None, int | None]] | None, by: User, notes: dict[str, str]
 ) -> list[RiskScoreChange]:
+    """One change per position that moved. A draft not yet assessed has no position to record."""
     after = _positions({name: getattr(risk, name) for name in SCORE_FIELDS})
     changes = [
         RiskScoreChange(
@@ -53,16 +46,18 @@ def _record_score_changes(
             note=notes.get(position, ""),
         )
         for position, (likelihood, impact) in after.items()
-        if before is None or before[position] != (likelihood, impact)
+        if likelihood is not None
+        and impact is not None
+        and (before is None or before[position] != (likelihood, impact))
     ]
     return RiskScoreChange.objects.bulk_create(changes)
 
 
 def review_date_after_edit(
     *,
-    stored: datetime.date,
+    stored: datetime.date | None,
     submitted: datetime.date | None,
-    old_score: int,
+    old_score: int | None,
     new_score: int,
     today: datetime.date,
 ) -> datetime.date:
@@ -71,13 +66,14 @@ def review_date_after_edit(
     A date the person changed in the edit is theirs, and a blank one defaults from the new score.
     A date left as it was comes forward when the current score rises and its band is due for
     review sooner, so a worsening risk does not wait for a review set when it looked safer. A
-    falling score never pushes an agreed review later.
+    falling score never pushes an agreed review later. A draft being assessed has no stored
+    date or score: it gets the date typed, or one from its first score.
     """
     if submitted is None:
         return default_review_date(new_score, today)
     if submitted != stored:
         return submitted
-    if new_score > old_score:
+    if stored is not None and old_score is not None and new_score > old_score:
         return min(stored, default_review_date(new_score, today))
     return stored
 
@@ -90,8 +86,9 @@ def _brought_forward_note(review_date: datetime.date, new_score: int) -> str:
     )
 
 
-def _default_review_date(current_likelihood: int, current_impact: int) -> datetime.date:
-    return default_review_date(score(current_likelihood, current_impact), timezone.localdate())
+def _default_review_date(current_likelihood: int | None, current_impact: int | None) -> datetime.date | None:
+    current = _score_or_none(current_likelihood, current_impact)
+    return None if current is None else default_review_date(current, timezone.localdate())
 
 
 def _next_number(initiative: Initiative) -> int:
@@ -107,12 +104,12 @@ def risk_create(
     by: User,
     title: str,
     category: str,
-    inherent_likelihood: int,
-    inherent_impact: int,
-    current_likelihood: int,
-    current_impact: int,
-    target_likelihood: int,
-    target_impact: int,
+    inherent_likelihood: int | None,
+    inherent_impact: int | None,
+    current_likelihood: int | None,
+    current_impact: int | None,
+    target_likelihood: int | None,
+    target_impact: int | None,
     appetite: str,
     treatment: str,
     cause: str = "",
@@ -127,7 +124,8 @@ def risk_create(
     checklist_item: str = "",
     note: str = "",
 ) -> Risk:
-    """Add a risk. A blank review date defaults from the current score's band."""
+    """Add a risk. A blank review date defaults from the current score's band. Only a draft
+    may leave its scores, category, appetite and treatment empty (the model's constraint)."""
     risk = Risk(
         initiative=initiative,
         number=_next_number(initiative),
@@ -222,12 +220,15 @@ def risk_update(
 def _settle_review_date(risk: Risk, stored: dict) -> dict[str, str]:
     """Apply review_date_after_edit. When the date comes forward, the current position's history
     says so, which is what the person sees on the risk page after saving."""
-    new_score = score(risk.current_likelihood, risk.current_impact)
+    new_score = risk.current_score
+    if new_score is None:
+        # Still not assessed (a draft closed as not needed): there is no score to review by.
+        return {}
     submitted = risk.review_date
     risk.review_date = review_date_after_edit(
         stored=stored["review_date"],
         submitted=submitted,
-        old_score=score(stored["current_likelihood"], stored["current_impact"]),
+        old_score=_score_or_none(stored["current_likelihood"], stored["current_impact"]),
         new_score=new_score,
         today=timezone.localdate(),
     )
@@ -236,9 +237,17 @@ def _settle_review_date(risk: Risk, stored: dict) -> dict[str, str]:
     return {}
 
 
+def _score_or_none(likelihood: int | None, impact: int | None) -> int | None:
+    return None if likelihood is None or impact is None else score(likelihood, impact)
+
+
 @transaction.atomic
 def risks_add_from_checklist(*, initiative: Initiative, items: list[ChecklistItem], by: User) -> list[Risk]:
-    """Draft risks from the operating-model checklist, to be assessed and owned."""
+    """Draft risks from the operating-model checklist, to be assessed and owned.
+
+    A draft has no score, category, appetite, treatment or review date until someone assesses
+    it: a placeholder would flow into the CSV and the pack as if it had been assessed.
+    """
     return [
         risk_create(
             initiative=initiative,
@@ -247,9 +256,10 @@ def risks_add_from_checklist(*, initiative: Initiative, items: list[ChecklistIte
             checklist_item=item.text[:300],
             is_joint=item.is_joint,
             status=Risk.Status.DRAFT,
-            review_date=None,
-            note="Placeholder position for a draft from the operating-model checklist",
-            **DRAFT_DEFAULTS,
+            category="",
+            appetite="",
+            treatment="",
+            **dict.fromkeys(SCORE_FIELDS),
         )
         for item in items
     ]

@@ -83,12 +83,9 @@ def risk_edit(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         typed_review_date = form.cleaned_data["review_date"]
         services.risk_update(risk=risk, by=request.user, **form.as_fields())
-        moved = typed_review_date is not None and risk.review_date != typed_review_date
-        review = (
-            f": its next review comes forward to {risk.review_date.day} {risk.review_date:%B %Y}"
-            if moved
-            else ""
-        )
+        review_date = risk.review_date
+        moved = typed_review_date is not None and review_date and review_date != typed_review_date
+        review = f": its next review comes forward to {review_date:%-d %B %Y}" if moved else ""
         messages.success(request, f"Risk {risk.reference} updated{review}")
         return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
     back_url = reverse("governance:risk_detail", kwargs={"slug": slug, "pk": pk})

@@ -75,6 +75,17 @@ def decision_in(world, state: str, **fields) -> Decision:
     return decision
 
 
+def role_column(world, *, body=None, role_name: str = "Policy", by=None) -> RaciColumn:
+    """A RACI column for a named role within a body (the partner body's Policy team, unless told)."""
+    return raci_services.raci_column_add(
+        initiative=world.initiative,
+        body=body or world.partner_body,
+        role_name=role_name,
+        holder=None,
+        by=by or world.programme_manager,
+    )
+
+
 def two_row_matrix(world) -> tuple[RaciRow, RaciRow, RaciColumn, RaciColumn]:
     """Two RACI rows, a decision and an activity, across the initiative's two bodies: DWP and HMRC."""
     by = world.programme_manager

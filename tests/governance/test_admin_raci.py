@@ -6,7 +6,7 @@ from governance.models import RaciCell, RaciColumn, RaciRow
 from governance.raci import services
 from initiatives.models import Participation
 from tests.admin_forms import admin_form_data, admin_url, error_messages
-from tests.governance.factories import two_row_matrix
+from tests.governance.factories import role_column, two_row_matrix
 
 pytestmark = pytest.mark.django_db
 
@@ -139,13 +139,7 @@ class TestColumns:
     def test_a_column_holding_neither_an_only_a_nor_a_last_r_is_removed_with_its_cells(
         self, admin_client, world, matrix
     ):
-        policy = services.raci_column_add(
-            initiative=world.initiative,
-            body=world.partner_body,
-            role_name="Policy",
-            holder=None,
-            by=world.administrator,
-        )
+        policy = role_column(world, by=world.administrator)
 
         response = admin_client.post(admin_url(RaciColumn, "delete", policy.pk), {"post": "yes"})
 
@@ -215,13 +209,7 @@ class TestABodyLeaving:
         self, admin_client, world, matrix
     ):
         first, second, dwp, hmrc = matrix
-        delivery = services.raci_column_add(
-            initiative=world.initiative,
-            body=world.lead_body,
-            role_name="Delivery",
-            holder=None,
-            by=world.administrator,
-        )
+        delivery = role_column(world, body=world.lead_body, role_name="Delivery", by=world.administrator)
         values = {
             **{(row.pk, dwp.pk): "A" for row in (first, second)},
             **{(row.pk, delivery.pk): "R" for row in (first, second)},

@@ -13,19 +13,10 @@ from governance.assurance.rules import (
     is_assurance_reviewer,
 )
 from governance.packs.rules import REQUEST_GOVERNANCE_PACK, VIEW_GOVERNANCE_PACKS
-from tests.factories import UserFactory
+from tests.factories import PERSONAS, UserFactory
 from tests.governance.pack_factories import AssuranceReviewFactory, RecommendationFactory
 
 pytestmark = pytest.mark.django_db
-
-PERSONAS = [
-    "programme_manager",
-    "senior_owner",
-    "partner_member",
-    "outsider",
-    "assurance_reviewer",
-    "administrator",
-]
 
 
 def allowed(world, permission, obj) -> dict[str, bool]:

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, InternalError, ProgrammingError, connection, transaction
 
-from governance.decisions.services import decision_create, decision_submit
 from governance.models import DecisionTransition
+from tests.governance.factories import decision_in
 from tests.worker import worker_database_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,15 +24,9 @@ def needs_postgresql():
 
 @pytest.fixture
 def transition(world, needs_postgresql):
-    decision = decision_create(
-        initiative=world.initiative,
-        by=world.programme_manager,
-        title="Go live",
-        context="c",
-        options="Yes\nNo",
-        recommendation="Yes",
+    decision = decision_in(
+        world, "submitted", title="Go live", context="c", options="Yes\nNo", recommendation="Yes"
     )
-    decision_submit(decision=decision, by=world.programme_manager)
     return DecisionTransition.objects.filter(decision=decision).last()
 
 

@@ -10,16 +10,8 @@ from governance.decisions.models import Decision
 from governance.health.checks import gather_health_facts, initiative_health
 from governance.health.model_fit import ModelFitFacts, gather_model_fit_facts, model_fit
 from governance.models import Forum, RaciCell, RaciColumn, RaciRow
-from tests.factories import BodyFactory, ParticipationFactory
+from tests.factories import BOARD, DATA, LEAD, LIGHT, SHARED, BodyFactory, ParticipationFactory
 from tests.governance.register_factories import AssessmentFactory, DataSharingAgreementFactory
-
-LIGHT, LEAD, BOARD, SHARED, DATA = (
-    "light_coordination",
-    "lead_department",
-    "joint_programme_board",
-    "shared_service",
-    "data_sharing_partnership",
-)
 
 
 @pytest.mark.parametrize(

@@ -48,8 +48,11 @@ def test_draft_risks_from_the_checklist_count_in_the_summary_as_in_the_health_ch
     document = document_for(world.initiative)
 
     line = summary(document, "Shared risks")
-    assert (line.position, line.attention) == ("1 open risk and 1 draft", "1 without a named owner")
-    assert health(document, "risks").detail == "1 risk with no owner"
+    assert (line.position, line.attention) == (
+        "1 open risk and 1 not yet assessed",
+        "1 without a named owner",
+    )
+    assert health(document, "risks").detail == "1 risk with no owner; 1 risk not yet assessed"
     assert health(document, "risks").status == Status.FAILING
 
 

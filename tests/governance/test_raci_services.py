@@ -6,7 +6,7 @@ from governance.models import RaciCell, RaciColumn
 from governance.raci import services
 from initiatives.models import Participation
 from initiatives.services import CannotRemoveLeadBody, participation_remove
-from tests.governance.factories import two_row_matrix
+from tests.governance.factories import role_column, two_row_matrix
 
 pytestmark = pytest.mark.django_db
 
@@ -15,13 +15,7 @@ pytestmark = pytest.mark.django_db
 def matrix(world):
     """Two rows across DWP and HMRC, and a named role within HMRC."""
     first, second, dwp, hmrc = two_row_matrix(world)
-    policy = services.raci_column_add(
-        initiative=world.initiative,
-        body=world.partner_body,
-        role_name="Policy",
-        holder=None,
-        by=world.programme_manager,
-    )
+    policy = role_column(world)
     return first, second, dwp, hmrc, policy
 
 
@@ -107,13 +101,7 @@ class TestRemovingAColumn:
 class TestABodyLeaving:
     def test_its_columns_named_roles_included_go_with_it(self, world, matrix):
         first, second, dwp, hmrc, policy = matrix
-        finance = services.raci_column_add(
-            initiative=world.initiative,
-            body=world.lead_body,
-            role_name="Finance",
-            holder=None,
-            by=world.programme_manager,
-        )
+        finance = role_column(world, body=world.lead_body, role_name="Finance")
         save(
             world,
             {

@@ -6,18 +6,11 @@ from governance.glossary.rules import ADD_DEFINITION, CHANGE_DEFINITION, RECORD_
 from governance.measures.rules import ADD_MEASURE, CHANGE_MEASURE
 from governance.predicates import MANAGE_REGISTERS
 from governance.risks.rules import ADD_RISK, CHANGE_RISK, ESCALATE_RISK
+from tests.factories import PERSONAS
 from tests.governance.register_factories import DataDefinitionFactory, MeasureFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = [
-    "programme_manager",
-    "senior_owner",
-    "partner_member",
-    "outsider",
-    "assurance_reviewer",
-    "administrator",
-]
 PARTICIPANTS = {"programme_manager", "senior_owner", "partner_member", "administrator"}
 
 ON_INITIATIVE = {
@@ -29,7 +22,7 @@ ON_INITIATIVE = {
 
 
 @pytest.mark.parametrize("permission", sorted(ON_INITIATIVE))
-@pytest.mark.parametrize("persona", EVERYONE)
+@pytest.mark.parametrize("persona", PERSONAS)
 def test_initiative_level_permissions(world, permission, persona):
     user = getattr(world, persona)
 
@@ -50,7 +43,7 @@ def owner(world, which):
 
 @pytest.mark.parametrize("permission", [CHANGE_RISK, ESCALATE_RISK])
 @pytest.mark.parametrize("which", ["lead", "partner", None])
-@pytest.mark.parametrize("persona", EVERYONE)
+@pytest.mark.parametrize("persona", PERSONAS)
 def test_members_of_the_owner_body_and_programme_managers_change_a_risk(world, permission, which, persona):
     risk = RiskFactory(initiative=world.initiative, owner_body=owner(world, which))
 
@@ -58,7 +51,7 @@ def test_members_of_the_owner_body_and_programme_managers_change_a_risk(world, p
 
 
 @pytest.mark.parametrize("which", ["lead", "partner", None])
-@pytest.mark.parametrize("persona", EVERYONE)
+@pytest.mark.parametrize("persona", PERSONAS)
 def test_members_of_the_owner_body_and_programme_managers_change_a_measure(world, which, persona):
     measure = MeasureFactory(initiative=world.initiative, owner_body=owner(world, which))
 
@@ -66,7 +59,7 @@ def test_members_of_the_owner_body_and_programme_managers_change_a_measure(world
 
 
 @pytest.mark.parametrize("which", ["lead", "partner", None])
-@pytest.mark.parametrize("persona", EVERYONE)
+@pytest.mark.parametrize("persona", PERSONAS)
 def test_the_master_body_and_programme_managers_change_a_term_and_every_participant_records_a_meaning(
     world, which, persona
 ):

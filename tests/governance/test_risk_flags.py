@@ -31,14 +31,18 @@ def risk(status="open", likelihood=3, impact=3, threshold=15, owner_id=1, review
         (risk(likelihood=4, impact=4, threshold=16), (False, False, False)),
         (risk(owner_id=None), (False, True, False)),
         (risk(review_date=YESTERDAY), (False, False, True)),
-        (risk(status="draft", owner_id=None, review_date=YESTERDAY), (False, True, True)),
+        # A draft is not assessed: only its want of an owner is flagged, whatever it holds.
+        (
+            risk(status="draft", likelihood=5, impact=5, owner_id=None, review_date=YESTERDAY),
+            (False, True, False),
+        ),
         (
             risk(status="closed", likelihood=5, impact=5, owner_id=None, review_date=YESTERDAY),
             (False, False, False),
         ),
     ],
 )
-def test_a_closed_risk_raises_no_flags_and_open_or_draft_ones_do(record, expected):
+def test_a_closed_risk_raises_no_flags_and_a_draft_only_the_missing_owner(record, expected):
     flags = flags_for(record, TODAY)
 
     assert (flags.above_threshold, flags.no_owner, flags.review_overdue) == expected

@@ -12,18 +12,11 @@ from governance.decisions.rules import (
 from governance.forums.rules import CHANGE_FORUMS
 from governance.raci.rules import CHANGE_RACI
 from initiatives.rules import VIEW_INITIATIVE
+from tests.factories import PERSONAS
 from tests.governance.factories import decision_in
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = [
-    "programme_manager",
-    "senior_owner",
-    "partner_member",
-    "outsider",
-    "assurance_reviewer",
-    "administrator",
-]
 MANAGERS = {"programme_manager", "administrator"}
 
 ON_INITIATIVE = {
@@ -46,7 +39,7 @@ ON_DECISION = {
 
 
 @pytest.mark.parametrize("permission", sorted(ON_INITIATIVE))
-@pytest.mark.parametrize("persona", EVERYONE)
+@pytest.mark.parametrize("persona", PERSONAS)
 def test_initiative_level_permissions(world, permission, persona):
     user = getattr(world, persona)
 
@@ -54,7 +47,7 @@ def test_initiative_level_permissions(world, permission, persona):
 
 
 @pytest.mark.parametrize("permission", sorted(ON_DECISION))
-@pytest.mark.parametrize("persona", EVERYONE)
+@pytest.mark.parametrize("persona", PERSONAS)
 def test_decision_level_permissions(world, permission, persona):
     decision = decision_in(world, "submitted")
     user = getattr(world, persona)
@@ -62,7 +55,7 @@ def test_decision_level_permissions(world, permission, persona):
     assert user.has_perm(permission, decision) is (persona in ON_DECISION[permission])
 
 
-@pytest.mark.parametrize("persona", EVERYONE)
+@pytest.mark.parametrize("persona", PERSONAS)
 def test_only_the_named_decider_may_decide_administrators_included(world, persona):
     decision = decision_in(world, "submitted")
 

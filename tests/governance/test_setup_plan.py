@@ -4,14 +4,8 @@ import pytest
 
 from governance.checklist.items import ChecklistItem
 from governance.setup.plan import SetUpFacts, set_up_plan
+from tests.factories import BOARD, DATA, LEAD, LIGHT, SHARED
 
-LIGHT, LEAD, BOARD, SHARED, DATA = (
-    "light_coordination",
-    "lead_department",
-    "joint_programme_board",
-    "shared_service",
-    "data_sharing_partnership",
-)
 ANSWERS = {
     "single_owner": "no",
     "decisions": "joint",

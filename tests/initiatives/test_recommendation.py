@@ -15,14 +15,7 @@ from initiatives.recommendation import (
     recommend,
     validate_answers,
 )
-
-LIGHT, LEAD, BOARD, SHARED, DATA = (
-    "light_coordination",
-    "lead_department",
-    "joint_programme_board",
-    "shared_service",
-    "data_sharing_partnership",
-)
+from tests.factories import BOARD, DATA, LEAD, LIGHT, SHARED
 
 SEPARATE_EVERYTHING = {
     "single_owner": "partly",

@@ -14,14 +14,8 @@ import pytest
 
 from initiatives.operating_models import PROFILES
 from initiatives.recommendation import ANSWER_KEYS, CHOICE_ANSWERS, SAID, answer_problems, recommend
+from tests.factories import BOARD, DATA, LEAD, LIGHT, SHARED
 
-LIGHT, LEAD, BOARD, SHARED, DATA = (
-    "light_coordination",
-    "lead_department",
-    "joint_programme_board",
-    "shared_service",
-    "data_sharing_partnership",
-)
 DESIGN_ORDER = [LIGHT, LEAD, BOARD, SHARED, DATA]
 BODIES = (1, 2, 3, 8, 50)
 

@@ -3,18 +3,10 @@
 import pytest
 
 from initiatives.rules import ADD_INITIATIVE, CHANGE_INITIATIVE, MANAGE_TEAM, VIEW_INITIATIVE
-from tests.factories import UserFactory
+from tests.factories import PERSONAS, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = [
-    "programme_manager",
-    "senior_owner",
-    "partner_member",
-    "outsider",
-    "assurance_reviewer",
-    "administrator",
-]
 
 EXPECTED = {
     VIEW_INITIATIVE: {
@@ -30,7 +22,7 @@ EXPECTED = {
 
 
 @pytest.mark.parametrize("permission", sorted(EXPECTED))
-@pytest.mark.parametrize("persona", EVERYONE)
+@pytest.mark.parametrize("persona", PERSONAS)
 def test_initiative_permissions(world, permission, persona):
     user = getattr(world, persona)
 

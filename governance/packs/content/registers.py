@@ -27,6 +27,7 @@ def risks(initiative: Initiative) -> list[dict]:
             "owner_body": risk.owner_body.short_name if risk.owner_body else "",
             "owner": person_name(risk.owner),
             "is_joint": risk.is_joint,
+            "assessed": risk.is_assessed,
             "inherent": [risk.inherent_likelihood, risk.inherent_impact],
             "current": [risk.current_likelihood, risk.current_impact],
             "target": [risk.target_likelihood, risk.target_impact],
@@ -69,6 +70,7 @@ def measures(initiative: Initiative) -> list[dict]:
     return [
         {
             "name": measure.name,
+            "assessed": not measure.is_draft,
             "definition": measure.definition,
             "unit": measure.unit,
             "baseline": decimal_text(measure.baseline),

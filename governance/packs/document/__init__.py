@@ -68,6 +68,8 @@ class PackDocument:
     bands: list[dict]
     risks_above_threshold: list[registers.RiskRow]
     other_open_risks: list[registers.RiskRow]
+    # Drafts from the checklist not yet assessed: listed, never scored or plotted.
+    draft_risks: list[registers.RiskRow]
     closed_risks: list[registers.RiskRow]
     measures: list[registers.MeasureView]
     definitions: list[dict]
@@ -106,8 +108,8 @@ def pack_document(
 ) -> PackDocument:
     as_of = timezone.localdate(generated_at)
     risk_rows = [registers.risk_row(risk, as_of) for risk in content["risks"]]
-    open_rows = [row for row in risk_rows if row.risk["status"] == "open"]
-    by_score = sorted(open_rows, key=lambda row: (-row.current_score, row.risk["number"]))
+    open_rows = [row for row in risk_rows if row.risk["status"] == "open" and row.current_score is not None]
+    by_score = sorted(open_rows, key=lambda row: (-(row.current_score or 0), row.risk["number"]))
     raci_rows, idle_columns = decision_rights.raci_rows(content["raci"])
     reviews = [assurance.review_view(review, as_of) for review in content["reviews"]]
     facts = facts_from_snapshot(content["facts"])
@@ -127,7 +129,8 @@ def pack_document(
         bands=registers.band_ranges(),
         risks_above_threshold=[row for row in by_score if row.flags.above_threshold],
         other_open_risks=[row for row in by_score if not row.flags.above_threshold],
-        closed_risks=[row for row in risk_rows if row.risk["status"] != "open"],
+        draft_risks=[row for row in risk_rows if row.risk["status"] == "draft"],
+        closed_risks=[row for row in risk_rows if row.risk["status"] == "closed"],
         measures=[registers.measure_view(measure) for measure in content["measures"]],
         definitions=sorted(
             content["definitions"], key=lambda d: (DEFINITION_ORDER.get(d["status"], 3), d["term"].lower())

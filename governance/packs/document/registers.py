@@ -14,11 +14,12 @@ from governance.risks import scoring
 @dataclass
 class RiskRow:
     risk: dict
-    current_score: int
-    target_score: int
-    inherent_score: int
-    band: scoring.Band
-    target_band: scoring.Band
+    # Scores and bands are None while the risk is a draft not yet assessed.
+    current_score: int | None
+    target_score: int | None
+    inherent_score: int | None
+    band: scoring.Band | None
+    target_band: scoring.Band | None
     flags: scoring.RiskFlags
     review_date: datetime.date | None
     actions: list[dict]
@@ -51,10 +52,24 @@ class MeasureView:
     chart_title: str
 
 
+def is_assessed(risk: dict) -> bool:
+    """Packs built before drafts lost their placeholder scores have no "assessed" key: their
+    drafts count as not assessed, as they were not."""
+    return risk.get("assessed", risk["status"] != "draft") and None not in risk["current"]
+
+
+def _score(position: list, assessed: bool) -> int | None:
+    return scoring.score(*position) if assessed else None
+
+
+def _band(risk_score: int | None) -> scoring.Band | None:
+    return None if risk_score is None else scoring.band_for(risk_score)
+
+
 def risk_row(risk: dict, as_of: datetime.date) -> RiskRow:
-    current = scoring.score(*risk["current"])
-    target = scoring.score(*risk["target"])
-    review_date = as_date(risk["review_date"])
+    assessed = is_assessed(risk)
+    current, target = _score(risk["current"], assessed), _score(risk["target"], assessed)
+    review_date = as_date(risk["review_date"]) if assessed else None
     actions = [
         {**action, "due_date": as_date(action["due_date"]), "late": _is_late(action, as_of)}
         for action in risk["actions"]
@@ -63,14 +78,14 @@ def risk_row(risk: dict, as_of: datetime.date) -> RiskRow:
         risk=risk,
         current_score=current,
         target_score=target,
-        inherent_score=scoring.score(*risk["inherent"]),
-        band=scoring.band_for(current),
-        target_band=scoring.band_for(target),
+        inherent_score=_score(risk["inherent"], assessed),
+        band=_band(current),
+        target_band=_band(target),
         flags=scoring.risk_flags(
             current_score=current,
             escalation_threshold=risk["escalation_threshold"],
             has_owner=bool(risk["owner"]),
-            review_date=review_date or as_of,
+            review_date=review_date,
             today=as_of,
         ),
         review_date=review_date,

@@ -109,7 +109,7 @@ def _risks_position(facts: HealthFacts) -> str:
     if not facts.live_risks:
         return "None recorded"
     open_risks = counted(facts.live_risks - facts.draft_risks, "open risk")
-    return f"{open_risks} and {counted(facts.draft_risks, 'draft')}" if facts.draft_risks else open_risks
+    return f"{open_risks} and {facts.draft_risks} not yet assessed" if facts.draft_risks else open_risks
 
 
 def _risks(document: PackDocument) -> SummaryLine:
