@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from governance.predicates import MANAGE_REGISTERS
 from governance.spreadsheets import pending, services
@@ -55,6 +55,7 @@ def import_upload(request, slug, kind):
     return render(request, "governance/spreadsheets/import.html", context)
 
 
+@require_GET
 def import_preview(request, slug, kind, token):
     register = _register(kind)
     initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
