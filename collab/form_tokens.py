@@ -5,9 +5,10 @@ draws it only on pages of views wrapped in `@submit_once`).
 The view, wrapped in `@submit_once`, claims the token in a `FormSubmission` row before it runs:
 a second request with the same token (a double click, a retry) cannot claim it, waits for the
 first to finish and is sent to the record the first made. The back button may fetch the form
-afresh, with a new token; the same person posting the same answers to the same form soon after
-is the same submit, so that is matched by a hash of the answers. When the view does not make a
-record (the form had errors) the claim is let go, so the corrected form can be sent.
+afresh, with a new token; the same person posting the same answers to the same form soon after,
+having changed nothing else meanwhile, is the same submit, so that is matched by a hash of the
+answers. When the view does not make a record (the form had errors) the claim is let go, so the
+corrected form can be sent.
 """
 
 from __future__ import annotations
@@ -154,6 +155,26 @@ def _run_claimed(view, claim: FormSubmission, request: HttpRequest, *args, **kwa
     else:
         claim.delete()
     return response
+
+
+class ReplaysEndAtTheNextChange:
+    """Middleware: once a person changes anything else, the same answers sent again are a new submit.
+
+    Without it, adding a body, removing it and adding it again would be taken for the back button.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        changed_something = request.method == "POST" and 300 <= response.status_code < 400
+        if changed_something and request.user.is_authenticated and not wanted(request):
+            since = timezone.now() - REPLAY_WINDOW
+            FormSubmission.objects.filter(user_id=request.user.pk, submitted_at__gte=since).exclude(
+                fingerprint=""
+            ).update(fingerprint="")
+        return response
 
 
 def save_unique(form: forms.BaseForm, field: str, write: Callable[[], T]) -> T | None:

@@ -121,3 +121,15 @@ def test_a_name_taken_since_the_form_was_checked_is_a_form_error_not_a_server_er
 
     assert response.status_code == 200
     assert "“Customer” is already in the glossary" in response.content.decode()
+
+
+def test_removing_what_a_form_made_and_adding_it_again_is_not_taken_for_a_replay(client, world):
+    client.force_login(world.programme_manager)
+    row = {"activity": "Approve the budget", "kind": "decision"}
+    client.post(url("raci_row_add", world), {**row, TOKEN_FIELD: TOKEN})
+    client.post(url("raci_row_remove", world, RaciRow.objects.get().pk))
+
+    again = client.post(url("raci_row_add", world), {**row, TOKEN_FIELD: "fresh-token-after-removing"})
+
+    assert again.status_code == 302 and ALREADY_SUBMITTED not in banner(again)
+    assert RaciRow.objects.filter(initiative=world.initiative, activity="Approve the budget").count() == 1
