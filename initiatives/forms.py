@@ -1,6 +1,7 @@
 from django import forms
 
 from collab.govuk_forms import GovukCheckboxes, GovukForm, GovukModelForm, GovukRadios, LinesField
+from collab.versioned_forms import VersionedFormMixin
 from initiatives.models import Body, Initiative, Participation, User, ValueArea
 
 
@@ -41,7 +42,7 @@ class InitiativeCreateForm(GovukModelForm):
             self.initial.setdefault("lead_body", own_bodies[0].pk)
 
 
-class InitiativeEditForm(GovukModelForm):
+class InitiativeEditForm(VersionedFormMixin, GovukModelForm):
     value_areas = value_areas_field()
     senior_owner_decision_rights = LinesField(
         label="Decisions the senior owner may take",
@@ -92,7 +93,7 @@ class ParticipationAddForm(GovukForm):
         self.fields["body"].queryset = Body.objects.not_taking_part_in(initiative)
 
 
-class ParticipationEditForm(GovukModelForm):
+class ParticipationEditForm(VersionedFormMixin, GovukModelForm):
     stop_doing = LinesField(
         label="What this body will stop doing",
         help_text=(

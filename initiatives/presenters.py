@@ -5,6 +5,7 @@ from functools import cached_property
 
 from django.db.models import Prefetch
 
+from collab.history import LIST_HISTORY_LENGTH, HistoryEntry, history_entries
 from initiatives.models import Initiative, InitiativeRole, Participation, User
 
 
@@ -54,3 +55,14 @@ def home_initiatives(user: User):
         .for_home_page()
         .prefetch_related(Prefetch("participations", queryset=Participation.objects.select_related("body")))
     )
+
+
+def bodies_history(initiative: Initiative) -> list[HistoryEntry]:
+    """The latest changes to which bodies take part, and in what role."""
+    participations = Participation.history.filter(initiative_id=initiative.pk)
+    return history_entries([participations], limit=LIST_HISTORY_LENGTH)
+
+
+def team_history(initiative: Initiative) -> list[HistoryEntry]:
+    roles = InitiativeRole.history.filter(initiative_id=initiative.pk)
+    return history_entries([roles], limit=LIST_HISTORY_LENGTH)

@@ -4,6 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from collab.stale_edit import stale_edit_response
+from collab.versions import StaleVersion
 from initiatives import services
 from initiatives.access import get_initiative_or_404
 from initiatives.departures import BodyStillNeeded
@@ -15,7 +17,7 @@ from initiatives.forms import (
     ProgrammeManagerForm,
 )
 from initiatives.models import InitiativeRole
-from initiatives.presenters import home_initiatives, initiative_overview
+from initiatives.presenters import bodies_history, home_initiatives, initiative_overview, team_history
 from initiatives.rules import ADD_INITIATIVE, CHANGE_INITIATIVE, MANAGE_TEAM
 
 
@@ -49,7 +51,13 @@ def initiative_edit(request, slug):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_INITIATIVE)
     form = InitiativeEditForm(request.POST or None, instance=initiative)
     if request.method == "POST" and form.is_valid():
-        services.initiative_update(initiative=initiative, by=request.user, **form.as_fields())
+        try:
+            with form.versioned_save():
+                services.initiative_update(initiative=initiative, by=request.user, **form.as_fields())
+        except StaleVersion as stale:
+            return stale_edit_response(
+                request, form, stale, noun="initiative", back_url=initiative.get_absolute_url()
+            )
         messages.success(request, "Initiative updated")
         return redirect(initiative)
     return render(
@@ -76,7 +84,13 @@ def bodies(request, slug):
             messages.success(request, f"{participation.body.name} added")
             return redirect("initiatives:bodies", slug=slug)
     participations = initiative.participations.in_role_order()
-    context = {"initiative": initiative, "participations": participations, "form": form, "can_edit": can_edit}
+    context = {
+        "initiative": initiative,
+        "participations": participations,
+        "form": form,
+        "can_edit": can_edit,
+        "history": bodies_history(initiative),
+    }
     return render(request, "initiatives/bodies.html", context)
 
 
@@ -85,7 +99,19 @@ def participation_edit(request, slug, pk):
     participation = get_object_or_404(initiative.participations.select_related("body"), pk=pk)
     form = ParticipationEditForm(request.POST or None, instance=participation)
     if request.method == "POST" and form.is_valid():
-        services.participation_update(participation=participation, by=request.user, **form.as_fields())
+        try:
+            with form.versioned_save():
+                services.participation_update(
+                    participation=participation, by=request.user, **form.as_fields()
+                )
+        except StaleVersion as stale:
+            return stale_edit_response(
+                request,
+                form,
+                stale,
+                noun="participating body",
+                back_url=reverse("initiatives:bodies", kwargs={"slug": slug}),
+            )
         messages.success(request, f"{participation.body.name} updated")
         return redirect("initiatives:bodies", slug=slug)
     back_url = reverse("initiatives:bodies", kwargs={"slug": slug})
@@ -123,7 +149,13 @@ def team(request, slug):
             messages.success(request, f"{form.cleaned_data['user']} is now a programme manager")
             return redirect("initiatives:team", slug=slug)
     roles = initiative.roles.select_related("user").order_by("role", "user__full_name")
-    context = {"initiative": initiative, "roles": roles, "form": form, "can_manage": can_manage}
+    context = {
+        "initiative": initiative,
+        "roles": roles,
+        "form": form,
+        "can_manage": can_manage,
+        "history": team_history(initiative),
+    }
     return render(request, "initiatives/team.html", context)
 
 

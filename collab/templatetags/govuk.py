@@ -77,6 +77,20 @@ def error_summary(*forms):
     return {"errors": errors}
 
 
+@register.inclusion_tag("components/history.html")
+def history(
+    entries, heading: str = "History", empty: str = "No changes recorded yet.", show_record: bool = False
+):
+    """A record's history (collab/history.py): who changed what, when, from what to what."""
+    return {
+        "entries": entries,
+        "heading": heading,
+        "empty": empty,
+        "show_record": show_record,
+        "id": "record-history",
+    }
+
+
 @register.inclusion_tag("components/back_link.html")
 def back_link(url: str, text: str = "Back"):
     return {"url": url, "text": text}

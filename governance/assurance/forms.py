@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios, add_errors
+from collab.versioned_forms import VersionedFormMixin
 from governance import impossible_dates
 from governance.assurance import confidence as scales
 from governance.assurance.models import AssuranceReview, Recommendation
@@ -32,7 +33,7 @@ class AssuranceReviewerForm(GovukForm):
         )
 
 
-class AssuranceReviewForm(GovukModelForm):
+class AssuranceReviewForm(VersionedFormMixin, GovukModelForm):
     class Meta:
         model = AssuranceReview
         fields = ["review_type", "review_date", "findings", "scale", "confidence", "follow_up_due"]

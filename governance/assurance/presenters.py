@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
+from collab.history import HistoryEntry, history_entries
 from governance.assurance.models import AssuranceReview, Recommendation
 from governance.assurance.rules import (
     ASSIGN_ASSURANCE_REVIEWERS,
@@ -172,3 +173,8 @@ def reviewer_assignments(user: User) -> list[ReviewerAssignment]:
         )
         for initiative in initiatives
     ]
+
+
+def review_history(review: AssuranceReview) -> list[HistoryEntry]:
+    """Every change to the review and its recommendations."""
+    return history_entries([review.history.all(), Recommendation.history.filter(review_id=review.pk)])

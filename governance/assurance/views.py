@@ -4,9 +4,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from collab.stale_edit import stale_edit_response
+from collab.versions import StaleVersion
 from governance.assurance import services
 from governance.assurance.forms import AssuranceReviewerForm, AssuranceReviewForm, RecommendationForm
-from governance.assurance.presenters import assurance_summary, recommendations_of, review_recommendations
+from governance.assurance.presenters import (
+    assurance_summary,
+    recommendations_of,
+    review_history,
+    review_recommendations,
+)
 from governance.assurance.rules import (
     ASSIGN_ASSURANCE_REVIEWERS,
     CHANGE_ASSURANCE_REVIEW,
@@ -82,6 +89,7 @@ def review_detail(request, slug, pk):
         "initiative": initiative,
         "review": review,
         "recommendations": review_recommendations(review, request.user),
+        "history": review_history(review),
         "can_change": request.user.has_perm(CHANGE_ASSURANCE_REVIEW, review),
     }
     return render(request, "governance/assurance/review_detail.html", context)
@@ -93,15 +101,18 @@ def review_edit(request, slug, pk):
     if not request.user.has_perm(CHANGE_ASSURANCE_REVIEW, review):
         raise PermissionDenied
     form = AssuranceReviewForm(request.POST or None, instance=review)
+    back_url = reverse("governance:review_detail", kwargs={"slug": slug, "pk": pk})
     if request.method == "POST" and form.is_valid():
         try:
-            services.assurance_review_update(review=review, by=request.user, **form.as_fields())
+            with form.versioned_save():
+                services.assurance_review_update(review=review, by=request.user, **form.as_fields())
+        except StaleVersion as stale:
+            return stale_edit_response(request, form, stale, noun="review", back_url=back_url)
         except services.AssuranceRefusal as refusal:
             form.add_error(None, str(refusal))
         else:
             messages.success(request, "Review updated")
             return redirect("governance:review_detail", slug=slug, pk=pk)
-    back_url = reverse("governance:review_detail", kwargs={"slug": slug, "pk": pk})
     context = {
         "form": form,
         "initiative": initiative,

@@ -6,13 +6,14 @@ from django import forms
 from django.utils import timezone
 
 from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios
+from collab.versioned_forms import VersionedFormMixin
 from governance.decisions import states as decision_states
 from governance.decisions.models import Decision
 from governance.decisions.states import Action
 from initiatives.models import Initiative
 
 
-class DecisionForm(GovukModelForm):
+class DecisionForm(VersionedFormMixin, GovukModelForm):
     class Meta:
         model = Decision
         fields = ["title", "context", "options", "recommendation", "due_date", "raci_row"]

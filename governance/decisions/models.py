@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from governance.decisions.querysets import DecisionQuerySet, DecisionTransitionQuerySet
 
@@ -51,6 +52,8 @@ class Decision(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Draft edits and state moves, field by field; the trail (DecisionTransition) says why.
+    history = HistoricalRecords(excluded_fields=["updated_at"])
     objects = DecisionQuerySet.as_manager()
 
     class Meta:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from collab.history import HistoryEntry, history_entries
 from governance.decisions import states as decision_states
 from governance.decisions.forms import DecideForm, ResubmitForm
 from governance.decisions.models import Decision, DecisionTransition
@@ -124,3 +125,8 @@ def decisions_awaiting(user: User) -> list[Decision]:
     if not user.is_authenticated:
         return []
     return list(Decision.objects.awaiting_decision_by(user))
+
+
+def decision_history(decision: Decision) -> list[HistoryEntry]:
+    """Every change to the decision, draft edits included; the trail above says why it moved."""
+    return history_entries([decision.history.all()])

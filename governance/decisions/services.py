@@ -82,6 +82,10 @@ def _transition(
         decision.refresh_from_db()
         raise DecisionChanged(refusal_message(decision, action))
     apply_changes(decision, changes)
+    # The conditional UPDATE above holds the row; saving the same values records the move in the
+    # decision's history, which the UPDATE alone would bypass.
+    decision._history_user = by  # type: ignore[attr-defined]
+    decision.save(update_fields=list(changes))
     return DecisionTransition.objects.create(
         decision=decision, from_status=expected, to_status=target, by=by, comment=comment.strip()
     )
@@ -145,7 +149,7 @@ def decision_create(
 ) -> Decision:
     if raci_row is not None and raci_row.initiative_id != initiative.pk:
         raise ValueError("The RACI row belongs to another initiative")
-    decision = Decision.objects.create(
+    decision = Decision(
         initiative=initiative,
         number=_next_number(initiative),
         title=title,
@@ -158,6 +162,8 @@ def decision_create(
         created_by=by,
         status=decision_states.DRAFT,
     )
+    decision._history_user = by  # type: ignore[attr-defined]
+    decision.save()
     DecisionTransition.objects.create(
         decision=decision,
         from_status=decision_states.NEW,
@@ -198,12 +204,14 @@ def decision_update(
         "due_date": due_date,
         "raci_row": raci_row,
     }
-    updated = Decision.objects.filter(pk=decision.pk, status__in=decision_states.EDITABLE).update(
-        updated_at=timezone.now(), **changed(content)
-    )
-    if updated != 1:
+    stored = Decision.objects.select_for_update().get(pk=decision.pk)
+    if not decision_states.is_editable(stored.status):
         decision.refresh_from_db()
         raise DecisionChanged(not_editable_message(decision))
+    # Saved, not UPDATEd, so the decision's history records who changed which field.
+    apply_changes(stored, content)
+    stored._history_user = by  # type: ignore[attr-defined]
+    stored.save()
     decision.refresh_from_db()
     return decision
 

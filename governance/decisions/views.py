@@ -5,10 +5,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from collab.govuk_forms import posted
+from collab.stale_edit import stale_edit_response
+from collab.versions import StaleVersion
 from governance.decisions import services
 from governance.decisions import states as decision_states
 from governance.decisions.forms import DecideForm, DecisionForm, EscalateForm, ResubmitForm, SupersedeForm
-from governance.decisions.presenters import decision_page
+from governance.decisions.presenters import decision_history, decision_page
 from governance.decisions.rules import ADD_DECISION, CHANGE_DECISION, ESCALATE_DECISION, decide_allowed
 from governance.decisions.states import Action
 from governance.forums.escalation import CannotEscalate, escalation_next_step, escalation_raise, sent_to
@@ -50,9 +52,8 @@ def decision_add(request, slug):
 
 def decision_detail(request, slug, number):
     _initiative, decision = _get_decision(request, slug, number)
-    return render(
-        request, "governance/decisions/decision.html", {"page": decision_page(decision, request.user)}
-    )
+    context = {"page": decision_page(decision, request.user), "history": decision_history(decision)}
+    return render(request, "governance/decisions/decision.html", context)
 
 
 def decision_edit(request, slug, number):
@@ -63,7 +64,10 @@ def decision_edit(request, slug, number):
     form = DecisionForm(posted(request), instance=decision, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         try:
-            services.decision_update(decision=decision, by=request.user, **form.as_fields())
+            with form.versioned_save():
+                services.decision_update(decision=decision, by=request.user, **form.as_fields())
+        except StaleVersion as stale:
+            return stale_edit_response(request, form, stale, noun="decision", back_url=_detail_url(decision))
         except services.DecisionChanged as refusal:
             messages.error(request, str(refusal))
         else:

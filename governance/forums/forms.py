@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from collab.govuk_forms import GovukCheckboxes, GovukModelForm, GovukRadios
+from collab.versioned_forms import VersionedFormMixin
 from governance.forums.models import EscalationLevel, Forum
 from initiatives.models import Body, Initiative, User
 
@@ -13,7 +14,7 @@ PURPOSE_HINTS = {
 }
 
 
-class ForumForm(GovukModelForm):
+class ForumForm(VersionedFormMixin, GovukModelForm):
     class Meta:
         model = Forum
         fields = ["name", "purpose", "chair", "member_bodies", "members", "cadence", "terms_of_reference"]
@@ -54,7 +55,7 @@ class ForumForm(GovukModelForm):
         self.fields["cadence"].choices = Forum.Cadence.choices
 
 
-class EscalationLevelForm(GovukModelForm):
+class EscalationLevelForm(VersionedFormMixin, GovukModelForm):
     class Meta:
         model = EscalationLevel
         fields = ["name", "who", "forum", "threshold"]

@@ -7,9 +7,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from collab.history import LIST_HISTORY_LENGTH, HistoryEntry, history_entries
 from governance.forums.escalation import level_label, sent_to
-from governance.forums.models import Escalation, Forum
-from initiatives.models import User
+from governance.forums.models import Escalation, EscalationLevel, Forum
+from initiatives.models import Initiative, User
 
 
 @dataclass(frozen=True)
@@ -68,3 +69,12 @@ def escalated_to(entries: Iterable[EscalationEntry]) -> str:
     """Where the item was last sent up the route; "" if it never was."""
     latest = max(entries, key=lambda entry: entry.escalated_at, default=None)
     return latest.destination if latest else ""
+
+
+def forums_history(initiative: Initiative) -> list[HistoryEntry]:
+    return history_entries([Forum.history.filter(initiative_id=initiative.pk)], limit=LIST_HISTORY_LENGTH)
+
+
+def escalation_history(initiative: Initiative) -> list[HistoryEntry]:
+    levels = EscalationLevel.history.filter(initiative_id=initiative.pk)
+    return history_entries([levels], limit=LIST_HISTORY_LENGTH)

@@ -4,9 +4,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from collab.govuk_forms import posted
+from collab.stale_edit import stale_edit_response
+from collab.versions import StaleVersion
 from governance.forums import services
 from governance.forums.forms import EscalationLevelForm, ForumForm
-from governance.forums.presenters import too_many_forums
+from governance.forums.presenters import escalation_history, forums_history, too_many_forums
 from governance.forums.rules import CHANGE_FORUMS
 from initiatives.access import get_initiative_or_404
 
@@ -18,6 +20,7 @@ def forums(request, slug):
         "initiative": initiative,
         "forums": listed,
         "crowded": too_many_forums(listed),
+        "history": forums_history(initiative),
         "can_edit": request.user.has_perm(CHANGE_FORUMS, initiative),
     }
     return render(request, "governance/forums/forums.html", context)
@@ -29,7 +32,17 @@ def forum_form(request, slug, pk=None):
     form = ForumForm(posted(request), instance=forum, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         if forum:
-            services.forum_update(forum=forum, by=request.user, **form.as_fields())
+            try:
+                with form.versioned_save():
+                    services.forum_update(forum=forum, by=request.user, **form.as_fields())
+            except StaleVersion as stale:
+                return stale_edit_response(
+                    request,
+                    form,
+                    stale,
+                    noun="forum",
+                    back_url=reverse("governance:forums", kwargs={"slug": slug}),
+                )
             messages.success(request, f"{forum.name} updated")
         else:
             forum = services.forum_create(initiative=initiative, by=request.user, **form.as_fields())
@@ -54,6 +67,7 @@ def escalation(request, slug):
     context = {
         "initiative": initiative,
         "levels": list(initiative.escalation_levels.up_the_route().select_related("forum")),
+        "history": escalation_history(initiative),
         "can_edit": request.user.has_perm(CHANGE_FORUMS, initiative),
     }
     return render(request, "governance/forums/escalation.html", context)
@@ -65,7 +79,17 @@ def level_form(request, slug, pk=None):
     form = EscalationLevelForm(posted(request), instance=level, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         if level:
-            services.escalation_level_update(level=level, by=request.user, **form.as_fields())
+            try:
+                with form.versioned_save():
+                    services.escalation_level_update(level=level, by=request.user, **form.as_fields())
+            except StaleVersion as stale:
+                return stale_edit_response(
+                    request,
+                    form,
+                    stale,
+                    noun="escalation level",
+                    back_url=reverse("governance:escalation", kwargs={"slug": slug}),
+                )
             messages.success(request, f"Level {level.level} updated")
         else:
             level = services.escalation_level_add(initiative=initiative, by=request.user, **form.as_fields())

@@ -4,15 +4,17 @@ from django import forms
 from django.utils import timezone
 
 from collab.govuk_forms import GovukCheckboxes, GovukModelForm, GovukRadios, add_errors
+from collab.versioned_forms import VersionedFormMixin
+from collab.versions import version_parts
 from governance import impossible_dates
-from governance.glossary.models import DataDefinition, DataSharingAgreement
+from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
 from initiatives.fields import offer_bodies
 from initiatives.models import Body, Initiative
 
 TERM_FIELDS = ["term", "agreed_meaning", "master_body", "standard", "status"]
 
 
-class DefinitionForm(GovukModelForm):
+class DefinitionForm(VersionedFormMixin, GovukModelForm):
     """A glossary term: one textarea per participating body for what the term means there today.
 
     People who may change the term see everything; other participants see only the
@@ -59,6 +61,27 @@ class DefinitionForm(GovukModelForm):
             )
             self.initial.setdefault(name, recorded.get(body.pk, ""))
 
+    # A term is edited with its meanings, so its version counts both histories.
+    def version_histories(self):
+        return [*super().version_histories(), BodyMeaning.history.filter(definition_id=self.instance.pk)]
+
+    def _meaning_values(self, by_body: dict[int, str]) -> dict[str, str]:
+        return {self.meaning_field_name(body): by_body.get(body.pk, "") for body in self.meaning_bodies}
+
+    def value_at(self, version: str):
+        values, parts = super().value_at(version), version_parts(version)
+        if values is None or len(parts) < 2:
+            return values
+        rows = BodyMeaning.history.filter(definition_id=self.instance.pk, history_id__lte=parts[1])
+        then = {
+            row.body_id: "" if row.history_type == "-" else row.meaning for row in rows.order_by("history_id")
+        }
+        return {**values, **self._meaning_values(then)}
+
+    def current_values(self):
+        now = {meaning.body_id: meaning.meaning for meaning in self.instance.meanings.all()}
+        return {**super().current_values(), **self._meaning_values(now)}
+
     @staticmethod
     def meaning_field_name(body: Body) -> str:
         return f"meaning_{body.pk}"
@@ -92,7 +115,7 @@ class DefinitionForm(GovukModelForm):
         return cleaned
 
 
-class AgreementForm(GovukModelForm):
+class AgreementForm(VersionedFormMixin, GovukModelForm):
     class Meta:
         model = DataSharingAgreement
         fields = [

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
+from collab.history import LIST_HISTORY_LENGTH, HistoryEntry, history_entries
 from governance.checklist.items import exchanges_records, latest_assessment
 from governance.glossary.meanings import DISPUTED, effective_status, meanings_differ
 from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
@@ -77,4 +78,17 @@ def data_sharing(initiative: Initiative) -> DataSharing:
     return DataSharing(
         agreements=agreements,
         exchanges_records=exchanges_records(initiative, latest_assessment(initiative)),
+    )
+
+
+def glossary_history(initiative: Initiative) -> list[HistoryEntry]:
+    """The latest changes to the initiative's terms and each body's meanings of them."""
+    terms = DataDefinition.history.filter(initiative_id=initiative.pk)
+    meanings = BodyMeaning.history.filter(definition_id__in=terms.values("id"))
+    return history_entries([terms, meanings], limit=LIST_HISTORY_LENGTH)
+
+
+def agreements_history(initiative: Initiative) -> list[HistoryEntry]:
+    return history_entries(
+        [DataSharingAgreement.history.filter(initiative_id=initiative.pk)], limit=LIST_HISTORY_LENGTH
     )

@@ -7,11 +7,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from collab.form_tokens import save_unique
+from collab.stale_edit import stale_edit_response
+from collab.versions import StaleVersion
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
 from governance.glossary import services
 from governance.glossary.forms import AgreementForm, DefinitionForm
-from governance.glossary.presenters import data_sharing, glossary
+from governance.glossary.presenters import agreements_history, data_sharing, glossary, glossary_history
 from governance.glossary.rules import ADD_DEFINITION, CHANGE_DEFINITION, RECORD_BODY_MEANING
 from governance.predicates import MANAGE_REGISTERS
 from initiatives.access import get_initiative_or_404
@@ -27,6 +29,7 @@ def glossary_page(request, slug):
     context = {
         "initiative": initiative,
         "glossary": terms,
+        "history": glossary_history(initiative),
         "sharing": data_sharing(initiative),
         "can_add": request.user.has_perm(ADD_DEFINITION, initiative),
         # Every participant may record their own bodies' meanings of any term (RECORD_BODY_MEANING);
@@ -89,13 +92,16 @@ def definition_edit(request, slug, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            saved = save_unique(
-                form,
-                "term",
-                lambda: services.definition_update(
-                    definition=definition, by=request.user, meanings=form.meanings, **form.as_fields()
-                ),
-            )
+            with form.versioned_save():
+                saved = save_unique(
+                    form,
+                    "term",
+                    lambda: services.definition_update(
+                        definition=definition, by=request.user, meanings=form.meanings, **form.as_fields()
+                    ),
+                )
+        except StaleVersion as stale:
+            return stale_edit_response(request, form, stale, noun="term", back_url=_glossary_url(slug))
         except services.CannotAgree as refusal:
             form.add_error("agreed_meaning", str(refusal))
         else:
@@ -130,6 +136,7 @@ def data_sharing_page(request, slug):
     context = {
         "initiative": initiative,
         "sharing": data_sharing(initiative),
+        "history": agreements_history(initiative),
         "can_manage": request.user.has_perm(MANAGE_REGISTERS, initiative),
     }
     return render(request, "governance/glossary/data_sharing.html", context)
@@ -152,7 +159,17 @@ def agreement_edit(request, slug, pk):
     agreement = get_object_or_404(initiative.data_sharing_agreements, pk=pk)
     form = AgreementForm(request.POST or None, instance=agreement, initiative=initiative)
     if request.method == "POST" and form.is_valid():
-        services.agreement_update(agreement=agreement, by=request.user, **form.as_fields())
+        try:
+            with form.versioned_save():
+                services.agreement_update(agreement=agreement, by=request.user, **form.as_fields())
+        except StaleVersion as stale:
+            return stale_edit_response(
+                request,
+                form,
+                stale,
+                noun="data sharing agreement",
+                back_url=reverse("governance:data_sharing", kwargs={"slug": slug}),
+            )
         messages.success(request, f"Data sharing agreement “{agreement.title}” updated")
         return redirect("governance:data_sharing", slug=slug)
     back_url = reverse("governance:data_sharing", kwargs={"slug": slug})

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from collab.govuk_forms import GovukCheckboxes, GovukModelForm, GovukRadios, add_errors, date_text
+from collab.versioned_forms import VersionedFormMixin
 from governance import impossible_dates
 from governance.measures.models import Measure, MeasureReading
 from initiatives.fields import offer_bodies
@@ -57,7 +58,7 @@ def measure_rule_errors(values: dict) -> list[tuple[str, str]]:
     return errors + impossible_dates.measure_problems(values, today=timezone.localdate())
 
 
-class MeasureForm(GovukModelForm):
+class MeasureForm(VersionedFormMixin, GovukModelForm):
     baseline = _number_field("Baseline", help_text="Where the measure stood before the work started.")
     target = _number_field("Target")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from collab.history import HistoryEntry, history_entries
 from governance.measures.charts import TrendChart, trend_chart
 from governance.measures.models import Measure, MeasureReading
 from governance.measures.progress import Position, measure_position
@@ -72,3 +73,8 @@ def measure_page(measure: Measure) -> MeasurePage:
         chart_title=title,
         benefiting=sorted(body.name for body in measure.benefiting_bodies.all()),
     )
+
+
+def measure_history(measure: Measure) -> list[HistoryEntry]:
+    """Every change to the measure and its readings."""
+    return history_entries([measure.history.all(), MeasureReading.history.filter(measure_id=measure.pk)])

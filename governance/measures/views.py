@@ -9,12 +9,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from collab.csv_export import csv_response
 from collab.form_tokens import save_unique
+from collab.stale_edit import stale_edit_response
+from collab.versions import StaleVersion
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
 from governance.measures import services
 from governance.measures.forms import MeasureForm, ReadingForm
 from governance.measures.models import MeasureReading
-from governance.measures.presenters import measure_page, summarise
+from governance.measures.presenters import measure_history, measure_page, summarise
 from governance.measures.rules import ADD_MEASURE, CHANGE_MEASURE
 from governance.predicates import MANAGE_REGISTERS
 from governance.spreadsheets import MEASURE_COLUMNS, measure_rows
@@ -77,6 +79,7 @@ def _render_measure(request, initiative, measure, reading_form):
     context = {
         "initiative": initiative,
         "page": measure_page(measure),
+        "history": measure_history(measure),
         "can_change": request.user.has_perm(CHANGE_MEASURE, measure),
         "reading_form": reading_form,
     }
@@ -99,11 +102,21 @@ def measure_edit(request, slug, pk):
         manages_all=manages_all,
     )
     if request.method == "POST" and form.is_valid():
-        saved = save_unique(
-            form,
-            "name",
-            lambda: services.measure_update(measure=measure, by=request.user, **form.as_fields()),
-        )
+        try:
+            with form.versioned_save():
+                saved = save_unique(
+                    form,
+                    "name",
+                    lambda: services.measure_update(measure=measure, by=request.user, **form.as_fields()),
+                )
+        except StaleVersion as stale:
+            return stale_edit_response(
+                request,
+                form,
+                stale,
+                noun="measure",
+                back_url=reverse("governance:measure_detail", kwargs={"slug": slug, "pk": pk}),
+            )
         if saved is not None:
             messages.success(request, f"Measure “{measure.name}” updated")
             return redirect("governance:measure_detail", slug=slug, pk=measure.pk)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from collab.govuk_forms import GovukCheckboxes, GovukForm, GovukModelForm, GovukRadios
+from collab.versioned_forms import VersionedFormMixin
 from governance.raci.matrix import CellValues, RaciMatrix, column_label
 from governance.raci.models import RaciColumn, RaciRow
 from governance.raci.starter import StarterRow
@@ -59,7 +60,7 @@ class RaciMatrixForm(GovukForm):
         return self.is_valid() and self.check is not None and self.check.is_valid
 
 
-class RaciRowForm(GovukModelForm):
+class RaciRowForm(VersionedFormMixin, GovukModelForm):
     class Meta:
         model = RaciRow
         fields = ["activity", "kind"]
@@ -96,7 +97,7 @@ class StarterRowsForm(GovukForm):
         return [self.offered[activity] for activity in self.cleaned_data["activities"]]
 
 
-class RaciColumnForm(GovukModelForm):
+class RaciColumnForm(VersionedFormMixin, GovukModelForm):
     class Meta:
         model = RaciColumn
         fields = ["body", "role_name", "holder"]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from collab.history import LIST_HISTORY_LENGTH, HistoryEntry, history_entries
 from governance.raci.forms import CELL_CHOICES, RaciMatrixForm, cell_name
 from governance.raci.matrix import RaciMatrix, column_label
 from governance.raci.models import RaciColumn, RaciRow
 from governance.raci.validation import MatrixCheck
+from initiatives.models import Initiative
 
 
 @dataclass
@@ -92,3 +94,10 @@ def raci_page(matrix: RaciMatrix, form: RaciMatrixForm, *, can_edit: bool) -> Ra
         incomplete_rows=0 if submitted else len(check.row_errors),
         can_edit=can_edit,
     )
+
+
+def structure_history(initiative: Initiative) -> list[HistoryEntry]:
+    """The latest changes to the matrix's rows and columns."""
+    rows = RaciRow.history.filter(initiative_id=initiative.pk)
+    columns = RaciColumn.history.filter(initiative_id=initiative.pk)
+    return history_entries([rows, columns], limit=LIST_HISTORY_LENGTH)

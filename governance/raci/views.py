@@ -7,10 +7,12 @@ from django.views.decorators.http import require_POST
 from collab.csv_export import csv_response
 from collab.form_tokens import save_unique
 from collab.govuk_forms import posted
+from collab.stale_edit import stale_edit_response
+from collab.versions import StaleVersion
 from governance.raci import services
 from governance.raci.forms import RaciColumnForm, RaciMatrixForm, RaciRowForm, StarterRowsForm
 from governance.raci.matrix import column_label, load_matrix
-from governance.raci.presenters import raci_page
+from governance.raci.presenters import raci_page, structure_history
 from governance.raci.rules import CHANGE_RACI
 from governance.raci.starter import starter_rows
 from initiatives.access import get_initiative_or_404
@@ -46,9 +48,9 @@ def matrix(request, slug):
                 messages.success(request, f"RACI matrix saved{note}")
                 return redirect("governance:raci", slug=slug)
     page = raci_page(stored, form, can_edit=can_edit)
-    return render(
-        request, "governance/raci/matrix.html", {"initiative": initiative, "page": page, "form": form}
-    )
+    history = structure_history(initiative)
+    context = {"initiative": initiative, "page": page, "form": form, "history": history}
+    return render(request, "governance/raci/matrix.html", context)
 
 
 def export_csv(request, slug):
@@ -88,11 +90,17 @@ def row_form(request, slug, pk=None):
     if request.method == "POST" and form.is_valid():
         if row:
             edited = row
-            saved = save_unique(
-                form,
-                "activity",
-                lambda: services.raci_row_update(row=edited, by=request.user, **form.as_fields()),
-            )
+            try:
+                with form.versioned_save():
+                    saved = save_unique(
+                        form,
+                        "activity",
+                        lambda: services.raci_row_update(row=edited, by=request.user, **form.as_fields()),
+                    )
+            except StaleVersion as stale:
+                return stale_edit_response(
+                    request, form, stale, noun="RACI row", back_url=_structure_url(slug)
+                )
             message = "Row renamed to “{}”"
         else:
             saved = save_unique(
@@ -147,13 +155,19 @@ def column_form(request, slug, pk=None):
         data = form.cleaned_data
         if column:
             edited = column
-            saved = save_unique(
-                form,
-                "role_name",
-                lambda: services.raci_column_update(
-                    column=edited, role_name=data["role_name"], holder=data["holder"], by=request.user
-                ),
-            )
+            try:
+                with form.versioned_save():
+                    saved = save_unique(
+                        form,
+                        "role_name",
+                        lambda: services.raci_column_update(
+                            column=edited, role_name=data["role_name"], holder=data["holder"], by=request.user
+                        ),
+                    )
+            except StaleVersion as stale:
+                return stale_edit_response(
+                    request, form, stale, noun="RACI column", back_url=_structure_url(slug)
+                )
             verb = "updated"
         else:
             saved = save_unique(

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios, add_errors
+from collab.versioned_forms import VersionedFormMixin
 from governance import impossible_dates
 from governance.risks.models import Risk, RiskAction
 from governance.risks.scoring import risk_bands
@@ -64,7 +65,7 @@ def review_date_help(*, editing: bool = False) -> str:
     )
 
 
-class RiskForm(GovukModelForm):
+class RiskForm(VersionedFormMixin, GovukModelForm):
     is_joint = forms.TypedChoiceField(
         label="Joint or single-body risk",
         choices=[(True, "Joint risk"), (False, "Single-body risk")],

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from collab.history import HistoryEntry, history_entries
 from governance.forums.escalation import CannotEscalate, NextStep, escalation_next_step
 from governance.forums.presenters import EscalationEntry, escalated_to, escalation_entries
 from governance.health.checks import RiskFlagCounts
@@ -184,3 +185,8 @@ def risk_page(risk: Risk, today: datetime.date | None = None) -> RiskPage:
         next_step=next_step,
         escalation_refusal=refusal,
     )
+
+
+def risk_history(risk: Risk) -> list[HistoryEntry]:
+    """Every change to the risk and its controls and actions: who, when, from what to what."""
+    return history_entries([risk.history.all(), RiskAction.history.filter(risk_id=risk.pk)])

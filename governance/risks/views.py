@@ -7,13 +7,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from collab.csv_export import csv_response
+from collab.stale_edit import stale_edit_response
+from collab.versions import StaleVersion
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
 from governance.forums.escalation import CannotEscalate, escalation_raise, sent_to
 from governance.predicates import MANAGE_REGISTERS
 from governance.risks import services
 from governance.risks.forms import EscalateForm, RiskActionForm, RiskFilterForm, RiskForm
-from governance.risks.presenters import risk_page, risk_register
+from governance.risks.presenters import risk_history, risk_page, risk_register
 from governance.risks.rules import ADD_RISK, CHANGE_RISK, ESCALATE_RISK
 from governance.spreadsheets import RISK_COLUMNS, risk_rows
 from initiatives.access import get_initiative_or_404
@@ -68,6 +70,7 @@ def risk_detail(request, slug, pk):
     context = {
         "initiative": initiative,
         "page": risk_page(risk),
+        "history": risk_history(risk),
         "can_change": request.user.has_perm(CHANGE_RISK, risk),
         "can_escalate": request.user.has_perm(ESCALATE_RISK, risk),
     }
@@ -80,15 +83,19 @@ def risk_edit(request, slug, pk):
     form = RiskForm(
         request.POST or None, instance=risk, initiative=initiative, user=request.user, manages_all=manages_all
     )
+    back_url = reverse("governance:risk_detail", kwargs={"slug": slug, "pk": pk})
     if request.method == "POST" and form.is_valid():
         typed_review_date = form.cleaned_data["review_date"]
-        services.risk_update(risk=risk, by=request.user, **form.as_fields())
+        try:
+            with form.versioned_save():
+                services.risk_update(risk=risk, by=request.user, **form.as_fields())
+        except StaleVersion as stale:
+            return stale_edit_response(request, form, stale, noun="risk", back_url=back_url)
         review_date = risk.review_date
         moved = typed_review_date is not None and review_date and review_date != typed_review_date
         review = f": its next review comes forward to {review_date:%-d %B %Y}" if moved else ""
         messages.success(request, f"Risk {risk.reference} updated{review}")
         return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
-    back_url = reverse("governance:risk_detail", kwargs={"slug": slug, "pk": pk})
     context = {"form": form, "initiative": initiative, "risk": risk, "back_url": back_url}
     return render(request, "governance/risks/risk_form.html", context)
 

@@ -1,0 +1,87 @@
+"""Two people, each in their own signed-in browser, edit the same record from the same version.
+
+For every editable record type: the first saves; the second's save is refused with the
+stale-edit page (who changed what, beside what they typed); "Apply my changes on top" then
+saves theirs without undoing the first person's change. Run on SQLite and on PostgreSQL
+(DATABASE_URL).
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.test_people_browser import another_browser
+from tests.edit_versions import RECORD_TYPES
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def type_into(page, world, kind, change) -> None:
+    """Change one field the way a person would, whatever control it is."""
+    field, value = change
+    value = kind.typed(world, value)
+    control = page.locator(f'[name="{field}"]').first
+    tag = control.evaluate("element => element.tagName.toLowerCase()")
+    kind_of_input = control.get_attribute("type") or ""
+    if tag == "select":
+        control.select_option(value)
+    elif kind_of_input == "radio":
+        page.locator(f'[name="{field}"][value="{value}"]').check()
+    else:
+        control.fill(value)
+
+
+def save(page) -> None:
+    page.locator("main form[method=post] button[type=submit]").last.click()
+
+
+@pytest.mark.parametrize("kind", RECORD_TYPES, ids=lambda kind: kind.name)
+def test_a_stale_edit_is_refused_shows_the_other_change_and_applies_yours_on_top(
+    page, browser, live_server, world, kind
+):
+    record = kind.make(world)
+    url = f"{live_server.url}{kind.edit_url(world, record)}"
+    first, second = kind.people(world)
+    sign_in(page, live_server, first, lands_on=page_after_sign_in(first, world))
+    other, other_errors = another_browser(browser)
+    sign_in(other, live_server, second, lands_on=page_after_sign_in(second, world))
+    page.goto(url)
+    other.goto(url)
+
+    type_into(page, world, kind, kind.first)
+    save(page)
+    page.wait_for_url(lambda address: address != url)
+    type_into(other, world, kind, kind.second)
+    save(other)
+
+    expect(other.get_by_role("heading", level=1)).to_contain_text("Someone else changed this")
+    expect(other.locator("#record-history")).to_contain_text(first.get_full_name())
+    expect(other.get_by_role("heading", name="What you typed")).to_be_visible()
+    assert_accessible(other)
+    assert not kind.holds(world, record, kind.second)
+
+    other.get_by_role("button", name="Apply my changes on top").click()
+    other.wait_for_url(lambda address: address != url)
+    assert kind.holds(world, record, kind.first)
+    assert kind.holds(world, record, kind.second)
+    assert other_errors == []
+
+
+def page_after_sign_in(person, world) -> str:
+    return "/"
+
+
+def test_the_history_section_shows_a_readers_who_changed_what(page, browser, live_server, world):
+    kind = next(kind for kind in RECORD_TYPES if kind.name == "risk")
+    risk = kind.make(world)
+    sign_in(page, live_server, world.programme_manager)
+    page.goto(f"{live_server.url}{kind.edit_url(world, risk)}")
+    page.locator('[name="title"]').fill("Families asked three times")
+    save(page)
+
+    reader, _ = another_browser(browser)
+    sign_in(reader, live_server, world.partner_member)
+    reader.goto(f"{live_server.url}/initiatives/{world.initiative.slug}/risks/{risk.pk}/")
+    history = reader.locator("#record-history")
+    expect(history).to_contain_text("Changed by Priya Shah")
+    expect(history).to_contain_text("Families asked three times")

@@ -1,0 +1,72 @@
+"""Twenty people save the same record from the same version at the same moment, on PostgreSQL.
+
+Each save runs in its own thread, on its own connection, through the edit page as a browser
+posts it. Exactly one is saved; the other nineteen are refused with the stale-edit page, and
+the record holds the one saved change. SQLite writes one at a time, so only PostgreSQL shows
+that the version check holds when saves really interleave.
+"""
+
+import threading
+
+import pytest
+from django.db import close_old_connections, connection
+
+from tests.edit_versions import RECORD_TYPES
+from tests.test_edit_versions import edit_form, signed_in
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+SAVES = 20
+
+
+@pytest.fixture(autouse=True)
+def _needs_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (real concurrent connections); CI runs it")
+
+
+def save_all_at_once(posts) -> list[int | str]:
+    """Post each (client, url, data) in its own thread, released together; their status codes."""
+    start = threading.Barrier(len(posts))
+    statuses: list[int | str] = [0] * len(posts)
+
+    def save(index, client, url, data):
+        try:
+            start.wait(30)
+            statuses[index] = client.post(url, data).status_code
+        except Exception as error:  # Reported in the assertion, not lost with the thread.
+            statuses[index] = repr(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(index, *post)) for index, post in enumerate(posts)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    close_old_connections()
+    return statuses
+
+
+@pytest.mark.parametrize("kind", RECORD_TYPES, ids=lambda kind: kind.name)
+def test_twenty_saves_from_one_version_save_one_and_refuse_nineteen(world, kind):
+    record = kind.make(world)
+    url = kind.edit_url(world, record)
+    person = kind.people(world)[0]
+    # Each person types a different text, so the saved one is known.
+    field, value = kind.second if kind.first[1].isdigit() else kind.first
+    posts = []
+    for index in range(SAVES):
+        client = signed_in(person)
+        form = edit_form(client, url)
+        posts.append((client, url, {**form, field: [f"{value} {index}"]}))
+    assert len({tuple(data["version"]) for _, _, data in posts}) == 1
+
+    statuses = save_all_at_once(posts)
+
+    print(
+        f"\n{kind.name}: {SAVES} simultaneous saves from one version: "
+        f"{statuses.count(302)} saved, {statuses.count(409)} refused as stale"
+    )
+    assert sorted(statuses, key=str) == [302] + [409] * (SAVES - 1)
+    record.refresh_from_db()
+    assert value in str(getattr(record, field))
