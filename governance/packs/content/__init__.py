@@ -16,7 +16,8 @@ from initiatives.models import Initiative
 
 # Bump when the shape changes, so a pack built from an older shape is never mistaken for a new one.
 # 3: the initiative's facts (governance.health.checks) replace the health check's finished items.
-# 4: the annex of closed and retired records; the facts are governance.health.facts's, with every figure the pack prints; risks say if assessed.
+# 4: the annex of closed and retired records; the facts are governance.health.facts's, with every
+#    figure the pack prints; risks say if assessed.
 CONTENT_SCHEMA = 4
 
 
