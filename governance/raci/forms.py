@@ -3,11 +3,12 @@ from __future__ import annotations
 from django import forms
 
 from collab.govuk_forms import GovukCheckboxes, GovukForm, GovukModelForm, GovukRadios
-from collab.versioned_forms import VersionedFormMixin
+from collab.versioned_forms import UNREADABLE_VERSION, VersionedFormMixin, VersionField
 from governance.raci.matrix import CellValues, RaciMatrix, column_label
 from governance.raci.models import RaciColumn, RaciRow
 from governance.raci.starter import StarterRow
 from governance.raci.validation import VALUES, MatrixCheck
+from governance.raci.versions import RowVersions, known_versions, row_versions, version_field_name
 from initiatives.models import Body, Initiative, User
 
 CELL_CHOICES = [("", "—"), *((value, value) for value in VALUES)]
@@ -18,7 +19,8 @@ def cell_name(row: RaciRow, column: RaciColumn) -> str:
 
 
 class RaciMatrixForm(GovukForm):
-    """The whole matrix in one form: a select per cell, checked as a whole on submit.
+    """The whole matrix in one form: a select per cell, checked as a whole on submit, and each
+    row's version (governance/raci/versions.py) in a hidden field.
 
     The table is drawn by templates/governance/raci/matrix.html from the presenter, so this
     form only parses and checks what came back.
@@ -28,7 +30,9 @@ class RaciMatrixForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.matrix = matrix
         self.check: MatrixCheck | None = None
+        versions = row_versions([row.pk for row in matrix.rows])
         for row in matrix.rows:
+            self.fields[version_field_name(row.pk)] = VersionField(initial=str(versions[row.pk]))
             for column in matrix.columns:
                 self.fields[cell_name(row, column)] = forms.ChoiceField(
                     choices=CELL_CHOICES,
@@ -43,9 +47,23 @@ class RaciMatrixForm(GovukForm):
 
     def clean(self):
         cleaned = super().clean()
+        if not known_versions(self._submitted_versions()):
+            self.add_error(None, UNREADABLE_VERSION)
         # Checked even when a cell was invalid, so every problem is shown at once.
         self.check = self.matrix.check(self.values())
         return cleaned
+
+    def _submitted_versions(self) -> dict[int, str]:
+        """A row posted without a version (not drawn by this service) is saved as before."""
+        texts = {row.pk: self.cleaned_data.get(version_field_name(row.pk)) for row in self.matrix.rows}
+        return {row_id: text for row_id, text in texts.items() if text}
+
+    def read_at(self) -> RowVersions:
+        return {row_id: int(text) for row_id, text in self._submitted_versions().items()}
+
+    def version_of(self, row: RaciRow) -> str:
+        """The version a row goes back to the page with: as posted, or as read now."""
+        return str(self[version_field_name(row.pk)].value() or "")
 
     def values(self) -> CellValues:
         return {

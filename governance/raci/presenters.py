@@ -11,6 +11,7 @@ from governance.raci.forms import CELL_CHOICES, RaciMatrixForm, cell_name
 from governance.raci.matrix import RaciMatrix, column_label, load_matrix
 from governance.raci.models import RaciColumn, RaciRow
 from governance.raci.validation import MatrixCheck
+from governance.raci.versions import CellChange
 from initiatives.models import Initiative
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ class RowView:
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     problems_are_errors: bool = False
+    version: str = ""
 
     @property
     def problem_id(self) -> str:
@@ -62,15 +64,31 @@ class RaciPage:
         return bool(self.rows and self.columns)
 
 
-def raci_page(matrix: RaciMatrix, form: RaciMatrixForm, *, can_edit: bool) -> RaciPage:
-    """The matrix as stored, or as just submitted (keeping what the user chose) when the save failed."""
+def _changed_under(row: RaciRow, changes: list[CellChange]) -> list[str]:
+    headline = (
+        f"Someone else changed “{row.activity}” while you were editing: it was not saved. "
+        "Check their changes, then save again to apply yours on top"
+    )
+    return [headline, *(f"{change}." for change in changes)]
+
+
+def raci_page(
+    matrix: RaciMatrix, form: RaciMatrixForm, *, can_edit: bool, result: MatrixSave | None = None
+) -> RaciPage:
+    """The matrix as stored, or as just submitted (keeping what the user chose) when the save failed;
+    after a save that refused rows, what it leaves to show (governance/raci/versions.py)."""
     submitted = form.is_bound
     check: MatrixCheck = form.check if submitted and form.check is not None else matrix.check()
-    rows, errors = [], []
+    stale = result.stale if result else {}
+    rows, errors = [], [{"text": text, "href": "#raci-caption"} for text in form.non_field_errors()]
     for index, row in enumerate(matrix.rows):
-        row_view = RowView(row=row, cells=[], problems=check.row_errors.get(index, []))
+        problems = check.row_errors.get(index, [])
+        if row.pk in stale:
+            problems = [*_changed_under(row, stale[row.pk]), *problems]
+        row_view = RowView(row=row, cells=[], problems=problems)
         row_view.warnings = check.row_warnings.get(index, [])
         row_view.problems_are_errors = submitted and bool(row_view.problems)
+        row_view.version = str(result.versions[row.pk]) if result else form.version_of(row)
         for column in matrix.columns:
             name = cell_name(row, column)
             bound = form[name]
@@ -78,7 +96,7 @@ def raci_page(matrix: RaciMatrix, form: RaciMatrixForm, *, can_edit: bool) -> Ra
                 name=name,
                 id=f"id_{name}",
                 label=f"{row.activity} — {column_label(column)}",
-                value=(bound.data or "") if submitted else matrix.value(row, column),
+                value=_shown_value(matrix, form, result, row, column),
                 options=CELL_CHOICES,
                 error=" ".join(bound.errors),
             )
@@ -99,6 +117,14 @@ def raci_page(matrix: RaciMatrix, form: RaciMatrixForm, *, can_edit: bool) -> Ra
         incomplete_rows=0 if submitted else len(check.row_errors),
         can_edit=can_edit,
     )
+
+
+def _shown_value(
+    matrix: RaciMatrix, form: RaciMatrixForm, result: MatrixSave | None, row: RaciRow, column: RaciColumn
+) -> str:
+    if result is not None:
+        return matrix.value(row, column, result.values)
+    return (form[cell_name(row, column)].data or "") if form.is_bound else matrix.value(row, column)
 
 
 def row_removal_consequences(row: RaciRow) -> list[Consequence]:
@@ -138,6 +164,8 @@ def saved_message(result: MatrixSave) -> str:
     saved = (
         f"RACI matrix saved: {_rows(result.saved_rows)} changed" if result.saved_rows else "No rows changed"
     )
+    if result.stale:
+        saved += f". {_rows(len(result.stale))} changed by someone else while you were editing, not saved"
     if result.refused_rows:
         them = "it" if result.refused_rows == 1 else "them"
         return f"{saved}. {_rows(result.refused_rows)} not saved: correct {them} below and save again"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Max
@@ -12,6 +12,7 @@ from governance.raci.matrix import CellValues, RaciMatrix, column_label, load_ma
 from governance.raci.models import RaciCell, RaciColumn, RaciRow
 from governance.raci.starter import StarterRow
 from governance.raci.validation import MatrixCheck
+from governance.raci.versions import CellChange, RowVersions, row_versions, stale_rows
 from initiatives.departures import BodyStillNeeded
 from initiatives.models import Body, Initiative, Participation, User
 
@@ -255,19 +256,42 @@ class MatrixSave:
     check: MatrixCheck
     saved_rows: int
     refused_rows: int
+    # Rows others changed since the page was read, that this person changed too: the cells
+    # changed under them (governance/raci/versions.py). Not saved, and not counted above.
+    stale: dict[int, list[CellChange]] = field(default_factory=dict)
+    # What the page shows after: as submitted, with others' changes where this person changed nothing.
+    values: CellValues = field(default_factory=dict)
+    # Each row's version after the save, read under the lock: what the page carries on.
+    versions: RowVersions = field(default_factory=dict)
 
 
 @transaction.atomic
-def raci_matrix_save_valid_rows(*, initiative: Initiative, values: CellValues, by: User) -> MatrixSave:
+def raci_matrix_save_valid_rows(
+    *, initiative: Initiative, values: CellValues, by: User, read_at: RowVersions | None = None
+) -> MatrixSave:
     """Store the rows that have exactly one A and at least one R; leave the others as stored.
 
     So one incomplete row does not throw away the changes to every other row: the page shows
-    the refused rows with what was typed, to correct and save again.
+    the refused rows with what was typed, to correct and save again. `read_at` is the version
+    each row was read at: a row someone else changed since is never overwritten (see stale_rows).
     """
+    # Lock the initiative so saves queue, and each reads the versions the one before it wrote.
     Initiative.objects.lock(initiative)
     matrix = load_matrix(initiative)
-    wanted = _wanted(matrix, values)
-    check = matrix.check(wanted)
-    valid = {row.pk for index, row in enumerate(matrix.rows) if index not in check.row_errors}
-    changed = _store_rows(initiative, wanted, valid, by)
-    return MatrixSave(check=check, saved_rows=len(changed), refused_rows=len(check.row_errors))
+    stale = stale_rows(matrix, _wanted(matrix, values), read_at or {})
+    check = matrix.check(stale.values)
+    valid = {
+        row.pk
+        for index, row in enumerate(matrix.rows)
+        if index not in check.row_errors and row.pk not in stale.refused
+    }
+    changed = _store_rows(initiative, stale.values, valid, by)
+    invalid = [row for index, row in enumerate(matrix.rows) if index in check.row_errors]
+    return MatrixSave(
+        check=check,
+        saved_rows=len(changed),
+        refused_rows=len([row for row in invalid if row.pk not in stale.refused]),
+        stale=stale.refused,
+        values=stale.values,
+        versions=row_versions([row.pk for row in matrix.rows]),
+    )

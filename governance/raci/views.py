@@ -38,23 +38,25 @@ def matrix(request, slug):
     can_edit = request.user.has_perm(CHANGE_RACI, initiative)
     stored = load_matrix(initiative)
     form = RaciMatrixForm(posted(request), matrix=stored)
+    result = None
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied
         if form.is_valid():
             result = services.raci_matrix_save_valid_rows(
-                initiative=initiative, values=form.values(), by=request.user
+                initiative=initiative, values=form.values(), by=request.user, read_at=form.read_at()
             )
-            if not result.refused_rows:
-                messages.success(request, saved_message(result))
+            messages.success(request, saved_message(result))
+            if not result.refused_rows and not result.stale:
                 return redirect("governance:raci", slug=slug)
             # The refused rows are shown with what was typed, beside the rows just saved.
             form.check = result.check
-            messages.success(request, saved_message(result))
-    page = raci_page(stored, form, can_edit=can_edit)
+    page = raci_page(stored, form, can_edit=can_edit, result=result)
     history = structure_history(initiative)
     context = {"initiative": initiative, "page": page, "form": form, "history": history}
-    return render(request, "governance/raci/matrix.html", context)
+    # 409 Conflict, as the stale-edit page (collab/stale_edit.py), when someone else's change held rows back.
+    status = 409 if result and result.stale else 200
+    return render(request, "governance/raci/matrix.html", context, status=status)
 
 
 def export_csv(request, slug):
