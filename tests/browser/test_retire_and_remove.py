@@ -57,7 +57,7 @@ def test_removing_a_body_lists_what_it_touches_and_hands_its_risks_on(page, live
 
 
 def test_a_risk_is_closed_with_a_reason_and_restored_from_the_closed_view(page, live_server, world):
-    RiskFactory(initiative=world.initiative, title="Data feed fails", owner_body=world.lead_body)
+    RiskFactory(initiative=world.initiative, number=1, title="Data feed fails", owner_body=world.lead_body)
     sign_in(page, live_server, world.programme_manager)
     page.goto(f"{live_server.url}/initiatives/{world.initiative.slug}/risks/")
 
