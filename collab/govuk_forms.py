@@ -311,3 +311,10 @@ def posted(request: HttpRequest) -> QueryDict | None:
 
 def date_text(value: datetime.date) -> str:
     return f"{value:%-d %B %Y}"
+
+
+def add_errors(form: forms.BaseForm, problems: list[tuple[str, str]]) -> None:
+    """Put each (field, message) at its field, unless that field already says what is wrong."""
+    for field, message in problems:
+        if field not in form.errors:
+            form.add_error(field, message)

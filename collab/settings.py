@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # After the views: a change made since a create form was sent ends its answers counting as a replay.
+    "collab.form_tokens.ReplaysEndAtTheNextChange",
     "collab.middleware.SignedInSessionMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",

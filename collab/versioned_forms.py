@@ -17,7 +17,7 @@ from django import forms
 from django.db import models, transaction
 from django.db.models import QuerySet
 
-from collab.versions import check_version, current_version, histories_of, is_version, version_parts
+from collab.versions import check_version, current_version, histories_of, version_parts
 
 VERSION_FIELDS = ("version", "base_version")
 UNREADABLE_VERSION = (
@@ -82,10 +82,21 @@ class VersionedFormMixin:
         cleaned = super().clean()  # type: ignore[misc]
         for name in VERSION_FIELDS:
             text = cleaned.get(name) or ""
-            if text and not is_version(text):
+            if text and not self._is_known_version(text):
                 self.add_error(None, UNREADABLE_VERSION)  # type: ignore[attr-defined]
                 return cleaned
         return cleaned
+
+    def _is_known_version(self, text: str) -> bool:
+        """A version this record really had: anything else was not drawn by this service, so it is
+        an error in the form rather than a claim that someone else saved since."""
+        parts, histories = version_parts(text), self.version_histories()
+        if len(parts) != len(histories):
+            return False
+        return all(
+            history.filter(history_id=part).exists() if part else not history.exists()
+            for part, history in zip(parts, histories, strict=True)
+        )
 
     @property
     def submitted_version(self) -> str:

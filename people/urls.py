@@ -1,5 +1,6 @@
 from django.urls import path
 
+from collab.form_tokens import submit_once
 from people.account import views as account
 from people.invitations import views as invitations
 from people.leavers import views as leavers
@@ -15,7 +16,7 @@ urlpatterns = [
     path("session/keep-alive/", account.keep_alive, name="keep_alive"),
     path("signed-out/", account.timed_out, name="timed_out"),
     # Invitations: sent from an initiative's team page, accepted by following the emailed link.
-    path("initiatives/<slug:slug>/team/invite/", invitations.invite, name="invite"),
+    path("initiatives/<slug:slug>/team/invite/", submit_once(invitations.invite), name="invite"),
     path(
         "initiatives/<slug:slug>/team/invitations/<int:pk>/resend/",
         invitations.resend,

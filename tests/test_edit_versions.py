@@ -101,7 +101,9 @@ class TestStaleEdits:
         # Not credited with the first person's change, which their stale form still held the old value of.
         assert kind.typed(world, kind.first[1]) not in [change.new for change in newest.changes]
 
-    @pytest.mark.parametrize("garbage", ["not a version", "1.2.3.4.5.6.7.8.9", "9" * 300, "-1", "1;DROP"])
+    @pytest.mark.parametrize(
+        "garbage", ["not a version", "1.2.3.4.5.6.7.8.9", "9" * 300, "-1", "1;DROP", "987654", "0"]
+    )
     def test_an_unreadable_version_is_a_form_error_not_a_server_error(self, world, kind, garbage):
         record = kind.make(world)
         url = kind.edit_url(world, record)

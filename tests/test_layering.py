@@ -110,6 +110,7 @@ PURE = (
     "governance.raci.validation",
     "governance.measures.progress",
     "governance.measures.charts",
+    "governance.impossible_dates",
     "initiatives.recommendation",
 )
 

@@ -1,7 +1,9 @@
 """Template tags for GOV.UK Design System components, so their markup lives in one place."""
 
 from django import template
+from django.utils.html import format_html
 
+from collab import form_tokens
 from collab.components import BLOCK_TAGS
 
 register = template.Library()
@@ -112,3 +114,17 @@ def task_list(items, id_prefix: str = "task-list"):
         "items": [{**item, "colour": TAG_COLOURS.get(item["status"], "grey")} for item in items],
         "id_prefix": id_prefix,
     }
+
+
+@register.simple_tag(takes_context=True)
+def form_token(context, always: bool = False) -> str:
+    """The hidden one-time token of a create form (collab.form_tokens): a replay makes nothing new.
+
+    The form layouts draw it on pages of create views; a page holding a create form that posts
+    elsewhere (a reading on a measure's page) asks for it `always`.
+    """
+    request = context.get("request")
+    if request is None or not (always or form_tokens.wanted(request)):
+        return ""
+    token = form_tokens.token_for(request)
+    return format_html('<input type="hidden" name="{}" value="{}">', form_tokens.TOKEN_FIELD, token)

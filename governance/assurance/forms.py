@@ -2,8 +2,9 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios
+from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios, add_errors
 from collab.versioned_forms import VersionedFormMixin
+from governance import impossible_dates
 from governance.assurance import confidence as scales
 from governance.assurance.models import AssuranceReview, Recommendation
 from initiatives.models import Body, Initiative, User
@@ -75,13 +76,12 @@ class AssuranceReviewForm(VersionedFormMixin, GovukModelForm):
         review_date, follow_up = cleaned.get("review_date"), cleaned.get("follow_up_due")
         if scale and confidence and not scales.fits_scale(scale, confidence):
             self.add_error("confidence", scales.scale_mismatch_message(scale, confidence))
-        if review_date and review_date > timezone.localdate():
-            self.add_error("review_date", "The date of the review must be today or in the past")
+        problems = impossible_dates.review_problems(cleaned, today=timezone.localdate())
+        add_errors(self, problems)
+        if problems:
             # Nothing is worked out from a refused date (31 12 9999 has no date three months on).
-            review_date = None
-        if review_date and follow_up and follow_up <= review_date:
-            self.add_error("follow_up_due", "The follow-up review must be after the date of the review")
-        elif review_date and confidence:
+            return cleaned
+        if review_date and confidence:
             # Shown on the next page as the scheduled date; the service applies the same default.
             cleaned["follow_up_due"] = scales.follow_up_due(
                 confidence=confidence,

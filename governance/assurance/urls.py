@@ -1,16 +1,19 @@
 from django.urls import path
 
+from collab.form_tokens import submit_once
 from governance.assurance import views
 
 urlpatterns = [
     path("assurance/", views.assurance, name="assurance"),
     path("assurance/reviewers/", views.reviewers, name="assurance_reviewers"),
     path("assurance/reviewers/<int:pk>/remove/", views.reviewer_remove, name="assurance_reviewer_remove"),
-    path("assurance/reviews/new/", views.review_create, name="review_create"),
+    path("assurance/reviews/new/", submit_once(views.review_create), name="review_create"),
     path("assurance/reviews/<int:pk>/", views.review_detail, name="review_detail"),
     path("assurance/reviews/<int:pk>/edit/", views.review_edit, name="review_edit"),
     path(
-        "assurance/reviews/<int:pk>/recommendations/new/", views.recommendation_add, name="recommendation_add"
+        "assurance/reviews/<int:pk>/recommendations/new/",
+        submit_once(views.recommendation_add),
+        name="recommendation_add",
     ),
     path(
         "assurance/recommendations/<int:pk>/done/",

@@ -2,11 +2,12 @@
 
 from django.urls import path
 
+from collab.form_tokens import submit_once
 from governance.decisions import views
 
 urlpatterns = [
     path("decisions/", views.decisions, name="decisions"),
-    path("decisions/new/", views.decision_add, name="decision_add"),
+    path("decisions/new/", submit_once(views.decision_add), name="decision_add"),
     path("decisions/<int:number>/", views.decision_detail, name="decision"),
     path("decisions/<int:number>/edit/", views.decision_edit, name="decision_edit"),
     path("decisions/<int:number>/submit/", views.decision_submit, name="decision_submit"),

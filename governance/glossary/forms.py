@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 
-from collab.govuk_forms import GovukCheckboxes, GovukModelForm, GovukRadios
+from collab.govuk_forms import GovukCheckboxes, GovukModelForm, GovukRadios, add_errors
 from collab.versioned_forms import VersionedFormMixin
 from collab.versions import version_parts
+from governance import impossible_dates
 from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
 from initiatives.fields import offer_bodies
 from initiatives.models import Body, Initiative
@@ -168,9 +170,5 @@ class AgreementForm(VersionedFormMixin, GovukModelForm):
         parties = cleaned.get("parties")
         if parties is not None and len(parties) < 2:
             self.add_error("parties", "Select at least two parties")
-        if cleaned.get("dpia_status") == DataSharingAgreement.DpiaStatus.COMPLETED:
-            if not cleaned.get("dpia_date") and "dpia_date" not in self.errors:
-                self.add_error("dpia_date", "Enter the date the DPIA was completed")
-            if not (cleaned.get("dpia_reviewer") or "").strip():
-                self.add_error("dpia_reviewer", "Enter who reviewed the DPIA")
+        add_errors(self, impossible_dates.dpia_problems(cleaned, today=timezone.localdate()))
         return cleaned

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from collab.form_tokens import save_unique
 from collab.stale_edit import stale_edit_response
 from collab.versions import StaleVersion
 from governance.checklist import items as checklist
@@ -54,14 +55,19 @@ def definition_create(request, slug):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            definition = services.definition_create(
-                initiative=initiative, by=request.user, meanings=form.meanings, **form.as_fields()
+            definition = save_unique(
+                form,
+                "term",
+                lambda: services.definition_create(
+                    initiative=initiative, by=request.user, meanings=form.meanings, **form.as_fields()
+                ),
             )
         except services.CannotAgree as refusal:
             form.add_error("agreed_meaning", str(refusal))
         else:
-            messages.success(request, f"“{definition.term}” added to the glossary")
-            return redirect("governance:glossary", slug=slug)
+            if definition is not None:
+                messages.success(request, f"“{definition.term}” added to the glossary")
+                return redirect("governance:glossary", slug=slug)
     context = {"form": form, "initiative": initiative, "back_url": _glossary_url(slug)}
     return render(request, "governance/glossary/definition_form.html", context)
 
@@ -87,16 +93,21 @@ def definition_edit(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         try:
             with form.versioned_save():
-                services.definition_update(
-                    definition=definition, by=request.user, meanings=form.meanings, **form.as_fields()
+                saved = save_unique(
+                    form,
+                    "term",
+                    lambda: services.definition_update(
+                        definition=definition, by=request.user, meanings=form.meanings, **form.as_fields()
+                    ),
                 )
         except StaleVersion as stale:
             return stale_edit_response(request, form, stale, noun="term", back_url=_glossary_url(slug))
         except services.CannotAgree as refusal:
             form.add_error("agreed_meaning", str(refusal))
         else:
-            messages.success(request, f"“{definition.term}” updated")
-            return redirect("governance:glossary", slug=slug)
+            if saved is not None:
+                messages.success(request, f"“{definition.term}” updated")
+                return redirect("governance:glossary", slug=slug)
     context = {
         "form": form,
         "initiative": initiative,

@@ -90,6 +90,15 @@ class HealthFacts:
     agreements: int = 0
     agreements_with_completed_dpia: int = 0
     model_fit: ModelFitFacts = field(default_factory=ModelFitFacts)
+    # Counted by governance.health.facts for the figures the checks do not read.
+    bodies: int = 0
+    escalation_levels: int = 0
+    measures_meeting_target: int = 0
+    measures_off_track: int = 0
+    measures_without_readings: int = 0
+    agreements_signed: int = 0
+    decisions: int = 0
+    decisions_awaiting: int = 0
     # The sections whose pages exist, from FIX_URL_NAMES.
     built_sections: frozenset[str] = field(default_factory=lambda: frozenset(FIX_URL_NAMES))
 
@@ -236,17 +245,6 @@ class RiskFlagCounts:
         return self.above_threshold + self.no_owner + self.review_overdue
 
 
-@dataclass(frozen=True)
-class HealthReport:
-    items: list[HealthItem]
-    links: dict[str, str]
-    risk_flags: RiskFlagCounts
-
-    @property
-    def failing(self) -> int:
-        return sum(1 for item in self.items if item.status == Status.FAILING)
-
-
 def fix_url(key: str, initiative: Initiative) -> str | None:
     try:
         return reverse(FIX_URL_NAMES[key], kwargs={"slug": initiative.slug})
@@ -364,10 +362,3 @@ def facts_from_snapshot(snapshot: dict) -> HealthFacts:
     values["model_fit"] = ModelFitFacts(**_from_json(snapshot["model_fit"]))
     values["built_sections"] = frozenset(snapshot["built_sections"])
     return HealthFacts(**values)
-
-
-def initiative_health(initiative: Initiative, today: datetime.date | None = None) -> HealthReport:
-    facts, flags = gather_health_facts(initiative, today)
-    overview = initiative.get_absolute_url()
-    links = {key: fix_url(key, initiative) or overview for key in FIX_URL_NAMES}
-    return HealthReport(items=health_check(facts), links=links, risk_flags=flags)

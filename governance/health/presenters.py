@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from governance.health.checks import initiative_health
+from governance.health.facts import FIGURES, initiative_health
 from initiatives.models import Initiative
 
 
@@ -18,4 +18,12 @@ def health_panel(initiative: Initiative) -> dict:
         }
         for item in report.items
     ]
-    return {"initiative": initiative, "items": items, "report": report, "flags": report.risk_flags}
+    figures = report.facts.figures()
+    glance = [{"name": name, "label": label, "value": figures[name]} for name, label in FIGURES.items()]
+    return {
+        "initiative": initiative,
+        "items": items,
+        "report": report,
+        "flags": report.facts.risk_flags,
+        "glance": glance,
+    }

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 
-from collab.govuk_forms import GovukCheckboxes, GovukModelForm, GovukRadios, date_text
+from collab.govuk_forms import GovukCheckboxes, GovukModelForm, GovukRadios, add_errors, date_text
 from collab.versioned_forms import VersionedFormMixin
+from governance import impossible_dates
 from governance.measures.models import Measure, MeasureReading
 from initiatives.fields import offer_bodies
 from initiatives.models import Body, Initiative, User
@@ -53,10 +55,7 @@ def measure_rule_errors(values: dict) -> list[tuple[str, str]]:
     if comparable and ((target < baseline) if direction == "higher" else (target > baseline)):
         side = "above" if direction == "higher" else "below"
         errors.append(("target", f"When {direction} is better, the target must be {side} the baseline"))
-    baseline_date, target_date = values.get("baseline_date"), values.get("target_date")
-    if baseline_date and target_date and target_date <= baseline_date:
-        errors.append(("target_date", "The target date must be after the baseline date"))
-    return errors
+    return errors + impossible_dates.measure_problems(values, today=timezone.localdate())
 
 
 class MeasureForm(VersionedFormMixin, GovukModelForm):
@@ -139,9 +138,7 @@ class MeasureForm(VersionedFormMixin, GovukModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        for field, message in measure_rule_errors(cleaned):
-            if field not in self.errors:
-                self.add_error(field, message)
+        add_errors(self, measure_rule_errors(cleaned))
         return cleaned
 
 
@@ -166,3 +163,8 @@ class ReadingForm(GovukModelForm):
         if self.measure.readings.taken_on(taken_on).exists():
             raise forms.ValidationError(f"There is already a reading for {date_text(taken_on)}")
         return taken_on
+
+    def clean(self):
+        cleaned = super().clean()
+        add_errors(self, impossible_dates.reading_problems(cleaned, today=timezone.localdate()))
+        return cleaned

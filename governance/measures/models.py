@@ -69,6 +69,11 @@ class Measure(Retirable):
         return self.name
 
     @property
+    def reference(self) -> str:
+        """How exports and imports name the measure: M and its number, as R001 names a risk."""
+        return f"M{self.pk:03d}"
+
+    @property
     def is_draft(self) -> bool:
         """Started from the checklist and not yet defined."""
         return not (self.definition and self.unit and self.direction)

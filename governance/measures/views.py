@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
 from collab.csv_export import csv_response
+from collab.form_tokens import save_unique
 from collab.stale_edit import stale_edit_response
 from collab.versions import StaleVersion
 from governance.checklist import items as checklist
@@ -19,9 +20,7 @@ from governance.measures.models import Measure, MeasureReading
 from governance.measures.presenters import measure_history, measure_page, summarise
 from governance.measures.rules import ADD_MEASURE, CHANGE_MEASURE
 from governance.predicates import MANAGE_REGISTERS
-from governance.spreadsheets import MEASURE_COLUMNS, check_measure_rows, importable, measure_rows
-from governance.spreadsheets import services as imports
-from governance.spreadsheets.forms import ImportForm
+from governance.spreadsheets import MEASURE_COLUMNS, measure_rows
 from initiatives.access import get_initiative_or_404
 
 
@@ -66,9 +65,14 @@ def measure_create(request, slug):
         request.POST or None, initiative=initiative, user=request.user, manages_all=manages_all
     )
     if request.method == "POST" and form.is_valid():
-        measure = services.measure_create(initiative=initiative, by=request.user, **form.as_fields())
-        messages.success(request, f"Measure “{measure.name}” added")
-        return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
+        measure = save_unique(
+            form,
+            "name",
+            lambda: services.measure_create(initiative=initiative, by=request.user, **form.as_fields()),
+        )
+        if measure is not None:
+            messages.success(request, f"Measure “{measure.name}” added")
+            return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
     back_url = reverse("governance:measures", kwargs={"slug": slug})
     return render(
         request,
@@ -107,7 +111,11 @@ def measure_edit(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         try:
             with form.versioned_save():
-                services.measure_update(measure=measure, by=request.user, **form.as_fields())
+                saved = save_unique(
+                    form,
+                    "name",
+                    lambda: services.measure_update(measure=measure, by=request.user, **form.as_fields()),
+                )
         except StaleVersion as stale:
             return stale_edit_response(
                 request,
@@ -116,8 +124,9 @@ def measure_edit(request, slug, pk):
                 noun="measure",
                 back_url=reverse("governance:measure_detail", kwargs={"slug": slug, "pk": pk}),
             )
-        messages.success(request, f"Measure “{measure.name}” updated")
-        return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
+        if saved is not None:
+            messages.success(request, f"Measure “{measure.name}” updated")
+            return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
     back_url = reverse("governance:measure_detail", kwargs={"slug": slug, "pk": pk})
     context = {"form": form, "initiative": initiative, "measure": measure, "back_url": back_url}
     return render(request, "governance/measures/measure_form.html", context)
@@ -169,34 +178,6 @@ def export(request, slug):
     return csv_response(
         f"{initiative.slug}-measures.csv", header, measure_rows(_measures_of(initiative, "all_records"))
     )
-
-
-def import_measures(request, slug):
-    initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
-    posted = request.method == "POST"
-    form = ImportForm(
-        request.POST if posted else None, request.FILES if posted else None, columns=MEASURE_COLUMNS
-    )
-    if posted and form.is_valid():
-        check = check_measure_rows(initiative, form.rows)
-        if check.is_valid:
-            outcome = imports.measures_import(initiative=initiative, check=check, by=request.user)
-            messages.success(
-                request,
-                f"{outcome.total} measures imported: {outcome.added} added, {outcome.updated} updated, "
-                f"{outcome.unchanged} unchanged",
-            )
-            return redirect("governance:measures", slug=slug)
-        form.reject_rows(check.errors)
-    context = {
-        "form": form,
-        "initiative": initiative,
-        "columns": importable(MEASURE_COLUMNS),
-        "noun": "measures",
-        "back_url": reverse("governance:measures", kwargs={"slug": slug}),
-        "export_url": reverse("governance:measures_export", kwargs={"slug": slug}),
-    }
-    return render(request, "governance/spreadsheets/import.html", context)
 
 
 @require_POST

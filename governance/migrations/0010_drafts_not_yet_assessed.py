@@ -356,6 +356,9 @@ class Migration(migrations.Migration):
                     _connector="OR",
                 ),
                 name="risk_assessed_unless_draft",
+                violation_error_message=(
+                    "An open risk needs its scores, category, risk appetite, treatment and review date"
+                ),
             ),
         ),
     ]

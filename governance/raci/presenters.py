@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from collab.confirm import Consequence
 from collab.history import LIST_HISTORY_LENGTH, HistoryEntry, history_entries
@@ -11,6 +12,9 @@ from governance.raci.matrix import RaciMatrix, column_label, load_matrix
 from governance.raci.models import RaciColumn, RaciRow
 from governance.raci.validation import MatrixCheck
 from initiatives.models import Initiative
+
+if TYPE_CHECKING:
+    from governance.raci.services import MatrixSave
 
 
 @dataclass
@@ -123,6 +127,23 @@ def column_removal_consequences(column: RaciColumn) -> list[Consequence]:
         Consequence("Rows left without their A or last R: give them another in the matrix first", gaps, True),
         Consequence("Its RACI letters: removed with it", letters),
     ]
+
+
+def _rows(count: int) -> str:
+    return f"{count} row{'' if count == 1 else 's'}"
+
+
+def saved_message(result: MatrixSave) -> str:
+    """What a save of the matrix did: how many rows it saved, and how many it left to correct."""
+    saved = (
+        f"RACI matrix saved: {_rows(result.saved_rows)} changed" if result.saved_rows else "No rows changed"
+    )
+    if result.refused_rows:
+        them = "it" if result.refused_rows == 1 else "them"
+        return f"{saved}. {_rows(result.refused_rows)} not saved: correct {them} below and save again"
+    count = len(result.check.all_warnings)
+    note = f", with {count} warning{'s' if count > 1 else ''} to look at" if count else ""
+    return f"{saved}{note}"
 
 
 def structure_history(initiative: Initiative) -> list[HistoryEntry]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max
 
-from governance.raci.matrix import CellValues, column_label, load_matrix
+from governance.raci.matrix import CellValues, RaciMatrix, column_label, load_matrix
 from governance.raci.models import RaciCell, RaciColumn, RaciRow
 from governance.raci.starter import StarterRow
 from governance.raci.validation import MatrixCheck
@@ -197,6 +198,39 @@ def raci_columns_release(*, participation: Participation, by: User, successor: o
     )
 
 
+def _wanted(matrix: RaciMatrix, values: CellValues) -> CellValues:
+    """The submitted cells of rows and columns that still exist; a cell left out is empty."""
+    row_ids = {row.pk for row in matrix.rows}
+    column_ids = {column.pk for column in matrix.columns}
+    return {
+        key: value for key, value in values.items() if value and key[0] in row_ids and key[1] in column_ids
+    }
+
+
+def _store_rows(initiative: Initiative, wanted: CellValues, row_ids: set[int], by: User) -> set[int]:
+    """Make the stored cells of `row_ids` what `wanted` says; return the rows that changed."""
+    existing = {
+        (cell.row_id, cell.column_id): cell
+        for cell in RaciCell.objects.of(initiative)
+        if cell.row_id in row_ids
+    }
+    changed = set()
+    for key, value in wanted.items():
+        if key[0] not in row_ids:
+            continue
+        cell = existing.get(key) or RaciCell(row_id=key[0], column_id=key[1])
+        if cell.value != value:
+            cell.value = value
+            _save(cell, by)
+            changed.add(key[0])
+    for key, cell in existing.items():
+        if key not in wanted:
+            cell._history_user = by
+            cell.delete()
+            changed.add(key[0])
+    return changed
+
+
 @transaction.atomic
 def raci_matrix_save(*, initiative: Initiative, values: CellValues, by: User) -> MatrixCheck:
     """Store every cell of the matrix at once, or nothing if a row lacks exactly one A or any R.
@@ -207,22 +241,33 @@ def raci_matrix_save(*, initiative: Initiative, values: CellValues, by: User) ->
     # Lock the initiative so two people saving the matrix at once save one after the other.
     Initiative.objects.lock(initiative)
     matrix = load_matrix(initiative)
-    row_ids = {row.pk for row in matrix.rows}
-    column_ids = {column.pk for column in matrix.columns}
-    wanted = {
-        key: value for key, value in values.items() if value and key[0] in row_ids and key[1] in column_ids
-    }
+    wanted = _wanted(matrix, values)
     check = matrix.check(wanted)
     if not check.is_valid:
         raise RaciMatrixInvalid(check)
-    existing = {(cell.row_id, cell.column_id): cell for cell in RaciCell.objects.of(initiative)}
-    for key, value in wanted.items():
-        cell = existing.get(key) or RaciCell(row_id=key[0], column_id=key[1])
-        if cell.value != value:
-            cell.value = value
-            _save(cell, by)
-    for key, cell in existing.items():
-        if key not in wanted:
-            cell._history_user = by
-            cell.delete()
+    _store_rows(initiative, wanted, {row.pk for row in matrix.rows}, by)
     return check
+
+
+@dataclass(frozen=True)
+class MatrixSave:
+    # The check of the matrix as submitted: its row errors are the rows left as they were.
+    check: MatrixCheck
+    saved_rows: int
+    refused_rows: int
+
+
+@transaction.atomic
+def raci_matrix_save_valid_rows(*, initiative: Initiative, values: CellValues, by: User) -> MatrixSave:
+    """Store the rows that have exactly one A and at least one R; leave the others as stored.
+
+    So one incomplete row does not throw away the changes to every other row: the page shows
+    the refused rows with what was typed, to correct and save again.
+    """
+    Initiative.objects.lock(initiative)
+    matrix = load_matrix(initiative)
+    wanted = _wanted(matrix, values)
+    check = matrix.check(wanted)
+    valid = {row.pk for index, row in enumerate(matrix.rows) if index not in check.row_errors}
+    changed = _store_rows(initiative, wanted, valid, by)
+    return MatrixSave(check=check, saved_rows=len(changed), refused_rows=len(check.row_errors))

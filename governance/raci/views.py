@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from collab.confirm import Confirmation, confirm_page, confirmed
 from collab.csv_export import csv_response
+from collab.form_tokens import save_unique
 from collab.govuk_forms import posted
 from collab.stale_edit import stale_edit_response
 from collab.versions import StaleVersion
@@ -16,6 +17,7 @@ from governance.raci.presenters import (
     column_removal_consequences,
     raci_page,
     row_removal_consequences,
+    saved_message,
     structure_history,
 )
 from governance.raci.rules import CHANGE_RACI
@@ -39,19 +41,16 @@ def matrix(request, slug):
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied
-        if form.matrix_is_valid:
-            try:
-                check = services.raci_matrix_save(
-                    initiative=initiative, values=form.values(), by=request.user
-                )
-            except services.RaciMatrixInvalid as invalid:
-                # The rows changed under the user (someone removed a column, say): show it afresh.
-                form.check = invalid.check
-            else:
-                count = len(check.all_warnings)
-                note = f" with {count} warning{'s' if count > 1 else ''} to look at" if count else ""
-                messages.success(request, f"RACI matrix saved{note}")
+        if form.is_valid():
+            result = services.raci_matrix_save_valid_rows(
+                initiative=initiative, values=form.values(), by=request.user
+            )
+            if not result.refused_rows:
+                messages.success(request, saved_message(result))
                 return redirect("governance:raci", slug=slug)
+            # The refused rows are shown with what was typed, beside the rows just saved.
+            form.check = result.check
+            messages.success(request, saved_message(result))
     page = raci_page(stored, form, can_edit=can_edit)
     history = structure_history(initiative)
     context = {"initiative": initiative, "page": page, "form": form, "history": history}
@@ -94,18 +93,29 @@ def row_form(request, slug, pk=None):
     form = RaciRowForm(posted(request), instance=row, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         if row:
+            edited = row
             try:
                 with form.versioned_save():
-                    services.raci_row_update(row=row, by=request.user, **form.as_fields())
+                    saved = save_unique(
+                        form,
+                        "activity",
+                        lambda: services.raci_row_update(row=edited, by=request.user, **form.as_fields()),
+                    )
             except StaleVersion as stale:
                 return stale_edit_response(
                     request, form, stale, noun="RACI row", back_url=_structure_url(slug)
                 )
-            messages.success(request, f"Row renamed to “{row.activity}”")
+            message = "Row renamed to “{}”"
         else:
-            row = services.raci_row_add(initiative=initiative, by=request.user, **form.as_fields())
-            messages.success(request, f"Row “{row.activity}” added. Choose its A and R in the matrix")
-        return redirect("governance:raci_structure", slug=slug)
+            saved = save_unique(
+                form,
+                "activity",
+                lambda: services.raci_row_add(initiative=initiative, by=request.user, **form.as_fields()),
+            )
+            message = "Row “{}” added. Choose its A and R in the matrix"
+        if saved is not None:
+            messages.success(request, message.format(saved.activity))
+            return redirect("governance:raci_structure", slug=slug)
     context = {"initiative": initiative, "form": form, "row": row, "back_url": _structure_url(slug)}
     return render(request, "governance/raci/row_form.html", context)
 
@@ -159,20 +169,31 @@ def column_form(request, slug, pk=None):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if column:
+            edited = column
             try:
                 with form.versioned_save():
-                    services.raci_column_update(
-                        column=column, role_name=data["role_name"], holder=data["holder"], by=request.user
+                    saved = save_unique(
+                        form,
+                        "role_name",
+                        lambda: services.raci_column_update(
+                            column=edited, role_name=data["role_name"], holder=data["holder"], by=request.user
+                        ),
                     )
             except StaleVersion as stale:
                 return stale_edit_response(
                     request, form, stale, noun="RACI column", back_url=_structure_url(slug)
                 )
-            messages.success(request, f"Column “{column_label(column)}” updated")
+            verb = "updated"
         else:
-            column = services.raci_column_add(initiative=initiative, by=request.user, **form.as_fields())
-            messages.success(request, f"Column “{column_label(column)}” added")
-        return redirect("governance:raci_structure", slug=slug)
+            saved = save_unique(
+                form,
+                "role_name",
+                lambda: services.raci_column_add(initiative=initiative, by=request.user, **form.as_fields()),
+            )
+            verb = "added"
+        if saved is not None:
+            messages.success(request, f"Column “{column_label(saved)}” {verb}")
+            return redirect("governance:raci_structure", slug=slug)
     context = {"initiative": initiative, "form": form, "column": column, "back_url": _structure_url(slug)}
     return render(request, "governance/raci/column_form.html", context)
 

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from django import forms
 
-from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios
+from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios, add_errors
 from collab.versioned_forms import VersionedFormMixin
+from governance import impossible_dates
 from governance.risks.models import Risk, RiskAction
 from governance.risks.scoring import risk_bands
 from initiatives.fields import PersonChoiceField, check_person_in_body, offer_bodies
@@ -191,6 +192,7 @@ class RiskForm(VersionedFormMixin, GovukModelForm):
     def clean(self):
         cleaned = super().clean()
         check_person_in_body(self, "owner", "owner_body")
+        add_errors(self, impossible_dates.risk_problems(cleaned, raised_on=self.instance.raised_on))
         return cleaned
 
     def _get_validation_exclusions(self):

@@ -1,8 +1,11 @@
 """The shared risk register, on Orange Book lines: scored positions, appetite, treatment and history."""
 
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from governance.retirement.models import Retirable
@@ -137,11 +140,19 @@ class Risk(Retirable):
                 & ~models.Q(appetite="")
                 & ~models.Q(treatment=""),
                 name="risk_assessed_unless_draft",
+                violation_error_message=(
+                    "An open risk needs its scores, category, risk appetite, treatment and review date"
+                ),
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.reference}: {self.title}"
+
+    @property
+    def raised_on(self) -> datetime.date:
+        """The day the risk was raised: today for one being added."""
+        return timezone.localdate(self.created_at) if self.created_at else timezone.localdate()
 
     @property
     def reference(self) -> str:

@@ -19,9 +19,7 @@ from governance.risks import services
 from governance.risks.forms import EscalateForm, RiskActionForm, RiskFilterForm, RiskForm
 from governance.risks.presenters import risk_history, risk_page, risk_register
 from governance.risks.rules import ADD_RISK, CHANGE_RISK, ESCALATE_RISK
-from governance.spreadsheets import RISK_COLUMNS, check_risk_rows, importable, risk_rows
-from governance.spreadsheets import services as imports
-from governance.spreadsheets.forms import ImportForm
+from governance.spreadsheets import RISK_COLUMNS, risk_rows
 from initiatives.access import get_initiative_or_404
 
 
@@ -180,34 +178,6 @@ def export(request, slug):
     risks = initiative.risks.select_related("owner_body", "owner")
     header = [column.header for column in RISK_COLUMNS]
     return csv_response(f"{initiative.slug}-risk-register.csv", header, risk_rows(risks))
-
-
-def import_risks(request, slug):
-    initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
-    posted = request.method == "POST"
-    form = ImportForm(
-        request.POST if posted else None, request.FILES if posted else None, columns=RISK_COLUMNS
-    )
-    if posted and form.is_valid():
-        check = check_risk_rows(initiative, form.rows)
-        if check.is_valid:
-            outcome = imports.risks_import(initiative=initiative, check=check, by=request.user)
-            messages.success(
-                request,
-                f"{outcome.total} risks imported: {outcome.added} added, {outcome.updated} updated, "
-                f"{outcome.unchanged} unchanged",
-            )
-            return redirect("governance:risk_register", slug=slug)
-        form.reject_rows(check.errors)
-    context = {
-        "form": form,
-        "initiative": initiative,
-        "columns": importable(RISK_COLUMNS),
-        "noun": "risks",
-        "back_url": _register_url(slug),
-        "export_url": reverse("governance:risks_export", kwargs={"slug": slug}),
-    }
-    return render(request, "governance/spreadsheets/import.html", context)
 
 
 @require_POST

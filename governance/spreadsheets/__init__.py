@@ -6,9 +6,11 @@ reading) are written for reading and ignored when importing. Bodies are named by
 name, people by email address, choices by their label or code, dates as 2026-03-31 or
 31/03/2026. Rows are numbered as a spreadsheet shows them: the header is row 1.
 
-Importing validates every row before saving anything. A row whose title (risks) or name
-(measures) matches a record already in the register updates that record, so importing
-the same file twice changes nothing the second time.
+Importing validates every row before saving anything, then shows a preview of what it would
+add and change (preview.py); confirming applies exactly that, one import per initiative at a
+time (services.py). A row with a reference (R001, M001) updates that record; a row without one
+updates the record whose title (risks) or name (measures) it has, so importing the same file
+twice changes nothing the second time.
 """
 
 from governance.spreadsheets.checks import ImportCheck, RowResult, check_measure_rows, check_risk_rows

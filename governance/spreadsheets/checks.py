@@ -7,8 +7,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.utils import timezone
 
 from collab.govuk_forms import LONG_TEXT_MAX_LENGTH
+from governance import impossible_dates
 from governance.checklist.items import normalise_item
 from governance.measures.forms import measure_rule_errors
 from governance.measures.models import Measure
@@ -88,7 +92,9 @@ def _text(text: str, name: str, max_length: int, *, required: bool = False) -> s
 class RowResult:
     number: int
     values: dict = field(default_factory=dict)
-    existing: object | None = None
+    # The register's reference (R001, M003) from the file, if it has one: the record it updates.
+    reference: str = ""
+    existing: Any = None  # the Risk or Measure the row updates
     errors: list[str] = field(default_factory=list)
 
 
@@ -96,7 +102,7 @@ class RowChecker:
     """Collects values and errors for one row, so every cell's problem is reported, not just the first."""
 
     def __init__(self, number: int, cells: dict[str, str]):
-        self.result = RowResult(number)
+        self.result = RowResult(number, reference=cells.get("reference", "").strip())
         self.cells = cells
 
     def take(self, key: str, parse: Callable[[str], object]) -> None:
@@ -158,10 +164,28 @@ def _check_duplicates(results: list[RowResult], key: str, noun: str) -> None:
 
 
 def _match_existing(results: list[RowResult], records, key: str, noun: str) -> None:
+    """A row with a reference (R001, M003) updates that record; a row without one, the record of its name."""
+    records = list(records)
+    by_reference = {record.reference.casefold(): record for record in records}
     by_name: dict[str, list] = {}
     for record in records:
         by_name.setdefault(normalise_item(getattr(record, key)), []).append(record)
+    seen: dict[str, int] = {}
     for result in results:
+        if result.reference:
+            wanted = result.reference.casefold()
+            if wanted in seen:
+                result.errors.append(
+                    f"Row {result.number}: reference {result.reference} is also on row {seen[wanted]}"
+                )
+            seen.setdefault(wanted, result.number)
+            result.existing = by_reference.get(wanted)
+            if result.existing is None:
+                result.errors.append(
+                    f"Row {result.number}: reference {result.reference} is not a {noun} in this register; "
+                    f"leave the reference blank to add a new {noun}"
+                )
+            continue
         matches = by_name.get(normalise_item(result.values.get(key) or ""), [])
         if len(matches) > 1:
             result.errors.append(
@@ -224,6 +248,10 @@ def check_risk_rows(initiative: Initiative, rows: list[tuple[int, dict[str, str]
         results.append(row.result)
     _check_duplicates(results, "title", "title")
     _match_existing(results, initiative.risks.all(), "title", "risk")
+    for result in results:
+        raised_on = result.existing.raised_on if isinstance(result.existing, Risk) else timezone.localdate()
+        for _field, message in impossible_dates.risk_problems(result.values, raised_on=raised_on):
+            result.errors.append(f"Row {result.number}: {message[0].lower()}{message[1:]}")
     return ImportCheck(results)
 
 

@@ -17,12 +17,16 @@ class Column:
 
 
 RISK_COLUMNS = [
-    Column("Reference", "reference", export_only=True),
+    Column(
+        "Reference",
+        "reference",
+        takes="R001 and so on, as exported: updates that risk. Blank for a new risk.",
+    ),
     Column(
         "Title",
         "title",
         required=True,
-        takes="Text, up to 200 characters. Matches an existing risk by title.",
+        takes="Text, up to 200 characters. Without a reference, matches an existing risk by title.",
     ),
     Column("Cause", "cause", takes="Text"),
     Column("Effect", "effect", takes="Text"),
@@ -56,10 +60,15 @@ RISK_COLUMNS = [
 
 MEASURE_COLUMNS = [
     Column(
+        "Reference",
+        "reference",
+        takes="M001 and so on, as exported: updates that measure. Blank for a new measure.",
+    ),
+    Column(
         "Name",
         "name",
         required=True,
-        takes="Text, up to 200 characters. Matches an existing measure by name.",
+        takes="Text, up to 200 characters. Without a reference, matches an existing measure by name.",
     ),
     Column("Definition", "definition", required=True, takes="Text"),
     Column("Unit", "unit", required=True, takes="Text, for example days"),

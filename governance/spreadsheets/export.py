@@ -68,6 +68,7 @@ def measure_rows(measures: Iterable[Measure]) -> list[list]:
         latest = readings[-1] if readings else None
         rows.append(
             [
+                measure.reference,
                 measure.name,
                 measure.definition,
                 measure.unit,

@@ -1,4 +1,4 @@
-"""Saving a checked CSV import: all rows or none, through the same services as the forms."""
+"""Saving an import: one at a time per initiative, all rows or none, exactly as previewed."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from governance.measures.services import measure_create, measure_update
-from governance.risks.services import risk_create, risk_update
-from governance.spreadsheets import ImportCheck
+from governance.spreadsheets.preview import CHANGED, NEW, ImportPlan, plan
+from governance.spreadsheets.registers import Register, Rows
 from initiatives.models import Initiative, User
 
 
@@ -24,50 +23,48 @@ class ImportOutcome:
 
 
 class ImportHasErrors(Exception):
-    pass
+    def __init__(self, errors: list[str]):
+        super().__init__("Check every row before saving any")
+        self.errors = errors
 
 
-def _differs(record, values: dict) -> bool:
-    for name, value in values.items():
-        if name == "benefiting_bodies":
-            if {body.pk for body in value} != set(record.benefiting_bodies.values_list("pk", flat=True)):
-                return True
-        elif getattr(record, name) != value:
-            return True
-    return False
+class StalePreview(Exception):
+    """The register changed after the preview was shown: what confirming would do is not what was seen."""
+
+    def __init__(self, plan: ImportPlan):
+        super().__init__("The register changed since the preview")
+        self.plan = plan
 
 
-def _save_all(check: ImportCheck, create, update) -> ImportOutcome:
-    if not check.is_valid:
-        raise ImportHasErrors("Check every row before saving any")
-    added = updated = unchanged = 0
-    for row in check.rows:
-        if row.existing is None:
-            create(row.values)
-            added += 1
-        elif _differs(row.existing, row.values):
-            update(row.existing, row.values)
-            updated += 1
-        else:
-            unchanged += 1
-    return ImportOutcome(added, updated, unchanged)
+def import_plan(*, register: Register, initiative: Initiative, rows: Rows) -> tuple[ImportPlan, list[str]]:
+    """What importing `rows` would do now, and the rows' errors (nothing is planned while there are any)."""
+    check = register.check(initiative, rows)
+    return plan(check, register.records(initiative), register.name_field), check.errors
 
 
 @transaction.atomic
-def risks_import(*, initiative: Initiative, check: ImportCheck, by: User) -> ImportOutcome:
-    """Add new risks and update those whose title matches; score changes go into their history."""
-    return _save_all(
-        check,
-        lambda values: risk_create(initiative=initiative, by=by, **values),
-        lambda risk, values: risk_update(risk=risk, by=by, **values),
-    )
+def import_rows(
+    *, register: Register, initiative: Initiative, rows: Rows, by: User, previewed: str | None = None
+) -> ImportOutcome:
+    """Add new records and update those the file names, by reference or else by name.
 
-
-@transaction.atomic
-def measures_import(*, initiative: Initiative, check: ImportCheck, by: User) -> ImportOutcome:
-    """Add new measures and update those whose name matches. Readings are not imported."""
-    return _save_all(
-        check,
-        lambda values: measure_create(initiative=initiative, by=by, **values),
-        lambda measure, values: measure_update(measure=measure, by=by, **values),
+    `previewed` is the digest of the plan the person confirmed: if the plan is different now,
+    nothing is written and StalePreview carries the new one.
+    """
+    # One import per initiative at a time: a second waits here, then checks against what the first wrote.
+    Initiative.objects.select_for_update().filter(pk=initiative.pk).values_list("pk").get()
+    planned, errors = import_plan(register=register, initiative=initiative, rows=rows)
+    if errors:
+        raise ImportHasErrors(errors)
+    if previewed is not None and planned.digest != previewed:
+        raise StalePreview(planned)
+    for row in planned.rows:
+        if row.action == NEW:
+            register.create(initiative, by, row.row.values)
+        elif row.action == CHANGED:
+            register.update(row.row.existing, by, row.row.values)
+    return ImportOutcome(
+        len(planned.of(NEW)),
+        len(planned.of(CHANGED)),
+        len(planned.rows) - len(planned.of(NEW)) - len(planned.of(CHANGED)),
     )

@@ -95,6 +95,11 @@ def decision(attribute: str) -> Callable:
     return lambda seed: {"slug": seed.initiative.slug, "number": getattr(seed, attribute).number}
 
 
+def import_token(seed) -> dict:
+    """An import preview's token; none is waiting under this one."""
+    return {"slug": seed.initiative.slug, "token": "no-such-upload"}
+
+
 def manage_action(params=initiative) -> Access:
     return Access(params=params, get=ACTION_GET, post=MANAGE_POST, action=True)
 
@@ -295,6 +300,9 @@ TABLE: dict[str, Access] = {
     ),
     "governance:risks_export": Access(get=READ),
     "governance:risks_import": manage_form(),
+    # A preview no upload is waiting under sends the programme manager back to the upload page.
+    "governance:risks_import_preview": Access(params=import_token, get=expect(programme_manager=MOVED)),
+    "governance:risks_import_confirm": manage_action(import_token),
     "governance:risks_from_checklist": manage_action(),
     "governance:risk_detail": Access(params=with_pk("dwp_risk"), get=READ),
     "governance:risk_edit": Access(
@@ -339,6 +347,9 @@ TABLE: dict[str, Access] = {
     ),
     "governance:measures_export": Access(get=READ),
     "governance:measures_import": manage_form(),
+    # A preview no upload is waiting under sends the programme manager back to the upload page.
+    "governance:measures_import_preview": Access(params=import_token, get=expect(programme_manager=MOVED)),
+    "governance:measures_import_confirm": manage_action(import_token),
     "governance:measures_from_checklist": manage_action(),
     "governance:measure_detail": Access(params=with_pk("dwp_measure"), get=READ),
     "governance:measure_edit": Access(

@@ -60,6 +60,11 @@ POSTED_WITHOUT_A_FORM = {
     "governance:raci_columns_from_bodies": (
         "its button shows only while a body taking part has no column; every body has one in the demo"
     ),
+    "governance:risks_import_confirm": (
+        "its form is on an upload's preview, which no link reaches; it takes no field but the one-time "
+        "token, and confirms only an upload waiting in the session"
+    ),
+    "governance:measures_import_confirm": "as governance:risks_import_confirm",
     "account_login": "the same address as login, whose form is fuzzed under that name",
     "account_logout": "the same address as logout, whose form is fuzzed under that name",
     "account_reset_password_from_key": (

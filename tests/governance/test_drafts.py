@@ -12,9 +12,11 @@ import io
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from governance.checklist.items import ChecklistItem
 from governance.health.checks import gather_health_facts, health_check
@@ -104,6 +106,13 @@ class TestADraftHasNoAssessment:
 
         with pytest.raises(IntegrityError), transaction.atomic():
             Risk.objects.filter(pk=draft.pk).update(status=Risk.Status.OPEN)
+
+    def test_an_open_risk_without_its_assessment_is_refused_by_validation_with_a_message(self, world):
+        (draft,) = adopt(world, "Data quality across bodies")
+        draft.status = Risk.Status.OPEN
+
+        with pytest.raises(ValidationError, match="An open risk needs its scores"):
+            draft.validate_constraints()
 
 
 class TestRegistersAndPages:
@@ -241,7 +250,7 @@ class TestHealthCheckAndPack:
         RiskFactory(initiative=world.initiative, number=99, title="Funding ends", status="closed")
 
         document = pack_for(world.initiative)
-        html = pack_html(document)
+        html = strip_tags(pack_html(document))
 
         assert [row.risk["title"] for row in document.draft_risks] == ["Data quality across bodies"]
         assert [row.risk["title"] for row in document.closed_risks] == ["Funding ends"]

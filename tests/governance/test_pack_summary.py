@@ -2,10 +2,12 @@
 
 import pytest
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from governance.health.checks import Status
 from governance.packs.content import content_fingerprint, gather_pack_content
 from governance.packs.document import pack_document
+from governance.packs.document.summary import SummaryLine
 from tests.governance.register_factories import BodyMeaningFactory, DataDefinitionFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +21,9 @@ def document_for(initiative):
 
 
 def summary(document, area: str):
-    return next(line for line in document.summary if line.area == area)
+    """The line as a reader sees it: the figures' markup (data-figure) taken out."""
+    line = next(line for line in document.summary if line.area == area)
+    return SummaryLine(line.area, strip_tags(line.position), strip_tags(line.attention))
 
 
 def health(document, key: str):

@@ -286,7 +286,7 @@ class TestChecklistDrafts:
             ("Data quality across bodies", "draft"),
             ("Staff turnover", "draft"),
         ]
-        assert "Select at least one risk" in again.content.decode()
+        assert "You already submitted this form: nothing new was created" in again.content.decode()
         assert client.get(url("risk_register", world)).context["checklist_form"] is None
 
     def test_measures_and_terms_are_offered_too(self, client, world):

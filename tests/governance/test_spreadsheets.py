@@ -52,10 +52,19 @@ def csv_file(rows, name="risks.csv", encoding="utf-8") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, buffer.getvalue().encode(encoding), content_type="text/csv")
 
 
+def upload_and_confirm(client, url, upload):
+    """Upload a file, open its preview and confirm it, as a person would; a refused file stops there."""
+    uploaded = client.post(url, {"file": upload})
+    if uploaded.status_code != 302:
+        return uploaded
+    preview = client.get(uploaded.url)
+    return client.post(preview.context["confirm_url"], follow=True)
+
+
 def import_risks(client, world, upload):
     client.force_login(world.programme_manager)
     url = reverse("governance:risks_import", kwargs={"slug": world.initiative.slug})
-    return client.post(url, {"file": upload}, follow=True)
+    return upload_and_confirm(client, url, upload)
 
 
 def body(response) -> str:
@@ -224,7 +233,7 @@ class TestMeasureImport:
     def import_measures(self, client, world, rows):
         client.force_login(world.programme_manager)
         url = reverse("governance:measures_import", kwargs={"slug": world.initiative.slug})
-        return client.post(url, {"file": csv_file(rows, "measures.csv")}, follow=True)
+        return upload_and_confirm(client, url, csv_file(rows, "measures.csv"))
 
     def test_a_good_file_adds_measures_with_their_benefiting_bodies(self, client, world):
         response = self.import_measures(client, world, [MEASURE_HEADER, GOOD_MEASURE])
@@ -261,7 +270,7 @@ class TestMeasureImport:
         response = client.get(reverse("governance:measures_export", kwargs={"slug": world.initiative.slug}))
 
         rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-        assert rows[0][:3] == ["Name", "Definition", "Unit"]
-        assert rows[1][0] == "'@SUM(A1:A2)" and rows[1][8] == "'-1+1"
+        assert rows[0][:4] == ["Reference", "Name", "Definition", "Unit"]
+        assert rows[1][:2] == [measure.reference, "'@SUM(A1:A2)"] and rows[1][9] == "'-1+1"
         assert rows[1][-4] == "12.00"
         assert rows[1][-2:] == ["Current", ""]

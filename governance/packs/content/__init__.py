@@ -16,7 +16,8 @@ from initiatives.models import Initiative
 
 # Bump when the shape changes, so a pack built from an older shape is never mistaken for a new one.
 # 3: the initiative's facts (governance.health.checks) replace the health check's finished items.
-# 4: the annex of closed and retired records.
+# 4: the annex of closed and retired records; the facts are governance.health.facts's, with every
+#    figure the pack prints; risks say if assessed.
 CONTENT_SCHEMA = 4
 
 
@@ -46,10 +47,10 @@ def gather_pack_content(initiative_id: int) -> dict:
 def _facts(initiative: Initiative) -> dict:
     """The facts the summary and the health check both read, as of today: a risk passing its
     review date changes the pack."""
-    from governance.health.checks import facts_snapshot, gather_health_facts
+    from governance.health.checks import facts_snapshot
+    from governance.health.facts import initiative_facts
 
-    facts, _flags = gather_health_facts(initiative)
-    return facts_snapshot(facts)
+    return facts_snapshot(initiative_facts(initiative).counts)
 
 
 def content_fingerprint(content: dict) -> str:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from governance.health.checks import HealthFacts, HealthItem, facts_from_snapshot, health_check
+from governance.health.checks import HealthItem
+from governance.health.facts import InitiativeFacts, facts_from_snapshot
 from governance.packs.document import assurance, decision_rights, registers
 from governance.packs.document.formatting import as_date
 from governance.packs.document.summary import SummaryLine, summary_lines
@@ -78,8 +79,9 @@ class PackDocument:
     decisions: list[dict]
     reviews: list[dict]
     latest_review: dict | None
-    # The initiative's facts as gathered with the content: the summary and the health check read them.
-    facts: HealthFacts
+    # The initiative's facts as gathered with the content (governance.health.facts): every
+    # section's figures, the summary and the health check read them, as the overview does.
+    facts: InitiativeFacts
     health: list[HealthItem]
     open_recommendations: list[dict] = field(default_factory=list)
 
@@ -98,10 +100,6 @@ class PackDocument:
     @property
     def fingerprint_groups(self) -> list[str]:
         return [self.fingerprint[i : i + 16] for i in range(0, len(self.fingerprint), 16)]
-
-    @property
-    def open_risk_count(self) -> int:
-        return len(self.risks_above_threshold) + len(self.other_open_risks)
 
 
 def pack_document(
@@ -141,7 +139,7 @@ def pack_document(
         reviews=reviews,
         latest_review=reviews[0] if reviews else None,
         facts=facts,
-        health=health_check(facts),
+        health=facts.checks,
         open_recommendations=sorted(
             (item for review in reviews for item in review["recommendations"] if item["status"] == "open"),
             key=lambda item: item["due_date"] or datetime.date.max,

@@ -6,6 +6,8 @@ import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 
 def as_date(value: str | None) -> datetime.date | None:
@@ -32,11 +34,15 @@ def format_number(value: Decimal | None) -> str:
     return text[:-3] if text.endswith(".00") else text.rstrip("0")
 
 
-def counted(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def figure(name: str, count: int) -> SafeString:
+    """A figure from governance.health.facts, marked with its name so a test can check the pack
+    prints what the overview shows."""
+    return format_html('<span data-figure="{}">{}</span>', name, count)
 
 
-def counted_or_none(count: int, word: str, plural: str = "") -> str:
-    if count == 0:
-        return "None recorded"
-    return f"{count} {word if count == 1 else (plural or word + 's')}"
+def counted(name: str, count: int, word: str, plural: str = "") -> SafeString:
+    return format_html("{} {}", figure(name, count), word if count == 1 else (plural or word + "s"))
+
+
+def counted_or_none(name: str, count: int, word: str, plural: str = "") -> SafeString:
+    return counted(name, count, word, plural) if count else mark_safe("None recorded")

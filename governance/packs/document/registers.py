@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from governance.measures import charts
+from governance.measures.progress import Standing, measure_position
 from governance.packs.document.formatting import as_date, as_decimal, format_number
 from governance.risks import scoring
 
@@ -103,9 +104,17 @@ def measure_view(measure: dict) -> MeasureView:
     readings = [(taken_on, value) for taken_on, value in readings if taken_on and value is not None]
     baseline, target = as_decimal(measure["baseline"]), as_decimal(measure["target"])
     latest_date, latest = readings[-1] if readings else (None, None)
-    target_met = None
-    if latest is not None and target is not None:
-        target_met = latest >= target if measure["direction"] == "higher" else latest <= target
+    # The same standing as the measure's page and the facts' "meeting target" count.
+    standing = measure_position(
+        direction=measure["direction"],
+        baseline=baseline,
+        target=target,
+        latest=latest,
+        latest_on=latest_date,
+        baseline_date=as_date(measure["baseline_date"]),
+        target_date=as_date(measure["target_date"]),
+    ).standing
+    target_met = None if standing == Standing.UNKNOWN else standing == Standing.MET
     unit = measure["unit"]
     return MeasureView(
         measure=measure,

@@ -1,16 +1,21 @@
-"""The executive summary: one line per area, its position and what needs attention."""
+"""The executive summary ("At a glance"): one line per area, its position and what needs attention.
+
+Every number here is a figure of governance.health.facts, the same the overview shows, never a
+count of the pack's own; each is marked with its name (formatting.figure).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from governance.decisions import states as decision_states
-from governance.glossary.meanings import DISPUTED, PROPOSED
-from governance.packs.document.formatting import counted, counted_or_none
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from governance.packs.document.formatting import counted, counted_or_none, figure
 
 if TYPE_CHECKING:
-    from governance.health.checks import HealthFacts
+    from governance.health.facts import InitiativeFacts
     from governance.packs.document import PackDocument
 
 
@@ -21,9 +26,21 @@ class SummaryLine:
     attention: str = ""
 
 
-def _joined(counted: list[tuple[int, str]]) -> str:
+def _joined(parts: list[tuple[int, SafeString]]) -> SafeString:
     """The texts whose count is not zero, joined with semicolons."""
-    return "; ".join(text for number, text in counted if number)
+    return format_html_join("; ", "{}", ((text,) for number, text in parts if number))
+
+
+def _noted(name: str, count: int, text: str) -> tuple[int, SafeString]:
+    return count, format_html("{} {}", figure(name, count), text)
+
+
+def _total_and_part(facts: InitiativeFacts, total: str, noun: str, part: str, text: str) -> str:
+    """ "3 measures; 1 meeting target", or "None recorded"."""
+    count = getattr(facts, total)
+    if not count:
+        return "None recorded"
+    return format_html("{}; {} {}", counted(total, count, noun), figure(part, getattr(facts, part)), text)
 
 
 def _delivery_confidence(document: PackDocument) -> SummaryLine:
@@ -42,30 +59,32 @@ def _delivery_confidence(document: PackDocument) -> SummaryLine:
 
 
 def _recommendations(document: PackDocument) -> SummaryLine:
+    # Recommendations belong to assurance reviews, not to the initiative's facts.
     overdue = sum(1 for item in document.open_recommendations if item["overdue"])
+    count = len(document.open_recommendations)
     return SummaryLine(
         "Review recommendations",
-        f"{counted_or_none(len(document.open_recommendations), 'open recommendation')}",
+        f"{count} open recommendation{'' if count == 1 else 's'}" if count else "None recorded",
         f"{overdue} past their due date" if overdue else "",
     )
 
 
 def _bodies(document: PackDocument) -> SummaryLine:
-    bodies = document.content["bodies"]
-    silent = document.facts.bodies_without_stop_doing
+    facts = document.facts
+    silent = facts.counts.bodies_without_stop_doing
     return SummaryLine(
         "Bodies taking part",
-        counted_or_none(len(bodies), "body", "bodies"),
+        counted_or_none("bodies", facts.bodies, "body", "bodies"),
         f"No 'stop doing' commitment from {', '.join(silent)}" if silent else "",
     )
 
 
 def _senior_owner(document: PackDocument) -> SummaryLine:
-    initiative, facts = document.initiative, document.facts
+    initiative, counts = document.initiative, document.facts.counts
     owner_gaps = []
-    if not facts.has_senior_owner:
+    if not counts.has_senior_owner:
         owner_gaps.append("No senior accountable owner named")
-    if not facts.decision_rights:
+    if not counts.decision_rights:
         owner_gaps.append("Decision rights not stated")
     return SummaryLine(
         "Senior accountable owner", initiative["senior_owner"] or "Not named", "; ".join(owner_gaps)
@@ -81,79 +100,113 @@ def _operating_model(document: PackDocument) -> SummaryLine:
 
 
 def _forums(document: PackDocument) -> SummaryLine:
-    content = document.content
+    facts = document.facts
     return SummaryLine(
         "Forums and escalation",
-        f"{counted(len(content['forums']), 'forum')}; "
-        f"{counted(len(content['escalation_levels']), 'escalation level')}",
+        format_html(
+            "{}; {}",
+            counted("forums", facts.forums, "forum"),
+            counted("escalation_levels", facts.escalation_levels, "escalation level"),
+        ),
     )
 
 
 def _raci(document: PackDocument) -> SummaryLine:
     facts = document.facts
-    troubled = facts.raci_failing_rows
+    columns = len(document.content["raci"]["columns"])
     return SummaryLine(
         "RACI matrix",
-        (
-            f"{counted_or_none(facts.raci_rows, 'activity', 'activities')} across "
-            f"{counted_or_none(len(document.content['raci']['columns']), 'column')}"
-            if facts.raci_rows
-            else "None recorded"
+        format_html(
+            "{} across {} column{}",
+            counted("raci_rows", facts.raci_rows, "activity", "activities"),
+            columns,
+            "" if columns == 1 else "s",
+        )
+        if facts.raci_rows
+        else "None recorded",
+        _joined(
+            [_noted("raci_failing_rows", facts.raci_failing_rows, "without exactly one A and at least one R")]
         ),
-        f"{counted_or_none(troubled, 'row')} without exactly one A and at least one R" if troubled else "",
     )
 
 
-def _risks_position(facts: HealthFacts) -> str:
+def _risks_position(facts: InitiativeFacts) -> str:
     """Risks not closed: the open ones, and drafts from the checklist still to be assessed."""
-    if not facts.live_risks:
+    if not facts.risks_open and not facts.risks_not_yet_assessed:
         return "None recorded"
-    open_risks = counted(facts.live_risks - facts.draft_risks, "open risk")
-    return f"{open_risks} and {facts.draft_risks} not yet assessed" if facts.draft_risks else open_risks
+    open_risks = counted("risks_open", facts.risks_open, "open risk")
+    if not facts.risks_not_yet_assessed:
+        return open_risks
+    return format_html(
+        "{} and {} not yet assessed",
+        open_risks,
+        figure("risks_not_yet_assessed", facts.risks_not_yet_assessed),
+    )
 
 
 def _risks(document: PackDocument) -> SummaryLine:
     facts = document.facts
     attention = _joined(
         [
-            (facts.risks_above_threshold, f"{facts.risks_above_threshold} above threshold"),
-            (facts.overdue_risks, f"{facts.overdue_risks} past review date"),
-            (facts.unowned_risks, f"{facts.unowned_risks} without a named owner"),
+            _noted("risks_above_threshold", facts.risks_above_threshold, "above threshold"),
+            _noted("risks_past_review", facts.risks_past_review, "past review date"),
+            _noted("risks_without_owner", facts.risks_without_owner, "without a named owner"),
         ]
     )
     return SummaryLine("Shared risks", _risks_position(facts), attention)
 
 
 def _measures(document: PackDocument) -> SummaryLine:
-    met = sum(1 for measure in document.measures if measure.target_met)
-    unread = sum(1 for measure in document.measures if not measure.readings_count)
+    facts = document.facts
     return SummaryLine(
         "Shared measures",
-        f"{counted_or_none(len(document.measures), 'measure')}; {met} meeting target"
-        if document.measures
-        else "None recorded",
-        f"{unread} with no readings" if unread else "",
+        _total_and_part(facts, "measures", "measure", "measures_meeting_target", "meeting target"),
+        _joined(
+            [
+                _noted("measures_off_track", facts.measures_off_track, "off track"),
+                _noted("measures_without_readings", facts.measures_without_readings, "with no readings"),
+            ]
+        ),
     )
 
 
 def _definitions(document: PackDocument) -> SummaryLine:
-    statuses = document.facts.definition_statuses
-    disputed = statuses.count(DISPUTED)
-    proposed = statuses.count(PROPOSED)
+    facts = document.facts
     return SummaryLine(
         "Shared data definitions",
-        counted_or_none(len(statuses), "term"),
-        _joined([(disputed, f"{disputed} disputed"), (proposed, f"{proposed} not yet agreed")]),
+        counted_or_none("terms", facts.terms, "term"),
+        _joined(
+            [
+                _noted("terms_disputed", facts.terms_disputed, "disputed"),
+                _noted("terms_not_yet_agreed", facts.terms_not_yet_agreed, "not yet agreed"),
+            ]
+        ),
+    )
+
+
+def _agreements(document: PackDocument) -> SummaryLine:
+    facts = document.facts
+    return SummaryLine(
+        "Data sharing agreements",
+        _total_and_part(facts, "agreements", "agreement", "agreements_signed", "signed"),
+        _joined(
+            [
+                _noted(
+                    "agreements_without_completed_dpia",
+                    facts.agreements_without_completed_dpia,
+                    "without a completed DPIA",
+                )
+            ]
+        ),
     )
 
 
 def _decisions(document: PackDocument) -> SummaryLine:
-    decisions = document.content["decisions"]
-    awaiting = sum(1 for d in decisions if decision_states.awaits_decider(d["status"]))
+    facts = document.facts
     return SummaryLine(
         "Decisions",
-        counted_or_none(len(decisions), "decision"),
-        f"{awaiting} awaiting a decision" if awaiting else "",
+        counted_or_none("decisions", facts.decisions, "decision"),
+        _joined([_noted("decisions_awaiting", facts.decisions_awaiting, "awaiting a decision")]),
     )
 
 
@@ -168,6 +221,7 @@ LINES = [
     _risks,
     _measures,
     _definitions,
+    _agreements,
     _decisions,
 ]
 

@@ -1,0 +1,208 @@
+"""One source of derived facts: every figure Joined-up states about an initiative.
+
+`initiative_facts` counts an initiative's records once, in a fixed number of queries, and
+returns `InitiativeFacts`: the counts the health check reads (`HealthFacts`), the health check
+over them, and every figure derived from them as a named property. The overview (its health
+panel and "At a glance"), the health check and every section of the governance pack read
+these, never a count of their own, so a pack cannot say "2 terms disputed" in one place and
+"1 disputed; 1 not yet agreed" in another. The pack keeps the counts in its snapshot
+(`facts_snapshot`) and rebuilds the same facts from it (`facts_from_snapshot`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, replace
+from typing import Any
+
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from governance.decisions import states as decision_states
+from governance.decisions.models import Decision
+from governance.forums.models import EscalationLevel
+from governance.glossary.meanings import AGREED, DISPUTED, PROPOSED
+from governance.glossary.models import DataSharingAgreement
+from governance.health import checks
+from governance.health.checks import FIX_URL_NAMES, HealthFacts, HealthItem, RiskFlagCounts, Status, fix_url
+from governance.measures.models import MeasureReading
+from governance.measures.progress import Standing, measure_position
+from initiatives.models import Initiative, Participation
+
+# Every figure, in the order "At a glance" lists them, with how it reads.
+FIGURES: dict[str, str] = {
+    "bodies": "Bodies taking part",
+    "bodies_without_stop_doing": "Bodies with no 'stop doing' commitment",
+    "forums": "Forums",
+    "escalation_levels": "Escalation levels",
+    "raci_rows": "RACI activities",
+    "raci_failing_rows": "RACI rows without exactly one A and at least one R",
+    "risks_open": "Open risks",
+    "risks_not_yet_assessed": "Risks not yet assessed",
+    "risks_above_threshold": "Risks above their escalation threshold",
+    "risks_without_owner": "Risks with no owner",
+    "risks_past_review": "Risks past their review date",
+    "measures": "Shared measures",
+    "measures_meeting_target": "Measures meeting their target",
+    "measures_off_track": "Measures off track",
+    "measures_without_readings": "Measures with no readings",
+    "measures_agreed_before_start": "Measures agreed before work started",
+    "terms": "Terms in the glossary",
+    "terms_agreed": "Terms agreed",
+    "terms_disputed": "Terms disputed",
+    "terms_not_yet_agreed": "Terms not yet agreed",
+    "agreements": "Data sharing agreements",
+    "agreements_signed": "Agreements signed",
+    "agreements_with_completed_dpia": "Agreements with a completed DPIA",
+    "agreements_without_completed_dpia": "Agreements without a completed DPIA",
+    "decisions": "Decisions",
+    "decisions_awaiting": "Decisions awaiting a decision",
+    "checks_passing": "Health checks passing",
+    "checks_failing": "Health checks failing",
+}
+
+
+@dataclass(frozen=True)
+class InitiativeFacts:
+    counts: HealthFacts
+    risk_flags: RiskFlagCounts
+
+    @property
+    def checks(self) -> list[HealthItem]:
+        return checks.health_check(self.counts)
+
+    def _statuses(self, status: str) -> int:
+        return self.counts.definition_statuses.count(status)
+
+    # Each figure in FIGURES is a property: a reader names the figure, never recounts it.
+    bodies = property(lambda self: self.counts.bodies)
+    bodies_without_stop_doing = property(lambda self: len(self.counts.bodies_without_stop_doing))
+    forums = property(lambda self: len(self.counts.forum_purposes))
+    escalation_levels = property(lambda self: self.counts.escalation_levels)
+    raci_rows = property(lambda self: self.counts.raci_rows)
+    raci_failing_rows = property(lambda self: self.counts.raci_failing_rows)
+    risks_open = property(lambda self: self.counts.live_risks - self.counts.draft_risks)
+    risks_not_yet_assessed = property(lambda self: self.counts.draft_risks)
+    risks_above_threshold = property(lambda self: self.counts.risks_above_threshold)
+    risks_without_owner = property(lambda self: self.counts.unowned_risks)
+    risks_past_review = property(lambda self: self.counts.overdue_risks)
+    measures = property(lambda self: self.counts.measures)
+    measures_meeting_target = property(lambda self: self.counts.measures_meeting_target)
+    measures_off_track = property(lambda self: self.counts.measures_off_track)
+    measures_without_readings = property(lambda self: self.counts.measures_without_readings)
+    measures_agreed_before_start = property(lambda self: self.counts.measures_agreed_before_start)
+    terms = property(lambda self: len(self.counts.definition_statuses))
+    terms_agreed = property(lambda self: self._statuses(AGREED))
+    terms_disputed = property(lambda self: self._statuses(DISPUTED))
+    terms_not_yet_agreed = property(lambda self: self._statuses(PROPOSED))
+    agreements = property(lambda self: self.counts.agreements)
+    agreements_signed = property(lambda self: self.counts.agreements_signed)
+    agreements_with_completed_dpia = property(lambda self: self.counts.agreements_with_completed_dpia)
+    agreements_without_completed_dpia = property(
+        lambda self: self.counts.agreements - self.counts.agreements_with_completed_dpia
+    )
+    decisions = property(lambda self: self.counts.decisions)
+    decisions_awaiting = property(lambda self: self.counts.decisions_awaiting)
+    checks_passing = property(lambda self: sum(item.status == Status.PASSING for item in self.checks))
+    checks_failing = property(lambda self: sum(item.status == Status.FAILING for item in self.checks))
+
+    def figures(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in FIGURES}
+
+
+def _measure_standings(initiative: Initiative) -> list[tuple[Standing, bool]]:
+    """Each measure's standing as its own page shows it (governance.measures.progress), and
+    whether it has a reading, in one query."""
+    latest = MeasureReading.objects.filter(measure=OuterRef("pk")).order_by("-taken_on")
+    rows = initiative.measures.annotate(
+        latest_value=Subquery(latest.values("value")[:1]), latest_on=Subquery(latest.values("taken_on")[:1])
+    ).values("direction", "baseline", "target", "baseline_date", "target_date", "latest_value", "latest_on")
+    return [
+        (
+            measure_position(
+                direction=row["direction"],
+                baseline=row["baseline"],
+                target=row["target"],
+                latest=row["latest_value"],
+                latest_on=row["latest_on"],
+                baseline_date=row["baseline_date"],
+                target_date=row["target_date"],
+            ).standing,
+            row["latest_on"] is not None,
+        )
+        for row in rows
+    ]
+
+
+def _count_of(queryset) -> Coalesce:
+    """How many rows of `queryset` belong to the outer initiative, as a subquery."""
+    counted = queryset.filter(initiative=OuterRef("pk")).order_by().values("initiative")
+    return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")[:1]), 0)
+
+
+def _more_counts(initiative: Initiative) -> dict[str, Any]:
+    """The figures the health check does not need, in two queries: the measures, and the rest."""
+    measures = _measure_standings(initiative)
+    standings = [standing for standing, _read in measures]
+    awaiting = [status for status in Decision.Status.values if decision_states.awaits_decider(status)]
+    counts = (
+        Initiative.objects.filter(pk=initiative.pk)
+        .annotate(
+            n_bodies=_count_of(Participation.objects.all()),
+            n_escalation_levels=_count_of(EscalationLevel.objects.all()),
+            n_agreements_signed=_count_of(DataSharingAgreement.objects.filter(signed_on__isnull=False)),
+            n_decisions=_count_of(Decision.objects.all()),
+            n_decisions_awaiting=_count_of(Decision.objects.filter(status__in=awaiting)),
+        )
+        .values(
+            "n_bodies", "n_escalation_levels", "n_agreements_signed", "n_decisions", "n_decisions_awaiting"
+        )
+        .get()
+    )
+    return {
+        **{name.removeprefix("n_"): count for name, count in counts.items()},
+        "measures_meeting_target": standings.count(Standing.MET),
+        "measures_off_track": standings.count(Standing.OFF_TRACK),
+        "measures_without_readings": sum(1 for _standing, read in measures if not read),
+    }
+
+
+def initiative_facts(initiative: Initiative, today: datetime.date | None = None) -> InitiativeFacts:
+    today = today or timezone.localdate()
+    counts, flags = checks.gather_health_facts(initiative, today)
+    return InitiativeFacts(counts=replace(counts, **_more_counts(initiative)), risk_flags=flags)
+
+
+def facts_from_snapshot(snapshot: dict) -> InitiativeFacts:
+    """The facts a pack was built from, as the overview counted them at the time."""
+    counts = checks.facts_from_snapshot(snapshot)
+    flags = RiskFlagCounts(
+        above_threshold=counts.risks_above_threshold,
+        no_owner=counts.unowned_risks,
+        review_overdue=counts.overdue_risks,
+        not_yet_assessed=counts.draft_risks,
+    )
+    return InitiativeFacts(counts=counts, risk_flags=flags)
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    """The health check as the overview shows it: the facts, and where each item is fixed."""
+
+    facts: InitiativeFacts
+    links: dict[str, str]
+
+    @property
+    def items(self) -> list[HealthItem]:
+        return self.facts.checks
+
+    @property
+    def failing(self) -> int:
+        return self.facts.checks_failing
+
+
+def initiative_health(initiative: Initiative, today: datetime.date | None = None) -> HealthReport:
+    overview = initiative.get_absolute_url()
+    links = {key: fix_url(key, initiative) or overview for key in FIX_URL_NAMES}
+    return HealthReport(facts=initiative_facts(initiative, today), links=links)
