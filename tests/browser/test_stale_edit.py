@@ -7,11 +7,15 @@ saves theirs without undoing the first person's change. Run on SQLite and on Pos
 """
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
+from governance.models import RaciCell
+from governance.raci import services as raci_services
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.browser.test_people_browser import another_browser
-from tests.edit_versions import RECORD_TYPES
+from tests.edit_versions import RECORD_TYPES, second_programme_manager
+from tests.governance.factories import RaciColumnFactory, two_row_matrix
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -85,3 +89,54 @@ def test_the_history_section_shows_a_readers_who_changed_what(page, browser, liv
     history = reader.locator("#record-history")
     expect(history).to_contain_text("Changed by Priya Shah")
     expect(history).to_contain_text("Families asked three times")
+
+
+def test_raci_matrix_a_row_both_changed_is_refused_beside_theirs_and_saves_on_top(
+    page, browser, live_server, world
+):
+    """The RACI matrix is versioned per row: the second person's row comes back with who changed which
+    cell beside what they chose, their other row saved; saving again applies theirs on top."""
+    first, second, dwp, hmrc = two_row_matrix(world)
+    officer = RaciColumnFactory(
+        initiative=world.initiative, body=dwp.body, role_name="Data protection officer"
+    )
+    letters = {
+        (row.pk, column.pk): value for row in (first, second) for column, value in ((dwp, "A"), (hmrc, "R"))
+    }
+    raci_services.raci_matrix_save_valid_rows(
+        initiative=world.initiative, values=letters, by=world.programme_manager
+    )
+    url = f"{live_server.url}{reverse('governance:raci', kwargs={'slug': world.initiative.slug})}"
+    other_person = second_programme_manager(world)
+    sign_in(page, live_server, world.programme_manager)
+    other, other_errors = another_browser(browser)
+    sign_in(other, live_server, other_person)
+    page.goto(url)
+    other.goto(url)
+
+    other.locator(f'[name="cell-{first.pk}-{dwp.pk}"]').select_option("R")
+    other.locator(f'[name="cell-{first.pk}-{hmrc.pk}"]').select_option("A")
+    other.get_by_role("button", name="Save RACI matrix").click()
+    expect(other.locator(".govuk-notification-banner")).to_contain_text("RACI matrix saved: 1 row changed")
+
+    page.locator(f'[name="cell-{first.pk}-{dwp.pk}"]').select_option("C")
+    page.locator(f'[name="cell-{first.pk}-{officer.pk}"]').select_option("R")
+    page.locator(f'[name="cell-{second.pk}-{hmrc.pk}"]').select_option("C")
+    page.locator(f'[name="cell-{second.pk}-{officer.pk}"]').select_option("R")
+    page.get_by_role("button", name="Save RACI matrix").click()
+
+    problems = page.locator(f"#raci-row-{first.pk}-problems")
+    expect(problems).to_contain_text(
+        "Someone else changed “Approve the business case” while you were editing"
+    )
+    expect(problems).to_contain_text(f"{other_person.full_name} changed DWP from A to R (you chose C)")
+    expect(page.locator(f'[name="cell-{first.pk}-{dwp.pk}"]')).to_have_value("C")
+    expect(page.locator(f'[name="cell-{first.pk}-{hmrc.pk}"]')).to_have_value("A")
+    assert RaciCell.objects.get(row=second, column=officer).value == "R"
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Save RACI matrix").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("RACI matrix saved: 1 row changed")
+    stored = {c.column_id: c.value for c in RaciCell.objects.filter(row=first)}
+    assert stored == {dwp.pk: "C", hmrc.pk: "A", officer.pk: "R"}
+    assert other_errors == []
