@@ -12,9 +12,8 @@ import pytest
 from django.db import close_old_connections, connection
 
 from governance.models import RaciCell
-from governance.raci import services as raci_services
 from tests.edit_versions import RECORD_TYPES
-from tests.governance.factories import two_row_matrix
+from tests.governance.factories import complete_two_row_matrix
 from tests.governance.test_raci_matrix_versions import cell, opened
 from tests.governance.test_raci_matrix_versions import url as matrix_url
 from tests.test_edit_versions import edit_form, signed_in
@@ -80,16 +79,7 @@ def test_twenty_saves_from_one_version_save_one_and_refuse_nineteen(world, kind)
 def test_twenty_saves_of_one_raci_cell_from_one_version_save_one_and_refuse_nineteen(world):
     """The RACI matrix is versioned per row (governance/raci/versions.py): the same swap of one row's
     letters, posted twenty times from one version, is saved once; the others see that row changed."""
-    first, second, dwp, hmrc = two_row_matrix(world)
-    raci_services.raci_matrix_save_valid_rows(
-        initiative=world.initiative,
-        values={
-            key: letter
-            for row in (first, second)
-            for key, letter in (((row.pk, dwp.pk), "A"), ((row.pk, hmrc.pk), "R"))
-        },
-        by=world.programme_manager,
-    )
+    first, _, dwp, hmrc = complete_two_row_matrix(world)
     url = matrix_url(world)
     posts = []
     for _ in range(SAVES):

@@ -11,11 +11,10 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from governance.models import RaciCell
-from governance.raci import services as raci_services
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.browser.test_people_browser import another_browser
 from tests.edit_versions import RECORD_TYPES, second_programme_manager
-from tests.governance.factories import RaciColumnFactory, two_row_matrix
+from tests.governance.factories import RaciColumnFactory, complete_two_row_matrix
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -96,15 +95,9 @@ def test_raci_matrix_a_row_both_changed_is_refused_beside_theirs_and_saves_on_to
 ):
     """The RACI matrix is versioned per row: the second person's row comes back with who changed which
     cell beside what they chose, their other row saved; saving again applies theirs on top."""
-    first, second, dwp, hmrc = two_row_matrix(world)
+    first, second, dwp, hmrc = complete_two_row_matrix(world)
     officer = RaciColumnFactory(
         initiative=world.initiative, body=dwp.body, role_name="Data protection officer"
-    )
-    letters = {
-        (row.pk, column.pk): value for row in (first, second) for column, value in ((dwp, "A"), (hmrc, "R"))
-    }
-    raci_services.raci_matrix_save_valid_rows(
-        initiative=world.initiative, values=letters, by=world.programme_manager
     )
     url = f"{live_server.url}{reverse('governance:raci', kwargs={'slug': world.initiative.slug})}"
     other_person = second_programme_manager(world)

@@ -97,3 +97,18 @@ def two_row_matrix(world) -> tuple[RaciRow, RaciRow, RaciColumn, RaciColumn]:
     )
     dwp, hmrc = RaciColumn.objects.filter(initiative=world.initiative).order_by("position")
     return first, second, dwp, hmrc
+
+
+def complete_two_row_matrix(world) -> tuple[RaciRow, RaciRow, RaciColumn, RaciColumn]:
+    """two_row_matrix with both rows complete: DWP accountable, HMRC responsible."""
+    first, second, dwp, hmrc = two_row_matrix(world)
+    raci_services.raci_matrix_save_valid_rows(
+        initiative=world.initiative,
+        values={
+            (row.pk, column.pk): letter
+            for row in (first, second)
+            for column, letter in ((dwp, "A"), (hmrc, "R"))
+        },
+        by=world.programme_manager,
+    )
+    return first, second, dwp, hmrc

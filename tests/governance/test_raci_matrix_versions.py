@@ -12,29 +12,16 @@ from django.urls import reverse
 
 from collab.versioned_forms import UNREADABLE_VERSION
 from governance.models import RaciCell
-from governance.raci import services
 from tests.edges.form_discovery import parse_page
 from tests.edit_versions import second_programme_manager
-from tests.governance.factories import RaciColumnFactory, two_row_matrix
+from tests.governance.factories import RaciColumnFactory, complete_two_row_matrix
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def matrix(world):
-    """Two complete rows across DWP and HMRC."""
-    first, second, dwp, hmrc = two_row_matrix(world)
-    services.raci_matrix_save_valid_rows(
-        initiative=world.initiative,
-        values={
-            (first.pk, dwp.pk): "A",
-            (first.pk, hmrc.pk): "R",
-            (second.pk, dwp.pk): "A",
-            (second.pk, hmrc.pk): "R",
-        },
-        by=world.programme_manager,
-    )
-    return first, second, dwp, hmrc
+    return complete_two_row_matrix(world)
 
 
 def url(world) -> str:
