@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_removing_a_body_lists_what_it_touches_and_hands_its_risks_on(page, live_server, world):
     risk = RiskFactory(
         initiative=world.initiative,
+        number=1,
         title="HMRC feed fails",
         owner_body=world.partner_body,
         owner=world.partner_member,
@@ -44,9 +45,7 @@ def test_removing_a_body_lists_what_it_touches_and_hands_its_risks_on(page, live
     assert Participation.objects.filter(initiative=world.initiative, body=world.partner_body).exists()
     assert_accessible(page)
 
-    page.get_by_label("Which body takes on what it owns?").select_option(
-        label="Department for Work and Pensions"
-    )
+    page.get_by_label("Which body takes on what it owns?").select_option(label="DWP")
     page.get_by_role("button", name="Remove HMRC").click()
 
     expect(page.locator(".govuk-notification-banner")).to_contain_text("HM Revenue and Customs removed")
@@ -57,7 +56,7 @@ def test_removing_a_body_lists_what_it_touches_and_hands_its_risks_on(page, live
 
 
 def test_a_risk_is_closed_with_a_reason_and_restored_from_the_closed_view(page, live_server, world):
-    RiskFactory(initiative=world.initiative, title="Data feed fails", owner_body=world.lead_body)
+    RiskFactory(initiative=world.initiative, number=1, title="Data feed fails", owner_body=world.lead_body)
     sign_in(page, live_server, world.programme_manager)
     page.goto(f"{live_server.url}/initiatives/{world.initiative.slug}/risks/")
 

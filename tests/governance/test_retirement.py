@@ -26,6 +26,11 @@ def url(name, world, *args):
     return reverse(f"governance:{name}", args=[world.initiative.slug, *args])
 
 
+def working_list(client, address) -> str:
+    """The page without its History section, which keeps naming retired records, as it should."""
+    return client.get(address).content.decode().split('class="app-history"')[0]
+
+
 def confirm(client, address, reason):
     """Press the button on the confirmation page; the page it lands on shows (and so uses up) the message."""
     response = client.post(address, {"confirmed": "yes", "reason": reason})
@@ -82,7 +87,7 @@ class TestClosingARisk:
         risk.refresh_from_db()
         assert risk.status == Risk.Status.CLOSED
         assert risk.retired_by == world.programme_manager
-        assert "Data feed fails" not in client.get(url("risk_register", world)).content.decode()
+        assert "Data feed fails" not in working_list(client, url("risk_register", world))
         closed = client.get(url("risks_closed", world)).content.decode()
         assert "Data feed fails" in closed
         assert "Feed replaced by the new API" in closed
@@ -167,7 +172,7 @@ class TestOtherRegisters:
 
         assert not model.objects.filter(pk=record.pk).exists()
         assert model.all_records.get(pk=record.pk).retirement_reason == "No longer used"
-        assert label not in client.get(url(list_page, world)).content.decode()
+        assert label not in working_list(client, url(list_page, world))
         assert label in client.get(url(f"{key}_closed", world)).content.decode()
 
         client.post(url(f"{key}_restore", world, record.pk))
@@ -232,7 +237,7 @@ class TestWithdrawingADecision:
         assert decision.retirement_reason == "Overtaken by events"
         last = decision.transitions.order_by("-at", "-pk").first()
         assert (last.from_status, last.to_status, last.comment) == (state, "withdrawn", "Overtaken by events")
-        assert decision.title not in client.get(url("decisions", world)).content.decode()
+        assert decision.title not in working_list(client, url("decisions", world))
         assert decision.title in client.get(url("decisions_closed", world)).content.decode()
 
     def test_a_submitted_decision_withdrawn_leaves_the_decider_s_queue(self, world):

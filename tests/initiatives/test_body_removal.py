@@ -69,7 +69,7 @@ class TestTheConfirmationPage:
         for text in [
             "Remove HM Revenue and Customs from Tell Us Once",
             "govuk-warning-text",
-            "R001: HMRC feed fails",  # risk it owns
+            "HMRC feed fails",  # risk it owns
             "Build a fallback",  # its risk action
             "Journey time",  # measure it owns
             "Calls avoided",  # measure it benefits from
