@@ -4,6 +4,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from collab.confirm import CONFIRMED
 from collab.form_tokens import ALREADY_SUBMITTED, TOKEN_FIELD
 from collab.models import FormSubmission
 from governance.models import DataDefinition, Measure, RaciRow, Risk
@@ -127,7 +128,7 @@ def test_removing_what_a_form_made_and_adding_it_again_is_not_taken_for_a_replay
     client.force_login(world.programme_manager)
     row = {"activity": "Approve the budget", "kind": "decision"}
     client.post(url("raci_row_add", world), {**row, TOKEN_FIELD: TOKEN})
-    client.post(url("raci_row_remove", world, RaciRow.objects.get().pk))
+    client.post(url("raci_row_remove", world, RaciRow.objects.get().pk), {CONFIRMED: "yes"})
 
     again = client.post(url("raci_row_add", world), {**row, TOKEN_FIELD: "fresh-token-after-removing"})
 
