@@ -151,3 +151,22 @@ def test_twenty_simultaneous_creates_of_case_variants_of_one_name_make_one_recor
     assert statuses[302] == 1
     assert errors == PEOPLE - 1
     assert not [status for status in statuses if status >= 500]
+
+
+def test_twenty_simultaneous_first_escalation_levels_are_numbered_one_to_twenty(world):
+    """An empty route has no level to lock: adding to it must still take turns, not clash on level 1."""
+    world.initiative.escalation_levels.all().delete()
+    people = programme_managers(world, PEOPLE)
+    path = reverse("governance:escalation_level_add", args=[world.initiative.slug])
+
+    outcomes = post_all_at_once(
+        people, path, lambda n: {"name": f"Level by person {n}", "who": "Board", "threshold": "Over budget"}
+    )
+
+    statuses = Counter(status for status, _ in outcomes)
+    levels = sorted(world.initiative.escalation_levels.values_list("level", flat=True))
+    print(
+        f"\nescalation_level_add: {PEOPLE} simultaneous posts -> levels {levels}, statuses {dict(statuses)}"
+    )
+    assert statuses == {302: PEOPLE}
+    assert levels == list(range(1, PEOPLE + 1))
