@@ -38,6 +38,10 @@ REPLAY_WINDOW = datetime.timedelta(minutes=30)
 # How long a replay waits for the first submit of its token to finish.
 WAIT_FOR_FIRST = datetime.timedelta(seconds=10)
 TAKEN = "That name is already taken: choose another"
+# Claims older than this are purged (collab.tasks, hourly; manage.py purge_form_submissions).
+# Far longer than the replay window and the wait for a first submit; a form left open for a day
+# and sent then is a new submit anyway, as its answers would be checked afresh.
+KEEP_SUBMISSIONS = datetime.timedelta(days=1)
 _POLL_SECONDS = 0.1
 _MARK = "submit_once"  # set on the request by @submit_once
 _NOT_ANSWERS = {"csrfmiddlewaretoken", TOKEN_FIELD}
@@ -192,3 +196,9 @@ def save_unique(form: forms.BaseForm, field: str, write: Callable[[], T]) -> T |
         if not form.errors:
             form.add_error(field, TAKEN)
         return None
+
+
+def purge_form_submissions(*, older_than: datetime.timedelta = KEEP_SUBMISSIONS) -> int:
+    """Delete the claims of submits made longer ago than `older_than`; how many went."""
+    deleted, _by_model = FormSubmission.objects.filter(submitted_at__lt=timezone.now() - older_than).delete()
+    return deleted

@@ -306,8 +306,10 @@ PACK_RETRY_BACKOFF = env_int("PACK_RETRY_BACKOFF", 5, minimum=0)
 PACK_RETRY_BACKOFF_MAX = 300
 # `celery -A collab beat` (or a worker started with -B) sends the reconciler every minute, so a
 # message lost with an emptied broker cannot lose a pack. `manage.py reconcile_packs` does the same once.
+# It also purges, hourly, one-time form tokens older than a day (`manage.py purge_form_submissions`).
 CELERY_BEAT_SCHEDULE = {
-    "reconcile-governance-packs": {"task": "governance.tasks.reconcile_governance_packs", "schedule": 60.0}
+    "reconcile-governance-packs": {"task": "governance.tasks.reconcile_governance_packs", "schedule": 60.0},
+    "purge-form-submissions": {"task": "collab.tasks.purge_form_submissions", "schedule": 3600.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

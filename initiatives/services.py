@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
@@ -38,19 +38,31 @@ def _unique_slug(title: str) -> str:
     return slug
 
 
+# Titles need not be unique; two initiatives of one title get "title" and "title-2".
+SLUG_ATTEMPTS = 50
+
+
+def _create_with_free_slug(**fields) -> Initiative:
+    """Someone creating an initiative of the same title at the same moment may take the free slug
+    between our looking and our insert: the database refuses it, and the next free one is taken."""
+    for _attempt in range(SLUG_ATTEMPTS - 1):
+        slug = _unique_slug(fields["title"])
+        try:
+            with transaction.atomic():
+                return Initiative.objects.create(slug=slug, **fields)
+        except IntegrityError:
+            if not Initiative.objects.filter(slug=slug).exists():
+                raise  # refused for another reason
+    return Initiative.objects.create(slug=_unique_slug(fields["title"]), **fields)
+
+
 @transaction.atomic
 def initiative_create(
     *, by: User, title: str, outcome_statement: str, value_areas: list[str], lead_body: Body
 ) -> Initiative:
     """Create a draft initiative led by one of the creator's bodies; the creator manages it."""
-    initiative = Initiative.objects.create(
-        title=title,
-        slug=_unique_slug(title),
-        outcome_statement=outcome_statement,
-        value_areas=value_areas,
-        lead_body=lead_body,
-        created_by=by,
-    )
+    fields = {"title": title, "outcome_statement": outcome_statement, "value_areas": value_areas}
+    initiative = _create_with_free_slug(**fields, lead_body=lead_body, created_by=by)
     Participation.objects.create(initiative=initiative, body=lead_body, role=Participation.Role.LEAD)
     InitiativeRole.objects.create(
         initiative=initiative,

@@ -78,7 +78,10 @@ def forum_update(
 
 
 def _levels(initiative_id: int) -> list[EscalationLevel]:
-    # Locked so that two people reordering the route at once take turns.
+    # Locked so that two people changing the route at once take turns. The initiative is locked
+    # too: an empty route has no level to lock, and a level added meanwhile is not among those
+    # locked, so two adds would both take the next number.
+    Initiative.objects.select_for_update().filter(pk=initiative_id).values_list("pk").get()
     return list(
         EscalationLevel.objects.select_for_update().filter(initiative_id=initiative_id).up_the_route()
     )

@@ -1,6 +1,7 @@
 """Shared data definitions, and the agreement that lets bodies exchange records lawfully."""
 
 from django.db import models
+from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from governance.glossary.querysets import BodyMeaningQuerySet
@@ -42,7 +43,8 @@ class DataDefinition(Retirable):
 
     class Meta:
         ordering = ["initiative", "term"]
-        constraints = [models.UniqueConstraint(fields=["initiative", "term"], name="glossary_terms_unique")]
+        # Case-insensitive, as the form checks: "Customer" and "customer" are one term.
+        constraints = [models.UniqueConstraint("initiative", Lower("term"), name="glossary_terms_unique")]
 
     def __str__(self) -> str:
         return self.term

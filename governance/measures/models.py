@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from governance.measures.querysets import MeasureReadingQuerySet
@@ -63,7 +64,8 @@ class Measure(Retirable):
 
     class Meta:
         ordering = ["initiative", "name"]
-        constraints = [models.UniqueConstraint(fields=["initiative", "name"], name="measure_names_unique")]
+        # Case-insensitive, as the form checks.
+        constraints = [models.UniqueConstraint("initiative", Lower("name"), name="measure_names_unique")]
 
     def __str__(self) -> str:
         return self.name

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from governance.raci.querysets import RaciCellQuerySet, RaciColumnQuerySet, RaciRowQuerySet
@@ -27,8 +28,9 @@ class RaciRow(models.Model):
     class Meta:
         ordering = ["initiative", "position", "pk"]
         constraints = [
+            # Case-insensitive, as the form checks.
             models.UniqueConstraint(
-                fields=["initiative", "activity"], name="raci_activity_unique_per_initiative"
+                "initiative", Lower("activity"), name="raci_activity_unique_per_initiative"
             )
         ]
 
@@ -60,7 +62,7 @@ class RaciColumn(models.Model):
         ordering = ["initiative", "position", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["initiative", "body", "role_name"], name="raci_column_unique_per_initiative"
+                "initiative", "body", Lower("role_name"), name="raci_column_unique_per_initiative"
             )
         ]
 

@@ -95,6 +95,7 @@ class RowResult:
     # The register's reference (R001, M003) from the file, if it has one: the record it updates.
     reference: str = ""
     existing: Any = None  # the Risk or Measure the row updates
+    unassessed: bool = False  # a draft row with its assessment blank, as exported
     errors: list[str] = field(default_factory=list)
 
 
@@ -209,6 +210,52 @@ class ImportCheck:
         return not self.errors
 
 
+SCORE_KEYS = [
+    f"{position}_{axis}"
+    for position in ("inherent", "current", "target")
+    for axis in ("likelihood", "impact")
+]
+RISK_CHOICES = [
+    ("category", Risk.Category.choices, "category"),
+    ("appetite", Risk.Appetite.choices, "risk appetite"),
+    ("treatment", Risk.Treatment.choices, "treatment"),
+]
+# What a draft (or a draft closed as not needed) may leave blank: the model's constraint.
+UNASSESSED_KEYS = [*SCORE_KEYS, *(key for key, _choices, _name in RISK_CHOICES), "review_date"]
+
+
+def _status_cell(cells: dict[str, str]) -> str:
+    try:
+        return _choice(cells.get("status", ""), Risk.Status.choices, "status", required=False)
+    except CellError:
+        return ""  # reported with the status cell
+
+
+def _take_assessment(row: RowChecker) -> None:
+    """Scores, category, appetite and treatment: all needed for an open risk.
+
+    A Draft or Closed row may leave them blank, as the export writes a risk not yet assessed.
+    A Draft row with scores is refused rather than guessed at: assessing a risk is a decision
+    (status Open), and a draft holding scores would still read "Not yet assessed" everywhere.
+    """
+    status = _status_cell(row.cells)
+    optional = status in (Risk.Status.DRAFT, Risk.Status.CLOSED)
+    row.result.unassessed = optional and not any(row.cells.get(key) for key in SCORE_KEYS)
+    if status == Risk.Status.DRAFT and not row.result.unassessed:
+        row.error(
+            "a draft risk has no scores yet: clear the likelihood and impact cells to keep it a draft, "
+            "or set the status to Open to record an assessed risk"
+        )
+    for key, choices, name in RISK_CHOICES:
+        row.take(key, lambda text, c=choices, n=name: _choice(text, c, n, required=not optional))
+    for key in SCORE_KEYS:
+        name = key.replace("_", " ")
+        if row.result.unassessed:
+            row.take(key, lambda _text: None)
+        else:
+            row.take(key, lambda text, name=name: _whole_number(text, name, 1, 5))
+
+
 def check_risk_rows(initiative: Initiative, rows: list[tuple[int, dict[str, str]]]) -> ImportCheck:
     context = ImportContext.for_initiative(initiative)
     results = []
@@ -217,19 +264,13 @@ def check_risk_rows(initiative: Initiative, rows: list[tuple[int, dict[str, str]
         row.take("title", lambda text: _text(text, "title", 200, required=True))
         row.take("cause", lambda text: _text(text, "cause", LONG_TEXT_MAX_LENGTH))
         row.take("effect", lambda text: _text(text, "effect", LONG_TEXT_MAX_LENGTH))
-        row.take("category", lambda text: _choice(text, Risk.Category.choices, "category"))
         row.take("owner_body", lambda text: context.body(text, "owner body"))
         row.take("owner", context.person)
         row.take(
             "is_joint",
             lambda text: _yes_no_cell(text, "joint risk", yes=("joint",), no=("single", "single body")),
         )
-        for position in ("inherent", "current", "target"):
-            for axis in ("likelihood", "impact"):
-                key = f"{position}_{axis}"
-                row.take(key, lambda text, name=f"{position} {axis}": _whole_number(text, name, 1, 5))
-        row.take("appetite", lambda text: _choice(text, Risk.Appetite.choices, "risk appetite"))
-        row.take("treatment", lambda text: _choice(text, Risk.Treatment.choices, "treatment"))
+        _take_assessment(row)
         row.take("proximity", lambda text: _choice(text, Risk.Proximity.choices, "proximity", required=False))
         row.take(
             "escalation_threshold",
@@ -249,6 +290,12 @@ def check_risk_rows(initiative: Initiative, rows: list[tuple[int, dict[str, str]
     _check_duplicates(results, "title", "title")
     _match_existing(results, initiative.risks.all(), "title", "risk")
     for result in results:
+        if result.unassessed and result.existing is not None:
+            # The export leaves an unassessed risk's cells blank, whatever it holds: blank keeps it.
+            for key in UNASSESSED_KEYS:
+                if result.values.get(key) in (None, ""):
+                    result.values.pop(key, None)
+    for result in results:
         raised_on = result.existing.raised_on if isinstance(result.existing, Risk) else timezone.localdate()
         for _field, message in impossible_dates.risk_problems(result.values, raised_on=raised_on):
             result.errors.append(f"Row {result.number}: {message[0].lower()}{message[1:]}")
@@ -260,10 +307,15 @@ def check_measure_rows(initiative: Initiative, rows: list[tuple[int, dict[str, s
     results = []
     for number, cells in rows:
         row = RowChecker(number, cells)
+        # A draft from the checklist is exported with no definition, unit or direction: still a draft.
+        defined = any(cells.get(key) for key in ("definition", "unit", "direction"))
         row.take("name", lambda text: _text(text, "name", 200, required=True))
-        row.take("definition", lambda text: _text(text, "definition", 5000, required=True))
-        row.take("unit", lambda text: _text(text, "unit", 50, required=True))
-        row.take("direction", lambda text: _choice(text, Measure.Direction.choices, "direction"))
+        row.take("definition", lambda text, d=defined: _text(text, "definition", 5000, required=d))
+        row.take("unit", lambda text, d=defined: _text(text, "unit", 50, required=d))
+        row.take(
+            "direction",
+            lambda text, d=defined: _choice(text, Measure.Direction.choices, "direction", required=d),
+        )
         row.take("baseline", lambda text: _decimal(text, "baseline"))
         row.take("baseline_date", lambda text: _date_cell(text, "baseline date"))
         row.take("target", lambda text: _decimal(text, "target"))
@@ -298,6 +350,11 @@ def check_measure_rows(initiative: Initiative, rows: list[tuple[int, dict[str, s
             lambda text: _yes_no_cell(text, "agreed before work started") if text else False,
         )
         row.take("agreed_on", lambda text: _date_cell(text, "date agreed"))
+        if not defined:
+            # The export leaves a draft's frequency and benefit type blank: blank keeps what it has.
+            for key in ("frequency", "benefit_type"):
+                if not cells.get(key):
+                    row.result.values.pop(key, None)
         if not row.result.errors:
             for _field, message in measure_rule_errors(row.result.values):
                 row.error(message[0].lower() + message[1:])

@@ -12,7 +12,7 @@ from django.db import close_old_connections, connection
 from django.test import Client
 from django.urls import reverse
 
-from governance.models import DataDefinition, Measure, RaciRow
+from governance.models import DataDefinition, Measure, RaciColumn, RaciRow
 from initiatives.models import InitiativeRole
 from tests.factories import InitiativeRoleFactory, UserFactory
 from tests.governance.test_register_views import MEASURE_FORM
@@ -40,7 +40,8 @@ def programme_managers(world, count):
 
 
 def post_all_at_once(people, path, form):
-    """Each person posts `form` from their own browser, all released at the same instant."""
+    """Each person posts `form` (or `form(n)`, for the nth person) from their own browser, all
+    released at the same instant."""
     clients = []
     for person in people:
         client = Client(raise_request_exception=False)
@@ -52,7 +53,8 @@ def post_all_at_once(people, path, form):
     def post(client, number):
         try:
             start.wait(10)
-            response = client.post(path, {**form, "form_token": f"token-of-person-{number:04d}"})
+            answers = form(number) if callable(form) else form
+            response = client.post(path, {**answers, "form_token": f"token-of-person-{number:04d}"})
             outcomes.append((response.status_code, response.content.decode()))
         finally:
             connection.close()
@@ -92,11 +94,18 @@ def test_twenty_simultaneous_creates_of_one_name_make_one_record_and_nineteen_fo
 
     outcomes = post_all_at_once(people, path, form)
 
+    assert_one_made_and_the_rest_told(
+        outcomes, model.objects.filter(initiative=world.initiative), error, route
+    )
+
+
+def assert_one_made_and_the_rest_told(outcomes, made, error, label):
+    """One record, a form error naming the field for everyone else, and no server error."""
     statuses = Counter(status for status, _ in outcomes)
     errors = sum(1 for status, body in outcomes if status == 200 and error in body)
-    created = model.objects.filter(initiative=world.initiative).count()
+    created = made.count()
     print(
-        f"\n{route}: {PEOPLE} simultaneous posts -> {created} created, {errors} form errors, "
+        f"\n{label}: {PEOPLE} simultaneous posts -> {created} created, {errors} form errors, "
         f"statuses {dict(statuses)}"
     )
     assert len(outcomes) == PEOPLE
@@ -104,3 +113,58 @@ def test_twenty_simultaneous_creates_of_one_name_make_one_record_and_nineteen_fo
     assert statuses[302] == 1
     assert errors == PEOPLE - 1
     assert not [status for status in statuses if status >= 500]
+
+
+def case_variant(name: str, number: int) -> str:
+    """The nth way of capitalising `name`: Customer, customer, cUstomer, CUstomer..."""
+    letters = [
+        letter.upper() if (number >> index) & 1 else letter.lower() for index, letter in enumerate(name)
+    ]
+    return "".join(letters)
+
+
+CASE_CASES = [
+    ("definition_create", {"status": "proposed"}, "term", DataDefinition, "is already in the glossary"),
+    ("measure_create", MEASURE_FORM, "name", Measure, "There is already a measure called"),
+    ("raci_row_add", {"kind": "decision"}, "activity", RaciRow, "The matrix already has a row called"),
+    ("raci_column_add", {}, "role_name", RaciColumn, "already has a column called"),
+]
+
+
+@pytest.mark.parametrize(
+    ("route", "form", "field", "model", "error"), CASE_CASES, ids=[case[0] for case in CASE_CASES]
+)
+def test_twenty_simultaneous_creates_of_case_variants_of_one_name_make_one_record(
+    world, route, form, field, model, error
+):
+    """The database, not only the form, holds names unique whatever their capitals."""
+    people = programme_managers(world, PEOPLE)
+    path = reverse(f"governance:{route}", args=[world.initiative.slug])
+    if field == "role_name":
+        form = {"body": world.lead_body.pk}
+
+    assert len({case_variant("customer", n + 1) for n in range(PEOPLE)}) == PEOPLE
+
+    outcomes = post_all_at_once(people, path, lambda n: {**form, field: case_variant("customer", n + 1)})
+
+    made = model.objects.filter(initiative=world.initiative)
+    assert_one_made_and_the_rest_told(outcomes, made, error, f"{route} (case variants)")
+
+
+def test_twenty_simultaneous_first_escalation_levels_are_numbered_one_to_twenty(world):
+    """An empty route has no level to lock: adding to it must still take turns, not clash on level 1."""
+    world.initiative.escalation_levels.all().delete()
+    people = programme_managers(world, PEOPLE)
+    path = reverse("governance:escalation_level_add", args=[world.initiative.slug])
+
+    outcomes = post_all_at_once(
+        people, path, lambda n: {"name": f"Level by person {n}", "who": "Board", "threshold": "Over budget"}
+    )
+
+    statuses = Counter(status for status, _ in outcomes)
+    levels = sorted(world.initiative.escalation_levels.values_list("level", flat=True))
+    print(
+        f"\nescalation_level_add: {PEOPLE} simultaneous posts -> levels {levels}, statuses {dict(statuses)}"
+    )
+    assert statuses == {302: PEOPLE}
+    assert levels == list(range(1, PEOPLE + 1))
