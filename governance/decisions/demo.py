@@ -30,9 +30,10 @@ def _decision_walk(
     submitted: bool = False,
     decided: tuple[str, str] | None = None,
     escalated: str = "",
+    withdrawn: str = "",
     **content,
 ) -> Decision:
-    """Draft the decision, then take it as far as the story says: submitted, decided, escalated."""
+    """Draft the decision, then take it as far as the story says: submitted, decided, escalated, withdrawn."""
     by = new.programme_manager
     decision = _decision_draft(new, made, **content)
     if submitted:
@@ -44,6 +45,8 @@ def _decision_walk(
         )
     if escalated:
         escalation_raise(initiative=new.initiative, decision=decision, by=by, reason=escalated)
+    if withdrawn:
+        decisions.decision_withdraw(decision=decision, by=by, reason=withdrawn)
     return decision
 
 

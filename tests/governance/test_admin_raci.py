@@ -198,9 +198,9 @@ class TestABodyLeaving:
         )
 
         assert error_messages(response) == [
-            "HM Revenue and Customs cannot be removed: in the RACI matrix “Approve the business case” would "
-            "have no accountable (A) and “Own the shared risk register” would have no responsible (R). "
-            "Give those rows another A or R in the matrix first."
+            "HM Revenue and Customs cannot be removed yet. RACI rows left without their A or last R: give them "
+            "another first: “Approve the business case” would have no A, “Own the shared risk register” would "
+            "have no R."
         ]
         assert Participation.objects.filter(pk=partner.pk).exists()
         assert world.initiative.raci_columns.filter(body=world.partner_body).exists()

@@ -32,7 +32,7 @@ THROUGH_SERVICES = {
     "governance.DataDefinition": {"add", "change"},
     "governance.DataSharingAgreement": {"add", "change"},
     "governance.EscalationLevel": {"add", "change", "delete"},
-    "governance.Forum": {"add", "change", "delete"},
+    "governance.Forum": {"add", "change"},
     "governance.Measure": {"add", "change"},
     "governance.MeasureReading": {"add", "delete"},
     "governance.RaciColumn": {"add", "change", "delete"},

@@ -132,4 +132,12 @@ DECISIONS = (
         "recommendation": "Use the registration date, so the 10-day promise means the same in every body.",
         "raci_row": "Own data definitions",
     },
+    {
+        "title": "Buy a separate notification service for councils",
+        "context": "Councils asked for their own way to receive notices before the platform was chosen.",
+        "options": "Buy a service for councils\nUse the shared platform",
+        "recommendation": "Buy a service for councils.",
+        "submitted": True,
+        "withdrawn": "The shared platform now sends notices to councils too: nothing is left to decide.",
+    },
 )
