@@ -198,9 +198,9 @@ class TestABodyLeaving:
         )
 
         assert error_messages(response) == [
-            "HM Revenue and Customs cannot be removed yet. RACI rows left without their A or last R: give them "
-            "another first: “Approve the business case” would have no A, “Own the shared risk register” would "
-            "have no R."
+            "HM Revenue and Customs cannot be removed yet. RACI rows left without their A or last R: "
+            "give them another first: “Approve the business case” would have no A, "
+            "“Own the shared risk register” would have no R."
         ]
         assert Participation.objects.filter(pk=partner.pk).exists()
         assert world.initiative.raci_columns.filter(body=world.partner_body).exists()
