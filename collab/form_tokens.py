@@ -127,8 +127,7 @@ def submit_once(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         setattr(request, _MARK, True)
         if request.method != "POST" or not request.user.is_authenticated:
             return view(request, *args, **kwargs)
-        posted = request.POST.get(TOKEN_FIELD, "")
-        token = posted if _well_formed(posted) else new_token()
+        token = token_for(request)
         answers = fingerprint(request)
         if earlier := _replay_of(request, answers):
             return _to_first(request, earlier)
