@@ -1,6 +1,7 @@
 """Every governance model, re-exported from its domain package so Django finds them in one app."""
 
 from governance.assurance.models import AssuranceReview, Recommendation
+from governance.decisions.changes.models import DecisionLink, DecisionSnapshot
 from governance.decisions.models import Decision, DecisionTransition
 from governance.forums.models import Escalation, EscalationLevel, Forum
 from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
@@ -15,6 +16,8 @@ __all__ = [
     "DataDefinition",
     "DataSharingAgreement",
     "Decision",
+    "DecisionLink",
+    "DecisionSnapshot",
     "DecisionTransition",
     "Escalation",
     "EscalationLevel",

@@ -17,6 +17,7 @@ from collab import audit
 from collab.queue import enqueue_on_commit
 from collab.unchanged import UNCHANGED, Unchanged, apply_changes, changed
 from governance.decisions import states as decision_states
+from governance.decisions.changes.services import decision_changes_settle
 from governance.decisions.models import Decision, DecisionTransition
 from governance.decisions.states import TRANSITIONS, Action, TransitionNotAllowed
 from governance.decisions.tasks import notify_decision_awaiting, notify_decision_decided
@@ -251,6 +252,8 @@ def decision_decide(*, decision: Decision, by: User, action: Action, comment: st
     if action in decision_states.COMMENT_REQUIRED and not comment.strip():
         raise ValueError(f"A comment is needed to {action} a decision")
     transition = _transition(decision, action, by=by, comment=comment)
+    # Approving applies what the decision changes; deciding either way freezes what it shows.
+    decision_changes_settle(decision=decision, by=by)
     audit.record(
         "decision_decided",
         user_id=by.pk,
