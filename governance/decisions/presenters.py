@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from collab.history import HistoryEntry, history_entries
 from governance.decisions import states as decision_states
+from governance.decisions.changes.presenters import DecisionAbout, decision_about
 from governance.decisions.forms import DecideForm, ResubmitForm
 from governance.decisions.models import Decision, DecisionTransition
 from governance.decisions.rules import CHANGE_DECISION, ESCALATE_DECISION, WITHDRAW_DECISION, decide_allowed
@@ -46,6 +47,8 @@ class DecisionPage:
     escalation_refusal: str
     decide_form: DecideForm | None
     resubmit_form: ResubmitForm | None
+    # The records it is about and what approving changes; frozen once decided.
+    about: DecisionAbout | None = None
 
     @property
     def has_actions(self) -> bool:
@@ -100,6 +103,7 @@ def decision_page(
         escalation_refusal=refusal,
         decide_form=(decide_form or DecideForm()) if can_decide else None,
         resubmit_form=(resubmit_form or ResubmitForm()) if can_resubmit else None,
+        about=decision_about(decision),
     )
 
 

@@ -9,6 +9,7 @@ from collab.stale_edit import stale_edit_response
 from collab.versions import StaleVersion
 from governance.decisions import services
 from governance.decisions import states as decision_states
+from governance.decisions.changes.services import ChangesCannotApply
 from governance.decisions.forms import DecideForm, DecisionForm, EscalateForm, ResubmitForm, SupersedeForm
 from governance.decisions.presenters import decision_history, decision_page
 from governance.decisions.rules import ADD_DECISION, CHANGE_DECISION, ESCALATE_DECISION, decide_allowed
@@ -125,7 +126,7 @@ def decision_decide(request, slug, number):
         services.decision_decide(
             decision=decision, by=request.user, action=action, comment=form.cleaned_data["comment"]
         )
-    except services.DecisionChanged as refusal:
+    except (services.DecisionChanged, ChangesCannotApply) as refusal:
         messages.error(request, str(refusal))
     else:
         messages.success(request, f"{decision.reference} {decision.get_status_display().lower()}")

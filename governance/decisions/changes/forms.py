@@ -12,7 +12,7 @@ from django import forms
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 
-from collab.govuk_forms import GovukDateField, GovukForm, GovukRadios, add_errors
+from collab.govuk_forms import GovukDateField, GovukDateInput, GovukForm, GovukRadios, add_errors
 from governance.glossary.models import DataDefinition
 from governance.impossible_dates import dpia_problems
 from governance.risks.models import Risk
@@ -55,7 +55,7 @@ class ProposedChangeForm(GovukForm):
         return list(cls.base_fields)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or self.cleaned_data
         self.record = cleaned.get("record", self.record)
         return cleaned
 
@@ -74,9 +74,9 @@ class ProposedChangeForm(GovukForm):
         for name, field in cls().fields.items():
             value = values.get(name)
             widget = field.widget
-            if isinstance(widget, forms.MultiWidget):
-                parts = zip(widget.widgets_names, widget.decompress(value), strict=True)
-                data.update({f"{name}{suffix}": part for suffix, part in parts})
+            if isinstance(widget, GovukDateInput):
+                parts = zip(widget.parts, widget.decompress(value), strict=True)
+                data.update({f"{name}_{part}": text for part, text in parts})
             else:
                 data[name] = "" if value is None else str(value)
         return cls(data, record=record)
@@ -97,7 +97,7 @@ class TermChangeForm(ProposedChangeForm):
     )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or self.cleaned_data
         held = getattr(self.record, "agreed_meaning", "").strip()
         meaning = cleaned.get("agreed_meaning", "").strip()
         if cleaned.get("status") == DataDefinition.Status.AGREED and not (meaning or held):
@@ -113,7 +113,7 @@ class AgreementChangeForm(ProposedChangeForm):
     )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or self.cleaned_data
         add_errors(self, dpia_problems({"signed_on": cleaned.get("signed_on")}, today=timezone.localdate()))
         return cleaned
 

@@ -4,7 +4,7 @@ decision's page (values now) and for the snapshot frozen when it is decided (val
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import Model
@@ -27,7 +27,8 @@ def shown(field: forms.Field, value: Any) -> str:
     if value is None or value == "":
         return NOT_SET
     if isinstance(field, forms.ChoiceField):
-        return str(dict(field.choices).get(value, value))
+        choices = cast(list[tuple[Any, Any]], field.choices)
+        return str(dict(choices).get(value, value))
     if isinstance(value, datetime.date):
         return f"{value:%-d %B %Y}"
     return str(value)
@@ -65,7 +66,7 @@ def why_it_cannot_apply(link: DecisionLink, record: Model | None) -> tuple[str, 
         return f"the {kind.noun} “{name}” is no longer in use", None
     form = kind.form.bound_to_stored(link.proposed, record=record)
     if not form.is_valid():
-        errors = "; ".join(message for messages in form.errors.values() for message in messages)
+        errors = "; ".join(str(message) for messages in form.errors.values() for message in messages)
         return f"the change to the {kind.noun} “{name}” no longer holds: {errors}", form
     return "", form
 
