@@ -1,6 +1,7 @@
 """A decision is about records and may change them: approval applies every change through the
 record's own service, in one transaction, credited to the decision; rejection applies nothing."""
 
+import dataclasses
 import datetime
 
 import pytest
@@ -9,6 +10,7 @@ from governance.decisions import services
 from governance.decisions.changes import services as changes
 from governance.decisions.changes.kinds import KINDS
 from governance.decisions.states import Action
+from governance.glossary.services import CannotAgree
 from governance.models import DataDefinition, Decision, DecisionSnapshot, Risk
 from governance.retirement.services import retire
 from tests.factories import InitiativeFactory
@@ -169,6 +171,25 @@ class TestAllOrNothing:
 
         term.refresh_from_db()
         assert term.status == "disputed"
+
+    def test_a_service_refusing_a_later_change_undoes_the_earlier_ones(self, world, monkeypatch):
+        risk = RiskFactory(initiative=world.initiative, treatment="tolerate")
+        decision = draft(world)
+        about(world, decision, "risk", risk, treatment="transfer")
+        about(world, decision, "term", disputed_term(world), status="agreed", agreed_meaning=MEANING)
+        submitted(world, decision)
+
+        def refuse(record, values, by):
+            raise CannotAgree("the glossary refused")
+
+        monkeypatch.setitem(KINDS, "term", dataclasses.replace(KINDS["term"], apply=refuse))
+        with pytest.raises(changes.ChangesCannotApply, match="date of death notified: the glossary refused"):
+            approve(world, decision)
+
+        risk.refresh_from_db()
+        assert risk.treatment == "tolerate"
+        assert not risk.history.filter(history_change_reason="Approved in D001").exists()
+        assert Decision.objects.get(pk=decision.pk).status == "submitted"
 
 
 class TestLinks:
