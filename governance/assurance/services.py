@@ -193,7 +193,14 @@ def _move(
     if target is None:
         raise AssuranceRefusal(_refusal(recommendation, move))
     changes = {"status": target, **changes}
-    if Recommendation.objects.filter(pk=recommendation.pk, status=expected).update(**changes) != 1:
+    # The proposal read, too: a reviewer answers the proposal they saw, never one made since.
+    as_read = Recommendation.objects.filter(
+        pk=recommendation.pk,
+        status=expected,
+        proposed_by_id=recommendation.proposed_by_id,
+        proposed_at=recommendation.proposed_at,
+    )
+    if as_read.update(**changes) != 1:
         recommendation.refresh_from_db()
         raise AssuranceRefusal(_refusal(recommendation, move))
     apply_changes(recommendation, changes)

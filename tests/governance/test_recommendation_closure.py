@@ -199,6 +199,23 @@ class TestReviewing:
         assert Recommendation.objects.get(pk=proposed.pk).status == "closed"
         assert proposed.steps.count() == 2
 
+    def test_a_reviewer_answers_only_the_proposal_they_read(self, world, proposed):
+        InitiativeRoleFactory(
+            initiative=world.initiative,
+            user=world.programme_manager,
+            role=InitiativeRole.Role.ASSURANCE_REVIEWER,
+        )
+        # The programme manager, also a reviewer, reads Siân's proposal...
+        as_read = Recommendation.objects.get(pk=proposed.pk)
+        # ...meanwhile it is reopened, and the programme manager proposes it again themself.
+        answer(proposed, world.assurance_reviewer, Move.REOPEN, "Not yet.")
+        propose(proposed, world.programme_manager)
+
+        with pytest.raises(services.AssuranceRefusal, match="already proposed for closure by Priya Shah"):
+            answer(as_read, world.programme_manager, Move.CONFIRM)
+
+        assert Recommendation.objects.get(pk=proposed.pk).status == "proposed_closed"
+
 
 class TestEmails:
     def test_a_subject_is_one_line_and_cut_short_whatever_the_text(self):
