@@ -36,8 +36,8 @@ class HistoryEntry:
     what: str  # "Created", "Changed", "Removed"
     record: str
     changes: list[FieldChange] = field(default_factory=list)
-    # Why, when the change came from elsewhere: "Approved in D004" for a decision's change.
-    reason: str = ""
+    # What the person said about it (a decision trail's comment); most entries have none.
+    note: str = ""
 
 
 def _content_fields(model: type[models.Model]) -> list[models.Field]:
@@ -162,7 +162,8 @@ def history_entries(
                     WHAT[row.history_type],
                     _record_label(row, fields, related),
                     changes,
-                    getattr(row, "history_change_reason", None) or "",
+                    # Why, when the change came from elsewhere: "Approved in D004".
+                    note=getattr(row, "history_change_reason", None) or "",
                 )
             )
     return sorted(entries, key=lambda entry: entry.when, reverse=True)[:limit]

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('governance', '0014_case_insensitive_unique_names'),
+        ('governance', '0016_decision_returned_and_deferred_until'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
