@@ -96,15 +96,12 @@ def decision(attribute: str) -> Callable:
 
 
 def linked_to_the_draft(seed) -> dict:
-    """A link on the draft decision (to its initiative's operating model), made for the test if missing."""
+    """A record linked to the draft decision: the demo's (it proposes agreeing a term), else one made here."""
     from governance.decisions.changes.models import DecisionLink
 
     draft = seed.draft_decision
-    link, _ = DecisionLink.objects.get_or_create(
-        decision=draft,
-        kind="operating_model",
-        target_id=draft.initiative_id,
-        defaults={"added_by": draft.created_by},
+    link = draft.links.order_by("pk").first() or DecisionLink.objects.create(
+        decision=draft, kind="operating_model", target_id=draft.initiative_id, added_by=draft.created_by
     )
     return {"slug": seed.initiative.slug, "number": draft.number, "link_id": link.pk}
 

@@ -76,9 +76,6 @@ POSTED_WITHOUT_A_FORM = {
     "mfa_activate_totp": "the fuzz's sessions signed in long ago: it asks for the password again first",
     "mfa_deactivate_totp": "it asks for the password or a code again first, as above",
     "mfa_generate_recovery_codes": "it asks for the password or a code again first, as above",
-    "governance:decision_link_remove": (
-        "its link shows only beside a record linked to a draft decision; the demo's drafts link none"
-    ),
     "people:keep_alive": "the timeout warning's script posts it when someone stays signed in",
     "people:reactivate": "its button shows only for someone deactivated; nobody in the demo is",
     "people:unlock": "its button shows only for someone locked out; nobody in the demo is",
