@@ -20,6 +20,7 @@ TAG_COLOURS = {
     "approved": "green",
     "rejected": "red",
     "deferred": "yellow",
+    "returned": "orange",
     "queued": "grey",
     "building": "blue",
     "ready": "green",
@@ -80,15 +81,22 @@ def error_summary(*forms):
 
 @register.inclusion_tag("components/history.html")
 def history(
-    entries, heading: str = "History", empty: str = "No changes recorded yet.", show_record: bool = False
+    entries,
+    heading: str = "History",
+    empty: str = "No changes recorded yet.",
+    show_record: bool = False,
+    section_id: str = "record-history",
 ):
-    """A record's history (collab/history.py): who changed what, when, from what to what."""
+    """A record's history (collab/history.py): who changed what, when, from what to what.
+
+    Also drawn as a timeline of steps (a decision's trail), under its own `section_id`.
+    """
     return {
         "entries": entries,
         "heading": heading,
         "empty": empty,
         "show_record": show_record,
-        "id": "record-history",
+        "id": section_id,
     }
 
 
