@@ -23,7 +23,7 @@ class RecommendationStepInline(ReadOnlyInline, admin.TabularInline):
     """The recommendation's moves towards closure, with their evidence or reasons."""
 
     model = RecommendationStep
-    fields = ["at", "by", "from_status", "to_status", "comment", "links", "decision"]
+    fields = ("at", "by", "from_status", "to_status", "comment", "links", "decision")
     readonly_fields = fields
     show_change_link = False
 
