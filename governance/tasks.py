@@ -4,6 +4,7 @@ Tasks keep the names they were first registered under (`governance.tasks.<name>`
 already queued and the beat schedule still find them.
 """
 
+from governance.assurance.tasks import notify_recommendation_moved
 from governance.decisions.tasks import (
     notify_decision_awaiting,
     notify_decision_decided,
@@ -17,5 +18,6 @@ __all__ = [
     "notify_decision_awaiting",
     "notify_decision_decided",
     "notify_decision_returned",
+    "notify_recommendation_moved",
     "reconcile_governance_packs",
 ]

@@ -35,6 +35,7 @@ TAG_COLOURS = {
     "red": "red",
     "open": "blue",
     "done": "green",
+    "proposed_closed": "yellow",
     "overdue": "red",
     # Risk flags, health check items, measure standings and DPIA states (shared registers).
     "above_threshold": "red",

@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('governance', '0014_case_insensitive_unique_names'),
+        ('governance', '0018_recommendation_closure_with_evidence'),
     ]
 
     operations = [
