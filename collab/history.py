@@ -18,6 +18,8 @@ from django.db.models import QuerySet
 # Bookkeeping, not content: never listed as a change.
 SKIPPED_FIELDS = {"id", "created_at", "updated_at", "created_by", "initiative", "number", "position"}
 NOTHING = "(blank)"
+# simple-history's history_change_reason column holds this many characters.
+CHANGE_REASON_LENGTH = 100
 # How many of the latest changes a page listing many records shows.
 LIST_HISTORY_LENGTH = 30
 
@@ -36,6 +38,8 @@ class HistoryEntry:
     what: str  # "Created", "Changed", "Removed"
     record: str
     changes: list[FieldChange] = field(default_factory=list)
+    # The reason given for the change, where one is asked for (a new senior owner, a new A holder).
+    why: str = ""
 
 
 def _content_fields(model: type[models.Model]) -> list[models.Field]:
@@ -160,6 +164,7 @@ def history_entries(
                     WHAT[row.history_type],
                     _record_label(row, fields, related),
                     changes,
+                    getattr(row, "history_change_reason", None) or "",
                 )
             )
     return sorted(entries, key=lambda entry: entry.when, reverse=True)[:limit]
