@@ -38,8 +38,8 @@ class HistoryEntry:
     what: str  # "Created", "Changed", "Removed"
     record: str
     changes: list[FieldChange] = field(default_factory=list)
-    # The reason given for the change, where one is asked for (a new senior owner, a new A holder).
-    why: str = ""
+    # What the person said about it (a decision trail's comment); most entries have none.
+    note: str = ""
 
 
 def _content_fields(model: type[models.Model]) -> list[models.Field]:
@@ -129,6 +129,12 @@ def _changes(before: Any, row: Any, fields: list[models.Field], related: dict) -
     return [change for change in shown if change.old != change.new]
 
 
+def _reason(row: Any) -> str:
+    """The reason asked for when the change was made (a new senior owner, a new A holder), if any."""
+    reason = getattr(row, "history_change_reason", None)
+    return f"Why: {reason}" if reason else ""
+
+
 def history_entries(
     histories: Sequence[QuerySet], *, since: Sequence[int] = (), limit: int | None = None
 ) -> list[HistoryEntry]:
@@ -164,7 +170,7 @@ def history_entries(
                     WHAT[row.history_type],
                     _record_label(row, fields, related),
                     changes,
-                    getattr(row, "history_change_reason", None) or "",
+                    _reason(row),
                 )
             )
     return sorted(entries, key=lambda entry: entry.when, reverse=True)[:limit]

@@ -20,6 +20,12 @@ from initiatives.models import User
 
 AWAITING = DecisionEmailFailure.Kind.AWAITING
 DECIDED = DecisionEmailFailure.Kind.DECIDED
+RETURNED = DecisionEmailFailure.Kind.RETURNED
+TEMPLATES: dict[str, str] = {
+    AWAITING: "governance/decisions/email/decision_awaiting.txt",
+    DECIDED: "governance/decisions/email/decision_decided.txt",
+    RETURNED: "governance/decisions/email/decision_returned.txt",
+}
 
 
 def decision_url(decision: Decision) -> str:
@@ -40,14 +46,17 @@ def _load(decision_id: int, transition_id: int) -> tuple[Decision, DecisionTrans
 def _still_due(kind: str, decision: Decision, transition: DecisionTransition) -> bool:
     if kind == AWAITING:
         return decision.status == decision_states.SUBMITTED
+    if kind == RETURNED:
+        return decision.status == decision_states.RETURNED
     return transition.to_status in decision_states.OUTCOMES
 
 
 def recipients(kind: str, decision: Decision) -> list[User]:
-    """Who is told now: the decider, or the programme managers, while they can still see the initiative."""
+    """Who is told now: the decider, the drafter, or the programme managers, while they can still see
+    the initiative."""
     people = User.objects.working_on(decision.initiative)
-    if kind == AWAITING:
-        return list(people.filter(pk=decision.decider_id))
+    if kind in (AWAITING, RETURNED):
+        return list(people.filter(pk=decision.decider_id if kind == AWAITING else decision.created_by_id))
     return list(people.filter(pk__in=User.objects.managing(decision.initiative).values("pk")).order_by("pk"))
 
 
@@ -68,10 +77,12 @@ def _message(kind: str, decision: Decision, transition: DecisionTransition, pers
     }
     if kind == AWAITING:
         subject = f"Decision needed: {decision.reference} {decision.title}"
-        return subject, render_to_string("governance/decisions/email/decision_awaiting.txt", context)
-    context["can_resubmit"] = decision_states.can(Action.RESUBMIT, transition.to_status)
-    subject = f"{decision.reference} {transition.get_to_status_display().lower()}: {decision.title}"
-    return subject, render_to_string("governance/decisions/email/decision_decided.txt", context)
+    elif kind == RETURNED:
+        subject = f"{decision.reference} returned for changes: {decision.title}"
+    else:
+        context["can_resubmit"] = decision_states.can(Action.RESUBMIT, transition.to_status)
+        subject = f"{decision.reference} {transition.get_to_status_display().lower()}: {decision.title}"
+    return subject, render_to_string(TEMPLATES[kind], context)
 
 
 def send_decision_email(*, kind: str, decision_id: int, transition_id: int, user_id: int) -> bool:

@@ -10,6 +10,7 @@ from collab.outbox import send_or_retry
 from governance.decisions.emails import (
     AWAITING,
     DECIDED,
+    RETURNED,
     email_failure_record,
     recipient_ids,
     send_decision_email,
@@ -34,6 +35,13 @@ def notify_decision_awaiting(decision_id: int, transition_id: int) -> None:
 def notify_decision_decided(decision_id: int, transition_id: int) -> None:
     """Email the initiative's programme managers what the decider decided."""
     _fan_out(DECIDED, decision_id, transition_id)
+
+
+# New here, so registered under this module's own name.
+@shared_task(name="governance.decisions.tasks.notify_decision_returned", **RETRYING)
+def notify_decision_returned(decision_id: int, transition_id: int) -> None:
+    """Email the drafter that the decider returned their decision for changes, with the comment."""
+    _fan_out(RETURNED, decision_id, transition_id)
 
 
 @shared_task(bind=True, acks_late=True)

@@ -130,7 +130,11 @@ def decision_decide(request, slug, number):
     action = Action(form.cleaned_data["outcome"])
     try:
         services.decision_decide(
-            decision=decision, by=request.user, action=action, comment=form.cleaned_data["comment"]
+            decision=decision,
+            by=request.user,
+            action=action,
+            comment=form.cleaned_data["comment"],
+            deferred_until=form.cleaned_data["deferred_until"],
         )
     except (services.DecisionChanged, services.NotTheDecider) as refusal:
         messages.error(request, str(refusal))
