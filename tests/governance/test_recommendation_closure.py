@@ -356,3 +356,12 @@ class TestPages:
         assert "Proposed closed, awaiting a reviewer" in body
         assert "There are no open recommendations." in body
         assert page("recommendation_review_closure", world, proposed) in body
+
+
+def test_the_admin_shows_the_trail_of_a_recommendation_and_changes_nothing(client, world, proposed):
+    client.force_login(world.administrator)
+
+    page = client.get(reverse("admin:governance_recommendation_change", args=[proposed.pk])).content.decode()
+
+    assert EVIDENCE in page and MINUTES in page
+    assert 'name="_save"' not in page
