@@ -4,8 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from collab.confirm import confirm_page, confirmed
-from collab.stale_edit import stale_edit_response
-from collab.versions import StaleVersion
+from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from initiatives import services
 from initiatives.access import get_initiative_or_404
 from initiatives.departures import BodyStillNeeded
@@ -55,17 +54,13 @@ def overview(request, slug):
     )
 
 
+@answers_stale_edits
 def initiative_edit(request, slug):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_INITIATIVE)
     form = InitiativeEditForm(request.POST or None, instance=initiative)
     if request.method == "POST" and form.is_valid():
-        try:
-            with form.versioned_save():
-                services.initiative_update(initiative=initiative, by=request.user, **form.as_fields())
-        except StaleVersion as stale:
-            return stale_edit_response(
-                request, form, stale, noun="initiative", back_url=initiative.get_absolute_url()
-            )
+        with saved_unless_stale(request, form, noun="initiative", back_url=initiative.get_absolute_url()):
+            services.initiative_update(initiative=initiative, by=request.user, **form.as_fields())
         messages.success(request, "Initiative updated")
         return redirect(initiative)
     return render(
@@ -102,27 +97,17 @@ def bodies(request, slug):
     return render(request, "initiatives/bodies.html", context)
 
 
+@answers_stale_edits
 def participation_edit(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_INITIATIVE)
     participation = get_object_or_404(initiative.participations.select_related("body"), pk=pk)
     form = ParticipationEditForm(request.POST or None, instance=participation)
+    back_url = reverse("initiatives:bodies", kwargs={"slug": slug})
     if request.method == "POST" and form.is_valid():
-        try:
-            with form.versioned_save():
-                services.participation_update(
-                    participation=participation, by=request.user, **form.as_fields()
-                )
-        except StaleVersion as stale:
-            return stale_edit_response(
-                request,
-                form,
-                stale,
-                noun="participating body",
-                back_url=reverse("initiatives:bodies", kwargs={"slug": slug}),
-            )
+        with saved_unless_stale(request, form, noun="participating body", back_url=back_url):
+            services.participation_update(participation=participation, by=request.user, **form.as_fields())
         messages.success(request, f"{participation.body.name} updated")
         return redirect("initiatives:bodies", slug=slug)
-    back_url = reverse("initiatives:bodies", kwargs={"slug": slug})
     context = {"form": form, "initiative": initiative, "participation": participation, "back_url": back_url}
     return render(request, "initiatives/participation_form.html", context)
 
