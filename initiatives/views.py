@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from collab.confirm import confirm_page, confirmed
+from collab.refusals import refused_or_done
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from initiatives import services
 from initiatives.access import get_initiative_or_404
@@ -120,12 +121,8 @@ def participation_remove(request, slug, pk):
     form = BodyRemovalForm(request.POST if confirmed(request) else None, participation=participation)
     if confirmed(request) and (not hands_on or form.is_valid()):
         successor = form.cleaned_data["successor"] if hands_on else None
-        try:
+        with refused_or_done(request, BodyStillNeeded, done=f"{participation.body.name} removed"):
             services.participation_remove(participation=participation, by=request.user, successor=successor)
-        except BodyStillNeeded as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(request, f"{participation.body.name} removed")
         return redirect("initiatives:bodies", slug=slug)
     return confirm_page(
         request, removal_confirmation(participation, consequences, form if hands_on else None)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
+from collab.refusals import refused_or_done
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.assurance import services
 from governance.assurance.forms import AssuranceReviewerForm, AssuranceReviewForm, RecommendationForm
@@ -168,12 +169,8 @@ def recommendation_complete(request, slug, pk):
     recommendation = get_object_or_404(recommendations_of(initiative), pk=pk)
     if not request.user.has_perm(COMPLETE_RECOMMENDATION, recommendation):
         raise PermissionDenied
-    try:
+    with refused_or_done(request, services.AssuranceRefusal, done="Recommendation marked as done"):
         services.recommendation_complete(recommendation=recommendation, by=request.user)
-    except services.AssuranceRefusal as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, "Recommendation marked as done")
     if request.POST.get("return_to") == "review":
         return redirect("governance:review_detail", slug=slug, pk=recommendation.review_id)
     return redirect("governance:assurance", slug=slug)

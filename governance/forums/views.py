@@ -5,6 +5,7 @@ from django.views.decorators.http import require_POST
 
 from collab.confirm import Confirmation, confirm_page, confirmed
 from collab.govuk_forms import posted
+from collab.refusals import refused_or_done
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.forums import services
 from governance.forums.forms import EscalationLevelForm, ForumForm
@@ -109,10 +110,7 @@ def level_remove(request, slug, pk):
                 consequences=level_removal_consequences(level),
             ),
         )
-    try:
+    removed = f"{level.name} removed from the escalation route"
+    with refused_or_done(request, services.LevelInUse, done=removed):
         services.escalation_level_remove(level=level, by=request.user)
-    except services.LevelInUse as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, f"{level.name} removed from the escalation route")
     return redirect("governance:escalation", slug=slug)

@@ -8,6 +8,7 @@ from collab.confirm import Confirmation, confirm_page, confirmed
 from collab.csv_export import csv_response
 from collab.form_tokens import save_unique
 from collab.govuk_forms import posted
+from collab.refusals import refused_or_done
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.raci import services
 from governance.raci.forms import RaciColumnForm, RaciMatrixForm, RaciRowForm, StarterRowsForm
@@ -222,10 +223,7 @@ def column_remove(request, slug, pk):
                 consequences=column_removal_consequences(column),
             ),
         )
-    try:
+    removed = f"Column “{column_label(column)}” removed"
+    with refused_or_done(request, services.RaciColumnsStillNeeded, done=removed):
         services.raci_column_remove(column=column, by=request.user)
-    except services.RaciColumnsStillNeeded as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, f"Column “{column_label(column)}” removed")
     return redirect("governance:raci_structure", slug=slug)

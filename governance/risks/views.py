@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
 from collab.csv_export import csv_response
+from collab.refusals import refused_or_done
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
@@ -118,12 +119,8 @@ def risk_action_add(request, slug, pk):
 def risk_action_complete(request, slug, pk, action_pk):
     _initiative, risk = _risk(request, slug, pk, CHANGE_RISK)
     action = get_object_or_404(risk.actions, pk=action_pk)
-    try:
+    with refused_or_done(request, services.RiskActionNotOpen, done="Action marked as done"):
         services.risk_action_complete(action=action, by=request.user)
-    except services.RiskActionNotOpen as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, "Action marked as done")
     return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
 
 
