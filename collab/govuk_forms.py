@@ -105,38 +105,40 @@ class GovukBoundField(BoundField):
         return attrs
 
 
-class GovukRadios(forms.RadioSelect):
-    """Radios with an optional hint under each option: GovukRadios(hints={"yes": "..."})."""
+class _HintedChoices:
+    """Radios or checkboxes drawn by one template, with an optional hint under each option."""
 
-    template_name = "forms/widgets/radios.html"
+    template_name = "forms/widgets/choices.html"
+    kind = ""  # the Design System component: "radios" or "checkboxes"
+    inline = False
 
-    def __init__(self, attrs=None, choices=(), hints: dict[str, str] | None = None, inline: bool = False):
-        super().__init__(attrs, choices)
+    def __init__(self, attrs=None, choices=(), hints: dict[str, str] | None = None):
+        super().__init__(attrs, choices)  # type: ignore[call-arg]
         self.hints = hints or {}
-        self.inline = inline
 
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)  # type: ignore[misc]
         option["hint"] = self.hints.get(str(value), "")
         return option
 
     def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        context["widget"]["inline"] = self.inline
+        context = super().get_context(name, value, attrs)  # type: ignore[misc]
+        context["widget"].update(kind=self.kind, inline=self.inline)
         return context
 
 
-class GovukCheckboxes(forms.CheckboxSelectMultiple):
-    template_name = "forms/widgets/checkboxes.html"
+class GovukRadios(_HintedChoices, forms.RadioSelect):
+    """Radios with an optional hint under each option: GovukRadios(hints={"yes": "..."})."""
 
-    def __init__(self, attrs=None, choices=(), hints: dict[str, str] | None = None):
-        super().__init__(attrs, choices)
-        self.hints = hints or {}
+    kind = "radios"
 
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        option["hint"] = self.hints.get(str(value), "")
-        return option
+    def __init__(self, attrs=None, choices=(), hints: dict[str, str] | None = None, inline: bool = False):
+        super().__init__(attrs, choices, hints)
+        self.inline = inline
+
+
+class GovukCheckboxes(_HintedChoices, forms.CheckboxSelectMultiple):
+    kind = "checkboxes"
 
 
 class GovukDateInput(forms.MultiWidget):

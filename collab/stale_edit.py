@@ -7,7 +7,10 @@ keeps the other person's changes to every field this person did not touch).
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+from collections.abc import Callable, Iterator
+from functools import wraps
 
 from django.db import models
 from django.forms import BoundField
@@ -66,3 +69,34 @@ def stale_edit_response(
         "back_url": back_url,
     }
     return render(request, "stale_edit.html", context, status=409)
+
+
+class StaleEdit(Exception):
+    """Carries the stale-edit page out of the view, to `@answers_stale_edits`."""
+
+    def __init__(self, response: HttpResponse):
+        super().__init__("The record changed since the form was read")
+        self.response = response
+
+
+@contextlib.contextmanager
+def saved_unless_stale(request: HttpRequest, form, *, noun: str, back_url: str) -> Iterator[None]:
+    """Wrap an edit view's service call: it saves through the form's version check
+    (VersionedFormMixin.versioned_save), or the view answers with the stale-edit page instead.
+    The view is wrapped in `@answers_stale_edits`, which draws that page."""
+    try:
+        with form.versioned_save():
+            yield
+    except StaleVersion as stale:
+        raise StaleEdit(stale_edit_response(request, form, stale, noun=noun, back_url=back_url)) from stale
+
+
+def answers_stale_edits(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except StaleEdit as stale:
+            return stale.response
+
+    return wrapped

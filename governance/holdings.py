@@ -6,7 +6,8 @@ Closed and decided records are history, not holdings: only what still needs an o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from django.urls import reverse
 
@@ -17,60 +18,67 @@ from governance.risks.models import Risk, RiskAction
 from initiatives.models import User
 from people.holdings import Holding
 
+T = TypeVar("T")
+
 
 def _at(initiative, name: str, **kwargs) -> str:
     return reverse(f"governance:{name}", kwargs={"slug": initiative.slug, **kwargs})
 
 
+def _listed(
+    kind: str, records: Iterable[T], label: Callable[[T], str], url: Callable[[T], str]
+) -> Iterator[Holding]:
+    for record in records:
+        yield Holding(kind=kind, label=label(record), url=url(record))
+
+
 def risks_owned(*, person: User) -> Iterator[Holding]:
-    for risk in Risk.objects.filter(owner=person, status=Risk.Status.OPEN).select_related("initiative"):
-        yield Holding(
-            kind="Risks they own",
-            label=f"{risk.reference} {risk.title} ({risk.initiative.title})",
-            url=_at(risk.initiative, "risk_edit", pk=risk.pk),
-        )
+    return _listed(
+        "Risks they own",
+        Risk.objects.filter(owner=person, status=Risk.Status.OPEN).select_related("initiative"),
+        label=lambda risk: f"{risk.reference} {risk.title} ({risk.initiative.title})",
+        url=lambda risk: _at(risk.initiative, "risk_edit", pk=risk.pk),
+    )
 
 
 def risk_actions_owned(*, person: User) -> Iterator[Holding]:
-    actions = RiskAction.objects.filter(owner=person, status=RiskAction.Status.OPEN).select_related(
-        "risk__initiative"
+    return _listed(
+        "Risk actions they own",
+        RiskAction.objects.filter(owner=person, status=RiskAction.Status.OPEN).select_related(
+            "risk__initiative"
+        ),
+        label=lambda action: f"{action} ({action.risk.reference}, {action.risk.initiative.title})",
+        url=lambda action: _at(action.risk.initiative, "risk_detail", pk=action.risk.pk),
     )
-    for action in actions:
-        yield Holding(
-            kind="Risk actions they own",
-            label=f"{action} ({action.risk.reference}, {action.risk.initiative.title})",
-            url=_at(action.risk.initiative, "risk_detail", pk=action.risk.pk),
-        )
 
 
 def raci_columns_held(*, person: User) -> Iterator[Holding]:
-    for column in RaciColumn.objects.filter(holder=person).select_related("initiative", "body"):
-        yield Holding(
-            kind="RACI columns they answer for",
-            label=f"{column} ({column.initiative.title})",
-            url=_at(column.initiative, "raci_column_edit", pk=column.pk),
-        )
+    return _listed(
+        "RACI columns they answer for",
+        RaciColumn.objects.filter(holder=person).select_related("initiative", "body"),
+        label=lambda column: f"{column} ({column.initiative.title})",
+        url=lambda column: _at(column.initiative, "raci_column_edit", pk=column.pk),
+    )
 
 
 def forums_chaired(*, person: User) -> Iterator[Holding]:
-    for forum in Forum.objects.filter(chair=person).select_related("initiative"):
-        yield Holding(
-            kind="Forums they chair",
-            label=f"{forum.name} ({forum.initiative.title})",
-            url=_at(forum.initiative, "forum_edit", pk=forum.pk),
-        )
+    return _listed(
+        "Forums they chair",
+        Forum.objects.filter(chair=person).select_related("initiative"),
+        label=lambda forum: f"{forum.name} ({forum.initiative.title})",
+        url=lambda forum: _at(forum.initiative, "forum_edit", pk=forum.pk),
+    )
 
 
 def decisions_awaiting(*, person: User) -> Iterator[Holding]:
-    waiting = Decision.objects.filter(decider=person, status=Decision.Status.SUBMITTED).select_related(
-        "initiative"
+    return _listed(
+        "Decisions awaiting them",
+        Decision.objects.filter(decider=person, status=Decision.Status.SUBMITTED).select_related(
+            "initiative"
+        ),
+        label=lambda decision: f"{decision.reference} {decision.title} ({decision.initiative.title})",
+        url=lambda decision: decision.get_absolute_url(),
     )
-    for decision in waiting:
-        yield Holding(
-            kind="Decisions awaiting them",
-            label=f"{decision.reference} {decision.title} ({decision.initiative.title})",
-            url=decision.get_absolute_url(),
-        )
 
 
 PERSON_HOLDINGS = [risks_owned, risk_actions_owned, raci_columns_held, forums_chaired, decisions_awaiting]

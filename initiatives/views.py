@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from collab.confirm import confirm_page, confirmed
-from collab.stale_edit import stale_edit_response
-from collab.versions import StaleVersion
+from collab.refusals import refused_or_done
+from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from initiatives import services
 from initiatives.access import get_initiative_or_404
 from initiatives.departures import BodyStillNeeded
@@ -55,17 +55,13 @@ def overview(request, slug):
     )
 
 
+@answers_stale_edits
 def initiative_edit(request, slug):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_INITIATIVE)
     form = InitiativeEditForm(request.POST or None, instance=initiative)
     if request.method == "POST" and form.is_valid():
-        try:
-            with form.versioned_save():
-                services.initiative_update(initiative=initiative, by=request.user, **form.as_fields())
-        except StaleVersion as stale:
-            return stale_edit_response(
-                request, form, stale, noun="initiative", back_url=initiative.get_absolute_url()
-            )
+        with saved_unless_stale(request, form, noun="initiative", back_url=initiative.get_absolute_url()):
+            services.initiative_update(initiative=initiative, by=request.user, **form.as_fields())
         messages.success(request, "Initiative updated")
         return redirect(initiative)
     return render(
@@ -102,27 +98,17 @@ def bodies(request, slug):
     return render(request, "initiatives/bodies.html", context)
 
 
+@answers_stale_edits
 def participation_edit(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_INITIATIVE)
     participation = get_object_or_404(initiative.participations.select_related("body"), pk=pk)
     form = ParticipationEditForm(request.POST or None, instance=participation)
+    back_url = reverse("initiatives:bodies", kwargs={"slug": slug})
     if request.method == "POST" and form.is_valid():
-        try:
-            with form.versioned_save():
-                services.participation_update(
-                    participation=participation, by=request.user, **form.as_fields()
-                )
-        except StaleVersion as stale:
-            return stale_edit_response(
-                request,
-                form,
-                stale,
-                noun="participating body",
-                back_url=reverse("initiatives:bodies", kwargs={"slug": slug}),
-            )
+        with saved_unless_stale(request, form, noun="participating body", back_url=back_url):
+            services.participation_update(participation=participation, by=request.user, **form.as_fields())
         messages.success(request, f"{participation.body.name} updated")
         return redirect("initiatives:bodies", slug=slug)
-    back_url = reverse("initiatives:bodies", kwargs={"slug": slug})
     context = {"form": form, "initiative": initiative, "participation": participation, "back_url": back_url}
     return render(request, "initiatives/participation_form.html", context)
 
@@ -135,12 +121,8 @@ def participation_remove(request, slug, pk):
     form = BodyRemovalForm(request.POST if confirmed(request) else None, participation=participation)
     if confirmed(request) and (not hands_on or form.is_valid()):
         successor = form.cleaned_data["successor"] if hands_on else None
-        try:
+        with refused_or_done(request, BodyStillNeeded, done=f"{participation.body.name} removed"):
             services.participation_remove(participation=participation, by=request.user, successor=successor)
-        except BodyStillNeeded as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(request, f"{participation.body.name} removed")
         return redirect("initiatives:bodies", slug=slug)
     return confirm_page(
         request, removal_confirmation(participation, consequences, form if hands_on else None)

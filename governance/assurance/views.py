@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
 from collab.govuk_forms import posted
-from collab.stale_edit import stale_edit_response
-from collab.versions import StaleVersion
+from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.assurance import services
 from governance.assurance.forms import (
     AssuranceReviewerForm,
@@ -121,6 +120,7 @@ def review_detail(request, slug, pk):
     return render(request, "governance/assurance/review_detail.html", context)
 
 
+@answers_stale_edits
 def review_edit(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, VIEW_ASSURANCE)
     review = get_object_or_404(initiative.assurance_reviews, pk=pk)
@@ -130,10 +130,8 @@ def review_edit(request, slug, pk):
     back_url = reverse("governance:review_detail", kwargs={"slug": slug, "pk": pk})
     if request.method == "POST" and form.is_valid():
         try:
-            with form.versioned_save():
+            with saved_unless_stale(request, form, noun="review", back_url=back_url):
                 services.assurance_review_update(review=review, by=request.user, **form.as_fields())
-        except StaleVersion as stale:
-            return stale_edit_response(request, form, stale, noun="review", back_url=back_url)
         except services.AssuranceRefusal as refusal:
             form.add_error(None, str(refusal))
         else:

@@ -42,6 +42,21 @@ def items_not_yet_added(items: Iterable[ChecklistItem], existing_names: Iterable
     return offered
 
 
+def names_not_taken(
+    items: Iterable[ChecklistItem], *, existing: Iterable[str], length: int
+) -> list[tuple[str, ChecklistItem]]:
+    """Each item with its text cut to a record's name (`length`), leaving out names already in the
+    register, ignoring case, and repeats: names are unique in a register."""
+    taken = {name.casefold() for name in existing}
+    named = []
+    for item in items:
+        name = item.text[:length].strip()
+        if name.casefold() not in taken:
+            taken.add(name.casefold())
+            named.append((name, item))
+    return named
+
+
 def latest_assessment(initiative: Initiative) -> Assessment | None:
     return initiative.assessments.order_by("-number").first()
 

@@ -5,8 +5,8 @@ from django.views.decorators.http import require_POST
 
 from collab.confirm import Confirmation, confirm_page, confirmed
 from collab.govuk_forms import posted
-from collab.stale_edit import stale_edit_response
-from collab.versions import StaleVersion
+from collab.refusals import refused_or_done
+from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.forums import services
 from governance.forums.forms import EscalationLevelForm, ForumForm
 from governance.forums.presenters import (
@@ -17,6 +17,14 @@ from governance.forums.presenters import (
 )
 from governance.forums.rules import CHANGE_FORUMS
 from initiatives.access import get_initiative_or_404
+
+
+def _forums_url(slug: str) -> str:
+    return reverse("governance:forums", kwargs={"slug": slug})
+
+
+def _escalation_url(slug: str) -> str:
+    return reverse("governance:escalation", kwargs={"slug": slug})
 
 
 def forums(request, slug):
@@ -32,30 +40,21 @@ def forums(request, slug):
     return render(request, "governance/forums/forums.html", context)
 
 
+@answers_stale_edits
 def forum_form(request, slug, pk=None):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_FORUMS)
     forum = get_object_or_404(initiative.forums, pk=pk) if pk else None
     form = ForumForm(posted(request), instance=forum, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         if forum:
-            try:
-                with form.versioned_save():
-                    services.forum_update(forum=forum, by=request.user, **form.as_fields())
-            except StaleVersion as stale:
-                return stale_edit_response(
-                    request,
-                    form,
-                    stale,
-                    noun="forum",
-                    back_url=reverse("governance:forums", kwargs={"slug": slug}),
-                )
+            with saved_unless_stale(request, form, noun="forum", back_url=_forums_url(slug)):
+                services.forum_update(forum=forum, by=request.user, **form.as_fields())
             messages.success(request, f"{forum.name} updated")
         else:
             forum = services.forum_create(initiative=initiative, by=request.user, **form.as_fields())
             messages.success(request, f"{forum.name} added")
         return redirect("governance:forums", slug=slug)
-    back_url = reverse("governance:forums", kwargs={"slug": slug})
-    context = {"initiative": initiative, "form": form, "forum": forum, "back_url": back_url}
+    context = {"initiative": initiative, "form": form, "forum": forum, "back_url": _forums_url(slug)}
     return render(request, "governance/forums/forum_form.html", context)
 
 
@@ -70,30 +69,21 @@ def escalation(request, slug):
     return render(request, "governance/forums/escalation.html", context)
 
 
+@answers_stale_edits
 def level_form(request, slug, pk=None):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_FORUMS)
     level = get_object_or_404(initiative.escalation_levels, pk=pk) if pk else None
     form = EscalationLevelForm(posted(request), instance=level, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         if level:
-            try:
-                with form.versioned_save():
-                    services.escalation_level_update(level=level, by=request.user, **form.as_fields())
-            except StaleVersion as stale:
-                return stale_edit_response(
-                    request,
-                    form,
-                    stale,
-                    noun="escalation level",
-                    back_url=reverse("governance:escalation", kwargs={"slug": slug}),
-                )
+            with saved_unless_stale(request, form, noun="escalation level", back_url=_escalation_url(slug)):
+                services.escalation_level_update(level=level, by=request.user, **form.as_fields())
             messages.success(request, f"Level {level.level} updated")
         else:
             level = services.escalation_level_add(initiative=initiative, by=request.user, **form.as_fields())
             messages.success(request, f"Level {level.level}: {level.name} added")
         return redirect("governance:escalation", slug=slug)
-    back_url = reverse("governance:escalation", kwargs={"slug": slug})
-    context = {"initiative": initiative, "form": form, "level": level, "back_url": back_url}
+    context = {"initiative": initiative, "form": form, "level": level, "back_url": _escalation_url(slug)}
     return render(request, "governance/forums/level_form.html", context)
 
 
@@ -116,14 +106,11 @@ def level_remove(request, slug, pk):
                 title=f"Remove {level} from the escalation route",
                 warning="The level leaves the route; the levels above move down one. Its history is kept.",
                 button="Remove level",
-                back_url=reverse("governance:escalation", kwargs={"slug": slug}),
+                back_url=_escalation_url(slug),
                 consequences=level_removal_consequences(level),
             ),
         )
-    try:
+    removed = f"{level.name} removed from the escalation route"
+    with refused_or_done(request, services.LevelInUse, done=removed):
         services.escalation_level_remove(level=level, by=request.user)
-    except services.LevelInUse as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, f"{level.name} removed from the escalation route")
     return redirect("governance:escalation", slug=slug)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from collab.unchanged import UNCHANGED, Unchanged, apply_changes
-from governance.checklist.items import ChecklistItem
+from governance.checklist.items import ChecklistItem, names_not_taken
 from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
 from initiatives.models import Body, Initiative, User
 
@@ -115,20 +115,11 @@ def definitions_add_from_checklist(
 
     Terms are unique in a glossary; an item whose shortened term is already there is skipped.
     """
-    taken = {
-        term.casefold()
-        for term in DataDefinition.all_records.filter(initiative=initiative).values_list("term", flat=True)
-    }
-    added = []
-    for item in items:
-        term = item.text[:100].strip()
-        if term.casefold() in taken:
-            continue
-        taken.add(term.casefold())
-        added.append(
-            definition_create(initiative=initiative, by=by, term=term, checklist_item=item.text[:300])
-        )
-    return added
+    existing = DataDefinition.all_records.filter(initiative=initiative).values_list("term", flat=True)
+    return [
+        definition_create(initiative=initiative, by=by, term=term, checklist_item=item.text[:300])
+        for term, item in names_not_taken(items, existing=existing, length=100)
+    ]
 
 
 class IncompleteDpia(Exception):

@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from collab.form_tokens import save_unique
-from collab.stale_edit import stale_edit_response
-from collab.versions import StaleVersion
+from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
 from governance.glossary import services
@@ -48,6 +47,10 @@ def _glossary_url(slug):
     return reverse("governance:glossary", kwargs={"slug": slug})
 
 
+def _sharing_url(slug):
+    return reverse("governance:data_sharing", kwargs={"slug": slug})
+
+
 def definition_create(request, slug):
     initiative = get_initiative_or_404(request.user, slug, ADD_DEFINITION)
     form = DefinitionForm(
@@ -72,6 +75,7 @@ def definition_create(request, slug):
     return render(request, "governance/glossary/definition_form.html", context)
 
 
+@answers_stale_edits
 def definition_edit(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug)
     definition = get_object_or_404(initiative.data_definitions, pk=pk)
@@ -92,7 +96,7 @@ def definition_edit(request, slug, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            with form.versioned_save():
+            with saved_unless_stale(request, form, noun="term", back_url=_glossary_url(slug)):
                 saved = save_unique(
                     form,
                     "term",
@@ -100,8 +104,6 @@ def definition_edit(request, slug, pk):
                         definition=definition, by=request.user, meanings=form.meanings, **form.as_fields()
                     ),
                 )
-        except StaleVersion as stale:
-            return stale_edit_response(request, form, stale, noun="term", back_url=_glossary_url(slug))
         except services.CannotAgree as refusal:
             form.add_error("agreed_meaning", str(refusal))
         else:
@@ -149,29 +151,19 @@ def agreement_create(request, slug):
         agreement = services.agreement_create(initiative=initiative, by=request.user, **form.as_fields())
         messages.success(request, f"Data sharing agreement “{agreement.title}” recorded")
         return redirect("governance:data_sharing", slug=slug)
-    back_url = reverse("governance:data_sharing", kwargs={"slug": slug})
-    context = {"form": form, "initiative": initiative, "back_url": back_url}
+    context = {"form": form, "initiative": initiative, "back_url": _sharing_url(slug)}
     return render(request, "governance/glossary/agreement_form.html", context)
 
 
+@answers_stale_edits
 def agreement_edit(request, slug, pk):
     initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
     agreement = get_object_or_404(initiative.data_sharing_agreements, pk=pk)
     form = AgreementForm(request.POST or None, instance=agreement, initiative=initiative)
     if request.method == "POST" and form.is_valid():
-        try:
-            with form.versioned_save():
-                services.agreement_update(agreement=agreement, by=request.user, **form.as_fields())
-        except StaleVersion as stale:
-            return stale_edit_response(
-                request,
-                form,
-                stale,
-                noun="data sharing agreement",
-                back_url=reverse("governance:data_sharing", kwargs={"slug": slug}),
-            )
+        with saved_unless_stale(request, form, noun="data sharing agreement", back_url=_sharing_url(slug)):
+            services.agreement_update(agreement=agreement, by=request.user, **form.as_fields())
         messages.success(request, f"Data sharing agreement “{agreement.title}” updated")
         return redirect("governance:data_sharing", slug=slug)
-    back_url = reverse("governance:data_sharing", kwargs={"slug": slug})
-    context = {"form": form, "initiative": initiative, "agreement": agreement, "back_url": back_url}
+    context = {"form": form, "initiative": initiative, "agreement": agreement, "back_url": _sharing_url(slug)}
     return render(request, "governance/glossary/agreement_form.html", context)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 
 from collab.unchanged import UNCHANGED, Unchanged, apply_changes
-from governance.checklist.items import ChecklistItem
+from governance.checklist.items import ChecklistItem, names_not_taken
 from governance.measures.models import Measure, MeasureReading
 from initiatives.models import Body, Initiative, User
 
@@ -123,18 +123,11 @@ def measures_add_from_checklist(
 
     Names are unique in an initiative; an item whose shortened name is already there is skipped.
     """
-    taken = {
-        name.casefold()
-        for name in Measure.all_records.filter(initiative=initiative).values_list("name", flat=True)
-    }
-    added = []
-    for item in items:
-        name = item.text[:200].strip()
-        if name.casefold() in taken:
-            continue
-        taken.add(name.casefold())
-        added.append(measure_create(initiative=initiative, by=by, name=name, checklist_item=item.text[:300]))
-    return added
+    existing = Measure.all_records.filter(initiative=initiative).values_list("name", flat=True)
+    return [
+        measure_create(initiative=initiative, by=by, name=name, checklist_item=item.text[:300])
+        for name, item in names_not_taken(items, existing=existing, length=200)
+    ]
 
 
 class DuplicateReading(Exception):

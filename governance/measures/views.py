@@ -10,8 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
 from collab.csv_export import csv_response
 from collab.form_tokens import save_unique
-from collab.stale_edit import stale_edit_response
-from collab.versions import StaleVersion
+from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
 from governance.measures import services
@@ -98,6 +97,7 @@ def measure_detail(request, slug, pk):
     return _render_measure(request, initiative, measure, ReadingForm(measure=measure))
 
 
+@answers_stale_edits
 def measure_edit(request, slug, pk):
     initiative, measure = _measure(request, slug, pk, CHANGE_MEASURE)
     manages_all = request.user.has_perm(MANAGE_REGISTERS, initiative)
@@ -108,26 +108,17 @@ def measure_edit(request, slug, pk):
         user=request.user,
         manages_all=manages_all,
     )
+    back_url = reverse("governance:measure_detail", kwargs={"slug": slug, "pk": pk})
     if request.method == "POST" and form.is_valid():
-        try:
-            with form.versioned_save():
-                saved = save_unique(
-                    form,
-                    "name",
-                    lambda: services.measure_update(measure=measure, by=request.user, **form.as_fields()),
-                )
-        except StaleVersion as stale:
-            return stale_edit_response(
-                request,
+        with saved_unless_stale(request, form, noun="measure", back_url=back_url):
+            saved = save_unique(
                 form,
-                stale,
-                noun="measure",
-                back_url=reverse("governance:measure_detail", kwargs={"slug": slug, "pk": pk}),
+                "name",
+                lambda: services.measure_update(measure=measure, by=request.user, **form.as_fields()),
             )
         if saved is not None:
             messages.success(request, f"Measure “{measure.name}” updated")
             return redirect("governance:measure_detail", slug=slug, pk=measure.pk)
-    back_url = reverse("governance:measure_detail", kwargs={"slug": slug, "pk": pk})
     context = {"form": form, "initiative": initiative, "measure": measure, "back_url": back_url}
     return render(request, "governance/measures/measure_form.html", context)
 

@@ -13,7 +13,7 @@ from django.contrib import admin
 from collab.service_admin import ReadOnlyHistoryAdmin
 from governance.admin_base import InitiativeRecordAdmin, initiative_of
 from governance.raci import services
-from governance.raci.forms import CELL_CHOICES, RaciColumnForm, RaciRowForm
+from governance.raci.forms import CELL_CHOICES, RaciColumnForm, RaciRowForm, check_role_name
 from governance.raci.matrix import column_label, load_matrix
 from governance.raci.models import RaciCell, RaciColumn, RaciRow
 from initiatives.accountability import ReasonNeeded, reason_field
@@ -121,17 +121,7 @@ class RaciColumnAdminForm(forms.ModelForm):
             self.add_error(
                 "holder", f"Choose a holder who is an active member of {body.short_name}, or no named holder"
             )
-        role_name = cleaned["role_name"] = (cleaned.get("role_name") or "").strip()
-        clash = initiative.raci_columns.filter(body=body, role_name__iexact=role_name).exclude(
-            pk=self.instance.pk
-        )
-        if clash.exists():
-            self.add_error(
-                "role_name",
-                f"{body.short_name} already has a column called “{role_name}”"
-                if role_name
-                else f"{body.short_name} already has a column for the whole body: give this one a role name",
-            )
+        check_role_name(self, initiative=initiative, body=body)
         return cleaned
 
 

@@ -116,6 +116,20 @@ class StarterRowsForm(GovukForm):
         return [self.offered[activity] for activity in self.cleaned_data["activities"]]
 
 
+def check_role_name(form: forms.ModelForm, *, initiative: Initiative, body: Body) -> None:
+    """One column per role within a body; the body's own column is the one without a role name.
+    Checked by the matrix page's column form and the admin's alike."""
+    role_name = form.cleaned_data["role_name"] = (form.cleaned_data.get("role_name") or "").strip()
+    same_name = initiative.raci_columns.filter(body=body, role_name__iexact=role_name)
+    if same_name.exclude(pk=form.instance.pk).exists():
+        form.add_error(
+            "role_name",
+            f"{body.short_name} already has a column called “{role_name}”"
+            if role_name
+            else f"{body.short_name} already has a column for the whole body: give this one a role name",
+        )
+
+
 class RaciColumnForm(VersionedFormMixin, GovukModelForm):
     class Meta:
         model = RaciColumn
@@ -161,18 +175,7 @@ class RaciColumnForm(VersionedFormMixin, GovukModelForm):
             )
         if self.holds_an_a and "holder" in cleaned and holder != self.instance.holder:
             self._ask_why(cleaned)
-        role_name = (cleaned.get("role_name") or "").strip()
-        cleaned["role_name"] = role_name
-        clash = self.initiative.raci_columns.filter(body=body, role_name__iexact=role_name).exclude(
-            pk=self.instance.pk
-        )
-        if clash.exists():
-            self.add_error(
-                "role_name",
-                f"{body.short_name} already has a column called “{role_name}”"
-                if role_name
-                else f"{body.short_name} already has a column for the whole body: give this one a role name",
-            )
+        check_role_name(self, initiative=self.initiative, body=body)
         return cleaned
 
     def _ask_why(self, cleaned: dict) -> None:

@@ -8,8 +8,8 @@ from collab.confirm import Confirmation, confirm_page, confirmed
 from collab.csv_export import csv_response
 from collab.form_tokens import save_unique
 from collab.govuk_forms import posted
-from collab.stale_edit import stale_edit_response
-from collab.versions import StaleVersion
+from collab.refusals import refused_or_done
+from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.raci import services
 from governance.raci.forms import RaciColumnForm, RaciMatrixForm, RaciRowForm, StarterRowsForm
 from governance.raci.matrix import column_label, load_matrix
@@ -89,6 +89,7 @@ def structure(request, slug):
     return render(request, "governance/raci/structure.html", context)
 
 
+@answers_stale_edits
 def row_form(request, slug, pk=None):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
     row = get_object_or_404(initiative.raci_rows, pk=pk) if pk else None
@@ -96,16 +97,11 @@ def row_form(request, slug, pk=None):
     if request.method == "POST" and form.is_valid():
         if row:
             edited = row
-            try:
-                with form.versioned_save():
-                    saved = save_unique(
-                        form,
-                        "activity",
-                        lambda: services.raci_row_update(row=edited, by=request.user, **form.as_fields()),
-                    )
-            except StaleVersion as stale:
-                return stale_edit_response(
-                    request, form, stale, noun="RACI row", back_url=_structure_url(slug)
+            with saved_unless_stale(request, form, noun="RACI row", back_url=_structure_url(slug)):
+                saved = save_unique(
+                    form,
+                    "activity",
+                    lambda: services.raci_row_update(row=edited, by=request.user, **form.as_fields()),
                 )
             message = "Row renamed to “{}”"
         else:
@@ -164,6 +160,7 @@ def row_remove(request, slug, pk):
     return redirect("governance:raci_structure", slug=slug)
 
 
+@answers_stale_edits
 def column_form(request, slug, pk=None):
     initiative = get_initiative_or_404(request.user, slug, CHANGE_RACI)
     column = get_object_or_404(initiative.raci_columns.select_related("body"), pk=pk) if pk else None
@@ -172,22 +169,17 @@ def column_form(request, slug, pk=None):
         data = form.cleaned_data
         if column:
             edited = column
-            try:
-                with form.versioned_save():
-                    saved = save_unique(
-                        form,
-                        "role_name",
-                        lambda: services.raci_column_update(
-                            column=edited,
-                            role_name=data["role_name"],
-                            holder=data["holder"],
-                            by=request.user,
-                            change_reason=data.get("change_reason", ""),
-                        ),
-                    )
-            except StaleVersion as stale:
-                return stale_edit_response(
-                    request, form, stale, noun="RACI column", back_url=_structure_url(slug)
+            with saved_unless_stale(request, form, noun="RACI column", back_url=_structure_url(slug)):
+                saved = save_unique(
+                    form,
+                    "role_name",
+                    lambda: services.raci_column_update(
+                        column=edited,
+                        role_name=data["role_name"],
+                        holder=data["holder"],
+                        by=request.user,
+                        change_reason=data.get("change_reason", ""),
+                    ),
                 )
             verb = "updated"
         else:
@@ -235,10 +227,7 @@ def column_remove(request, slug, pk):
                 consequences=column_removal_consequences(column),
             ),
         )
-    try:
+    removed = f"Column “{column_label(column)}” removed"
+    with refused_or_done(request, services.RaciColumnsStillNeeded, done=removed):
         services.raci_column_remove(column=column, by=request.user)
-    except services.RaciColumnsStillNeeded as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, f"Column “{column_label(column)}” removed")
     return redirect("governance:raci_structure", slug=slug)

@@ -41,7 +41,6 @@ class Register:
     noun: str  # "risk"
     verb: str  # "close": the action, in the button and the URL
     done: str  # "closed"
-    closed_title: str  # "Closed risks"
     list_url: str  # the working list's URL name
     permission: str
     # Whether the permission is checked against the record (else against the initiative).
@@ -63,6 +62,11 @@ class Register:
         return manager.filter(initiative=initiative).retired()
 
     @property
+    def closed_title(self) -> str:
+        """The closed list's title: "Closed risks", "Stood-down forums"."""
+        return f"{self.done_slug.capitalize()} {self.noun}s"
+
+    @property
     def verb_slug(self) -> str:
         return self.verb.replace(" ", "-")
 
@@ -82,7 +86,6 @@ REGISTERS = [
         noun="risk",
         verb="close",
         done="closed",
-        closed_title="Closed risks",
         list_url="governance:risk_register",
         permission=CHANGE_RISK,
         detail="governance:risk_detail",
@@ -94,7 +97,6 @@ REGISTERS = [
         noun="measure",
         verb="retire",
         done="retired",
-        closed_title="Retired measures",
         list_url="governance:measures",
         permission=CHANGE_MEASURE,
         detail="governance:measure_detail",
@@ -106,7 +108,6 @@ REGISTERS = [
         noun="term",
         verb="withdraw",
         done="withdrawn",
-        closed_title="Withdrawn terms",
         list_url="governance:glossary",
         permission=CHANGE_DEFINITION,
         reason_hint="For example: merged into another term. Each body's meaning is kept.",
@@ -117,7 +118,6 @@ REGISTERS = [
         noun="data sharing agreement",
         verb="end",
         done="ended",
-        closed_title="Ended data sharing agreements",
         list_url="governance:data_sharing",
         permission=MANAGE_REGISTERS,
         on_record=False,
@@ -129,7 +129,6 @@ REGISTERS = [
         noun="forum",
         verb="stand down",
         done="stood down",
-        closed_title="Stood-down forums",
         list_url="governance:forums",
         permission=CHANGE_FORUMS,
         on_record=False,
@@ -141,7 +140,6 @@ REGISTERS = [
         noun="decision",
         verb="withdraw",
         done="withdrawn",
-        closed_title="Withdrawn decisions",
         list_url="governance:decisions",
         permission=WITHDRAW_DECISION,
         restorable=False,

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from collab.confirm import Confirmation, confirm_page, confirmed
+from collab.refusals import refused_or_done
 from governance.decisions.services import DecisionChanged
 from governance.retirement.forms import RetireForm
 from governance.retirement.presenters import closed_rows, retirement_consequences
@@ -40,14 +41,9 @@ def retire_record(request, slug, key, **lookup):
         hint=register.reason_hint,
     )
     if form.is_valid():
-        try:
+        retired = f"“{record}” {register.done}. It is listed under {register.closed_title.lower()}."
+        with refused_or_done(request, (RetirementRefused, DecisionChanged), done=retired):
             register.retire(record=record, by=request.user, reason=form.cleaned_data["reason"])
-        except (RetirementRefused, DecisionChanged) as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(
-                request, f"“{record}” {register.done}. It is listed under {register.closed_title.lower()}."
-            )
         return redirect(register.list_url, slug=slug)
     verb = register.verb.capitalize()
     confirmation = Confirmation(
@@ -69,12 +65,8 @@ def retire_record(request, slug, key, **lookup):
 def restore_record(request, slug, key, **lookup):
     register = BY_KEY[key]
     _, record = _record(request, slug, register, lookup[register.lookup])
-    try:
+    with refused_or_done(request, RetirementRefused, done=f"“{record}” restored to the working list"):
         restore(record=record, by=request.user)
-    except RetirementRefused as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, f"“{record}” restored to the working list")
     return redirect(_closed_url(register, slug))
 
 

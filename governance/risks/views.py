@@ -9,8 +9,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
 from collab.csv_export import csv_response
-from collab.stale_edit import stale_edit_response
-from collab.versions import StaleVersion
+from collab.refusals import refused_or_done
+from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
 from governance.forums.escalation import CannotEscalate, escalation_raise, sent_to
@@ -82,6 +82,7 @@ def risk_detail(request, slug, pk):
     return render(request, "governance/risks/risk_detail.html", context)
 
 
+@answers_stale_edits
 def risk_edit(request, slug, pk):
     initiative, risk = _risk(request, slug, pk, CHANGE_RISK)
     manages_all = request.user.has_perm(MANAGE_REGISTERS, initiative)
@@ -91,11 +92,8 @@ def risk_edit(request, slug, pk):
     back_url = reverse("governance:risk_detail", kwargs={"slug": slug, "pk": pk})
     if request.method == "POST" and form.is_valid():
         typed_review_date = form.cleaned_data["review_date"]
-        try:
-            with form.versioned_save():
-                services.risk_update(risk=risk, by=request.user, **form.as_fields())
-        except StaleVersion as stale:
-            return stale_edit_response(request, form, stale, noun="risk", back_url=back_url)
+        with saved_unless_stale(request, form, noun="risk", back_url=back_url):
+            services.risk_update(risk=risk, by=request.user, **form.as_fields())
         review_date = risk.review_date
         moved = typed_review_date is not None and review_date and review_date != typed_review_date
         review = f": its next review comes forward to {review_date:%-d %B %Y}" if moved else ""
@@ -121,12 +119,8 @@ def risk_action_add(request, slug, pk):
 def risk_action_complete(request, slug, pk, action_pk):
     _initiative, risk = _risk(request, slug, pk, CHANGE_RISK)
     action = get_object_or_404(risk.actions, pk=action_pk)
-    try:
+    with refused_or_done(request, services.RiskActionNotOpen, done="Action marked as done"):
         services.risk_action_complete(action=action, by=request.user)
-    except services.RiskActionNotOpen as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, "Action marked as done")
     return redirect("governance:risk_detail", slug=slug, pk=risk.pk)
 
 

@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
+from collab.refusals import refused_or_done
 from initiatives.access import get_initiative_or_404
 from initiatives.models import User
 from people.invitations import services
@@ -59,14 +60,9 @@ def _managed_invitation(request, slug, pk):
 @require_POST
 def resend(request, slug, pk):
     invitation = _managed_invitation(request, slug, pk)
-    try:
+    resent = f"Invitation sent again to {invitation.email}. The earlier link no longer works."
+    with refused_or_done(request, InvitationRefused, done=resent):
         services.invitation_resend(invitation=invitation, by=request.user)
-    except InvitationRefused as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(
-            request, f"Invitation sent again to {invitation.email}. The earlier link no longer works."
-        )
     return redirect("initiatives:team", slug=slug)
 
 
@@ -84,12 +80,9 @@ def withdraw(request, slug, pk):
                 consequences=[Consequence("The invitation", [str(invitation)])],
             ),
         )
-    try:
+    withdrawn = f"Invitation to {invitation.email} withdrawn. Its link no longer works."
+    with refused_or_done(request, InvitationRefused, done=withdrawn):
         services.invitation_withdraw(invitation=invitation, by=request.user)
-    except InvitationRefused as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, f"Invitation to {invitation.email} withdrawn. Its link no longer works.")
     return redirect("initiatives:team", slug=slug)
 
 

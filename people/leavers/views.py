@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from collab.govuk_forms import GovukForm, posted
+from collab.refusals import refused_or_done
 from people.leavers import services
 from people.leavers.presenters import people_visible_to, person_page, search
 from people.leavers.services import LeaverRefused
@@ -52,12 +53,9 @@ def deactivate(request, pk):
         raise PermissionDenied
     form = DeactivateForm(posted(request))
     if form.is_valid():
-        try:
+        deactivated = f"{leaver} has been deactivated and signed out everywhere"
+        with refused_or_done(request, LeaverRefused, done=deactivated):
             services.person_deactivate(person=leaver, by=request.user, reason=form.cleaned_data["reason"])
-        except LeaverRefused as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(request, f"{leaver} has been deactivated and signed out everywhere")
         return redirect("people:person", pk=pk)
     back_url = reverse("people:person", kwargs={"pk": pk})
     context = {"form": form, "page": person_page(leaver, request.user), "back_url": back_url}
@@ -69,12 +67,9 @@ def reactivate(request, pk):
     returner = _person(request, pk)
     if not request.user.has_perm(DEACTIVATE_PERSON, returner):
         raise PermissionDenied
-    try:
+    reactivated = f"{returner} can sign in again. Invite them to the roles they need."
+    with refused_or_done(request, LeaverRefused, done=reactivated):
         services.person_reactivate(person=returner, by=request.user)
-    except LeaverRefused as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, f"{returner} can sign in again. Invite them to the roles they need.")
     return redirect("people:person", pk=pk)
 
 

@@ -91,6 +91,10 @@ def with_pk(attribute: str) -> Callable:
     return lambda seed: {"slug": seed.initiative.slug, "pk": getattr(seed, attribute).pk}
 
 
+def dwp_risk_action(seed) -> dict[str, object]:
+    return {"slug": seed.initiative.slug, "pk": seed.dwp_risk.pk, "action_pk": seed.dwp_action.pk}
+
+
 def decision(attribute: str) -> Callable:
     return lambda seed: {"slug": seed.initiative.slug, "number": getattr(seed, attribute).number}
 
@@ -122,6 +126,18 @@ def manage_form(params=initiative) -> Access:
 # A record DWP owns (risk, measure, term): DWP's members (the senior owner) and the programme managers.
 OWNER_PAGE = expect(programme_manager=OK, senior_owner=OK)
 OWNER_POST = expect(programme_manager=DONE, senior_owner=DONE)
+
+
+def owner_form(params: Callable) -> Access:
+    return Access(params=params, get=OWNER_PAGE, post=OWNER_POST)
+
+
+# A record any participant adds for their own body (risk, measure, term).
+def participant_form() -> Access:
+    return Access(
+        get=expect(partner=OK, programme_manager=OK, senior_owner=OK),
+        post=expect(partner=DONE, programme_manager=DONE, senior_owner=DONE),
+    )
 
 
 SIGN_IN = Access(
@@ -311,10 +327,7 @@ TABLE: dict[str, Access] = {
     # members and the programme managers change a risk (DWP owns this one, and the senior owner
     # belongs to DWP); importing and adopting checklist items is for programme managers.
     "governance:risk_register": Access(get=READ),
-    "governance:risk_create": Access(
-        get=expect(partner=OK, programme_manager=OK, senior_owner=OK),
-        post=expect(partner=DONE, programme_manager=DONE, senior_owner=DONE),
-    ),
+    "governance:risk_create": participant_form(),
     "governance:risks_export": Access(get=READ),
     "governance:risks_import": manage_form(),
     # A preview no upload is waiting under sends the programme manager back to the upload page.
@@ -322,46 +335,23 @@ TABLE: dict[str, Access] = {
     "governance:risks_import_confirm": manage_action(import_token),
     "governance:risks_from_checklist": manage_action(),
     "governance:risk_detail": Access(params=with_pk("dwp_risk"), get=READ),
-    "governance:risk_edit": Access(
-        params=with_pk("dwp_risk"),
-        get=expect(programme_manager=OK, senior_owner=OK),
-        post=expect(programme_manager=DONE, senior_owner=DONE),
-    ),
-    "governance:risk_escalate": Access(
-        params=with_pk("dwp_risk"),
-        get=expect(programme_manager=OK, senior_owner=OK),
-        post=expect(programme_manager=DONE, senior_owner=DONE),
-    ),
-    "governance:risk_action_add": Access(
-        params=with_pk("dwp_risk"),
-        get=expect(programme_manager=OK, senior_owner=OK),
-        post=expect(programme_manager=DONE, senior_owner=DONE),
-    ),
+    "governance:risk_edit": owner_form(with_pk("dwp_risk")),
+    "governance:risk_escalate": owner_form(with_pk("dwp_risk")),
+    "governance:risk_action_add": owner_form(with_pk("dwp_risk")),
     "governance:risk_action_complete": Access(
-        params=lambda seed: {
-            "slug": seed.initiative.slug,
-            "pk": seed.dwp_risk.pk,
-            "action_pk": seed.dwp_action.pk,
-        },
+        params=dwp_risk_action,
         get=ACTION_GET,
         post=expect(programme_manager=DONE, senior_owner=DONE),
         action=True,
     ),
     "governance:risk_action_remove": Access(
-        params=lambda seed: {
-            "slug": seed.initiative.slug,
-            "pk": seed.dwp_risk.pk,
-            "action_pk": seed.dwp_action.pk,
-        },
+        params=dwp_risk_action,
         get=OWNER_PAGE,
         post=OWNER_POST,
     ),
     # Shared measures: the same pattern as risks (DWP owns this measure).
     "governance:measures": Access(get=READ),
-    "governance:measure_create": Access(
-        get=expect(partner=OK, programme_manager=OK, senior_owner=OK),
-        post=expect(partner=DONE, programme_manager=DONE, senior_owner=DONE),
-    ),
+    "governance:measure_create": participant_form(),
     "governance:measures_export": Access(get=READ),
     "governance:measures_import": manage_form(),
     # A preview no upload is waiting under sends the programme manager back to the upload page.
@@ -369,11 +359,7 @@ TABLE: dict[str, Access] = {
     "governance:measures_import_confirm": manage_action(import_token),
     "governance:measures_from_checklist": manage_action(),
     "governance:measure_detail": Access(params=with_pk("dwp_measure"), get=READ),
-    "governance:measure_edit": Access(
-        params=with_pk("dwp_measure"),
-        get=expect(programme_manager=OK, senior_owner=OK),
-        post=expect(programme_manager=DONE, senior_owner=DONE),
-    ),
+    "governance:measure_edit": owner_form(with_pk("dwp_measure")),
     "governance:reading_add": Access(
         params=with_pk("dwp_measure"),
         get=ACTION_GET,
@@ -392,10 +378,7 @@ TABLE: dict[str, Access] = {
     # Shared data definitions: any participant adds a term and records their own body's meaning;
     # the master body's members and programme managers change the term (DWP masters this one).
     "governance:glossary": Access(get=READ),
-    "governance:definition_create": Access(
-        get=expect(partner=OK, programme_manager=OK, senior_owner=OK),
-        post=expect(partner=DONE, programme_manager=DONE, senior_owner=DONE),
-    ),
+    "governance:definition_create": participant_form(),
     "governance:definitions_from_checklist": manage_action(),
     "governance:definition_edit": Access(
         params=with_pk("dwp_definition"),
@@ -442,17 +425,17 @@ TABLE: dict[str, Access] = {
         params=lambda seed: {"slug": seed.initiative.slug, "version": seed.ready_pack.version}, get=READ
     ),
     # Retire, don't delete: each register's retire page, restore action and closed view.
-    "governance:risks_retire": Access(params=with_pk("dwp_risk"), get=OWNER_PAGE, post=OWNER_POST),
+    "governance:risks_retire": owner_form(with_pk("dwp_risk")),
     "governance:risks_restore": Access(
         params=with_pk("dwp_risk"), get=ACTION_GET, post=OWNER_POST, action=True
     ),
     "governance:risks_closed": Access(get=READ),
-    "governance:measures_retire": Access(params=with_pk("dwp_measure"), get=OWNER_PAGE, post=OWNER_POST),
+    "governance:measures_retire": owner_form(with_pk("dwp_measure")),
     "governance:measures_restore": Access(
         params=with_pk("dwp_measure"), get=ACTION_GET, post=OWNER_POST, action=True
     ),
     "governance:measures_closed": Access(get=READ),
-    "governance:glossary_retire": Access(params=with_pk("dwp_definition"), get=OWNER_PAGE, post=OWNER_POST),
+    "governance:glossary_retire": owner_form(with_pk("dwp_definition")),
     "governance:glossary_restore": Access(
         params=with_pk("dwp_definition"), get=ACTION_GET, post=OWNER_POST, action=True
     ),

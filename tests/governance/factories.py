@@ -115,6 +115,18 @@ def two_row_matrix(world) -> tuple[RaciRow, RaciRow, RaciColumn, RaciColumn]:
     return first, second, dwp, hmrc
 
 
+def save_letters(world, columns, *rows) -> None:
+    """Save the RACI matrix as drawn: each (row, letters) with its letters in `columns` order,
+    "." for none, e.g. save_letters(world, (dwp, hmrc), (first, "A R"), (second, "R A"))."""
+    values = {
+        (row.pk, column.pk): letter
+        for row, letters in rows
+        for column, letter in zip(columns, letters.split(), strict=True)
+        if letter != "."
+    }
+    raci_services.raci_matrix_save(initiative=world.initiative, values=values, by=world.programme_manager)
+
+
 def complete_two_row_matrix(world) -> tuple[RaciRow, RaciRow, RaciColumn, RaciColumn]:
     """two_row_matrix with both rows complete: DWP accountable, HMRC responsible."""
     first, second, dwp, hmrc = two_row_matrix(world)

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from governance import models as gov
 from initiatives.models import Initiative
+from tests.governance.register_factories import scores
 
 
 def fill_initiative(world, *, text: str = "") -> Initiative:
@@ -52,12 +53,7 @@ def fill_initiative(world, *, text: str = "") -> Initiative:
         owner_body=lead,
         owner=world.programme_manager,
         is_joint=True,
-        inherent_likelihood=5,
-        inherent_impact=5,
-        current_likelihood=4,
-        current_impact=5,
-        target_likelihood=2,
-        target_impact=2,
+        **scores(inherent=(5, 5), current=(4, 5), target=(2, 2)),
         appetite="cautious",
         treatment="treat",
         review_date=today + datetime.timedelta(days=14),
@@ -74,12 +70,7 @@ def fill_initiative(world, *, text: str = "") -> Initiative:
         title="Council notification route is slow",
         category="operations",
         owner_body=partner,
-        inherent_likelihood=3,
-        inherent_impact=2,
-        current_likelihood=2,
-        current_impact=2,
-        target_likelihood=1,
-        target_impact=1,
+        **scores(inherent=(3, 2), current=(2, 2), target=(1, 1)),
         appetite="open",
         treatment="tolerate",
         review_date=today - datetime.timedelta(days=3),

@@ -19,6 +19,16 @@ from initiatives.models import Assessment
 from tests.factories import InitiativeFactory
 
 
+def scores(*, inherent: tuple[int, int], current: tuple[int, int], target: tuple[int, int]) -> dict[str, int]:
+    """A risk's (likelihood, impact) at each position, as the model's keyword arguments."""
+    positions = {"inherent": inherent, "current": current, "target": target}
+    return {
+        f"{position}_{axis}": value
+        for position, pair in positions.items()
+        for axis, value in zip(("likelihood", "impact"), pair, strict=True)
+    }
+
+
 class RiskFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Risk

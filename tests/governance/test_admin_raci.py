@@ -6,7 +6,7 @@ from governance.models import RaciCell, RaciColumn, RaciRow
 from governance.raci import services
 from initiatives.models import Participation
 from tests.admin_forms import admin_form_data, admin_url, error_messages
-from tests.governance.factories import role_column, two_row_matrix
+from tests.governance.factories import role_column, save_letters, two_row_matrix
 
 pytestmark = pytest.mark.django_db
 
@@ -21,13 +21,7 @@ def admin_client(client, world):
 def matrix(world):
     """Two rows across DWP and HMRC: HMRC holds the only A of the first, DWP the only A of the second."""
     first, second, dwp, hmrc = two_row_matrix(world)
-    values = {
-        (first.pk, dwp.pk): "R",
-        (first.pk, hmrc.pk): "A",
-        (second.pk, dwp.pk): "A",
-        (second.pk, hmrc.pk): "R",
-    }
-    services.raci_matrix_save(initiative=world.initiative, values=values, by=world.programme_manager)
+    save_letters(world, (dwp, hmrc), (first, "R A"), (second, "A R"))
     return first, second, dwp, hmrc
 
 
@@ -210,12 +204,7 @@ class TestABodyLeaving:
     ):
         first, second, dwp, hmrc = matrix
         delivery = role_column(world, body=world.lead_body, role_name="Delivery", by=world.administrator)
-        values = {
-            **{(row.pk, dwp.pk): "A" for row in (first, second)},
-            **{(row.pk, delivery.pk): "R" for row in (first, second)},
-            **{(row.pk, hmrc.pk): "C" for row in (first, second)},
-        }
-        services.raci_matrix_save(initiative=world.initiative, values=values, by=world.programme_manager)
+        save_letters(world, (dwp, delivery, hmrc), (first, "A R C"), (second, "A R C"))
         partner = world.initiative.participations.get(body=world.partner_body)
 
         response = admin_client.post(admin_url(Participation, "delete", partner.pk), {"post": "yes"})

@@ -9,7 +9,7 @@ from governance.forums import services
 from governance.forums.escalation import CannotEscalate, escalation_raise
 from governance.models import EscalationLevel, Forum, Risk
 from tests.governance.factories import EscalationLevelFactory, ForumFactory, decision_in
-from tests.governance.register_factories import RiskFactory
+from tests.governance.register_factories import RiskFactory, scores
 
 pytestmark = pytest.mark.django_db
 
@@ -213,12 +213,7 @@ class TestEscalatingARisk:
             number=1,
             title="Councils cannot receive notifications electronically",
             category="technology",
-            inherent_likelihood=4,
-            inherent_impact=4,
-            current_likelihood=4,
-            current_impact=4,
-            target_likelihood=2,
-            target_impact=3,
+            **scores(inherent=(4, 4), current=(4, 4), target=(2, 3)),
             appetite="cautious",
             treatment="treat",
             review_date=datetime.date(2027, 1, 1),

@@ -7,7 +7,7 @@ from governance.raci import services
 from initiatives.departures import BodyStillNeeded
 from initiatives.models import Participation
 from initiatives.services import CannotRemoveLeadBody, participation_remove
-from tests.governance.factories import role_column, two_row_matrix
+from tests.governance.factories import role_column, save_letters, two_row_matrix
 
 pytestmark = pytest.mark.django_db
 
@@ -20,10 +20,6 @@ def matrix(world):
     return first, second, dwp, hmrc, policy
 
 
-def save(world, values):
-    services.raci_matrix_save(initiative=world.initiative, values=values, by=world.programme_manager)
-
-
 def columns(world):
     return list(
         RaciColumn.objects.filter(initiative=world.initiative).values_list("body__short_name", "role_name")
@@ -33,16 +29,7 @@ def columns(world):
 class TestRemovingAColumn:
     def test_a_column_whose_a_and_r_are_also_held_elsewhere_is_removed_with_its_cells(self, world, matrix):
         first, second, dwp, hmrc, policy = matrix
-        save(
-            world,
-            {
-                (first.pk, dwp.pk): "A",
-                (first.pk, hmrc.pk): "R",
-                (first.pk, policy.pk): "R",
-                (second.pk, dwp.pk): "A",
-                (second.pk, hmrc.pk): "R",
-            },
-        )
+        save_letters(world, (dwp, hmrc, policy), (first, "A R R"), (second, "A R ."))
 
         services.raci_column_remove(column=policy, by=world.programme_manager)
 
@@ -51,15 +38,7 @@ class TestRemovingAColumn:
 
     def test_a_column_with_the_only_a_of_a_row_is_refused_naming_the_row(self, world, matrix):
         first, second, dwp, hmrc, policy = matrix
-        save(
-            world,
-            {
-                (first.pk, dwp.pk): "A",
-                (first.pk, hmrc.pk): "R",
-                (second.pk, hmrc.pk): "A",
-                (second.pk, policy.pk): "R",
-            },
-        )
+        save_letters(world, (dwp, hmrc, policy), (first, "A R ."), (second, ". A R"))
 
         with pytest.raises(services.RaciColumnsStillNeeded) as refusal:
             services.raci_column_remove(column=dwp, by=world.programme_manager)
@@ -75,15 +54,7 @@ class TestRemovingAColumn:
 
     def test_a_column_with_the_last_r_of_rows_is_refused_naming_every_row(self, world, matrix):
         first, second, dwp, hmrc, _policy = matrix
-        save(
-            world,
-            {
-                (first.pk, dwp.pk): "A",
-                (first.pk, hmrc.pk): "R",
-                (second.pk, dwp.pk): "A",
-                (second.pk, hmrc.pk): "R",
-            },
-        )
+        save_letters(world, (dwp, hmrc), (first, "A R"), (second, "A R"))
 
         with pytest.raises(services.RaciColumnsStillNeeded) as refusal:
             services.raci_column_remove(column=hmrc, by=world.programme_manager)
@@ -103,17 +74,7 @@ class TestABodyLeaving:
     def test_its_columns_named_roles_included_go_with_it(self, world, matrix):
         first, second, dwp, hmrc, policy = matrix
         finance = role_column(world, body=world.lead_body, role_name="Finance")
-        save(
-            world,
-            {
-                (first.pk, dwp.pk): "A",
-                (first.pk, finance.pk): "R",
-                (first.pk, hmrc.pk): "I",
-                (first.pk, policy.pk): "C",
-                (second.pk, dwp.pk): "R",
-                (second.pk, finance.pk): "A",
-            },
-        )
+        save_letters(world, (dwp, finance, hmrc, policy), (first, "A R I C"), (second, "R A . ."))
         participation = world.initiative.participations.get(body=world.partner_body)
 
         participation_remove(participation=participation, by=world.programme_manager)
@@ -124,15 +85,7 @@ class TestABodyLeaving:
 
     def test_it_is_refused_if_one_of_its_columns_holds_the_only_a_and_nothing_is_removed(self, world, matrix):
         first, second, dwp, hmrc, policy = matrix
-        save(
-            world,
-            {
-                (first.pk, policy.pk): "A",
-                (first.pk, dwp.pk): "R",
-                (second.pk, dwp.pk): "A",
-                (second.pk, hmrc.pk): "R",
-            },
-        )
+        save_letters(world, (dwp, hmrc, policy), (first, "R . A"), (second, "A R ."))
         participation = world.initiative.participations.get(body=world.partner_body)
 
         # Refused before anything runs, listing what the confirmation page listed as "deal with first".
@@ -148,15 +101,7 @@ class TestABodyLeaving:
 
     def test_the_lead_body_is_refused_as_the_lead_before_its_columns_are_looked_at(self, world, matrix):
         first, second, dwp, hmrc, _policy = matrix
-        save(
-            world,
-            {
-                (first.pk, dwp.pk): "A",
-                (first.pk, hmrc.pk): "R",
-                (second.pk, dwp.pk): "A",
-                (second.pk, hmrc.pk): "R",
-            },
-        )
+        save_letters(world, (dwp, hmrc), (first, "A R"), (second, "A R"))
         lead = world.initiative.participations.get(body=world.lead_body)
 
         with pytest.raises(CannotRemoveLeadBody):

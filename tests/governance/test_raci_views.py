@@ -9,7 +9,7 @@ from django.urls import reverse
 from governance.models import RaciCell, RaciColumn, RaciRow
 from governance.raci import services
 from tests.factories import BodyFactory, ParticipationFactory, UserFactory
-from tests.governance.factories import two_row_matrix
+from tests.governance.factories import save_letters, two_row_matrix
 
 pytestmark = pytest.mark.django_db
 
@@ -122,16 +122,7 @@ class TestSavingTheMatrix:
 
     def test_clearing_a_cell_removes_it(self, client, world, matrix):
         first, second, dwp, hmrc = matrix
-        services.raci_matrix_save(
-            initiative=world.initiative,
-            values={
-                (first.pk, dwp.pk): "A",
-                (first.pk, hmrc.pk): "R",
-                (second.pk, dwp.pk): "A",
-                (second.pk, hmrc.pk): "R",
-            },
-            by=world.programme_manager,
-        )
+        save_letters(world, (dwp, hmrc), (first, "A R"), (second, "A R"))
         client.force_login(world.programme_manager)
         extra = BodyFactory(short_name="MCC")
         ParticipationFactory(initiative=world.initiative, body=extra)
@@ -213,16 +204,7 @@ class TestExport:
         first.save()
         dwp.role_name, dwp.holder = "Senior responsible owner", world.senior_owner
         dwp.save()
-        services.raci_matrix_save(
-            initiative=world.initiative,
-            values={
-                (first.pk, dwp.pk): "A",
-                (first.pk, hmrc.pk): "R",
-                (second.pk, dwp.pk): "R",
-                (second.pk, hmrc.pk): "A",
-            },
-            by=world.programme_manager,
-        )
+        save_letters(world, (dwp, hmrc), (first, "A R"), (second, "R A"))
         client.force_login(world.partner_member)
 
         response = client.get(url("raci_csv"))
@@ -356,16 +338,7 @@ class TestRowsAndColumns:
         self, client, world, matrix
     ):
         first, second, dwp, hmrc = matrix
-        services.raci_matrix_save(
-            initiative=world.initiative,
-            values={
-                (first.pk, dwp.pk): "A",
-                (first.pk, hmrc.pk): "R",
-                (second.pk, dwp.pk): "R",
-                (second.pk, hmrc.pk): "A",
-            },
-            by=world.programme_manager,
-        )
+        save_letters(world, (dwp, hmrc), (first, "A R"), (second, "R A"))
         client.force_login(world.programme_manager)
 
         response = client.post(url("raci_column_remove", pk=hmrc.pk), {"confirmed": "yes"}, follow=True)
