@@ -36,6 +36,8 @@ class HistoryEntry:
     what: str  # "Created", "Changed", "Removed"
     record: str
     changes: list[FieldChange] = field(default_factory=list)
+    # What the person said about it (a decision trail's comment); most entries have none.
+    note: str = ""
 
 
 def _content_fields(model: type[models.Model]) -> list[models.Field]:

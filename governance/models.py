@@ -1,6 +1,6 @@
 """Every governance model, re-exported from its domain package so Django finds them in one app."""
 
-from governance.assurance.models import AssuranceReview, Recommendation
+from governance.assurance.models import AssuranceReview, Recommendation, RecommendationStep
 from governance.decisions.models import Decision, DecisionTransition
 from governance.forums.models import Escalation, EscalationLevel, Forum
 from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
@@ -26,6 +26,7 @@ __all__ = [
     "RaciColumn",
     "RaciRow",
     "Recommendation",
+    "RecommendationStep",
     "Risk",
     "RiskAction",
     "RiskScoreChange",

@@ -4,7 +4,12 @@ Tasks keep the names they were first registered under (`governance.tasks.<name>`
 already queued and the beat schedule still find them.
 """
 
-from governance.decisions.tasks import notify_decision_awaiting, notify_decision_decided
+from governance.assurance.tasks import notify_recommendation_moved
+from governance.decisions.tasks import (
+    notify_decision_awaiting,
+    notify_decision_decided,
+    notify_decision_returned,
+)
 from governance.packs.reconciler import reconcile_governance_packs
 from governance.packs.tasks import build_governance_pack
 
@@ -12,5 +17,7 @@ __all__ = [
     "build_governance_pack",
     "notify_decision_awaiting",
     "notify_decision_decided",
+    "notify_decision_returned",
+    "notify_recommendation_moved",
     "reconcile_governance_packs",
 ]

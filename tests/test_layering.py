@@ -105,6 +105,7 @@ BENEATH_MODELS = ("models", "querysets", "states", "roles", "operating_models")
 # Pure logic, tested as tables: no database, no Django models, nothing of the project but each other.
 PURE = (
     "governance.decisions.states",
+    "governance.assurance.states",
     "governance.risks.scoring",
     "governance.glossary.meanings",
     "governance.raci.validation",

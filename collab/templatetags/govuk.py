@@ -20,6 +20,7 @@ TAG_COLOURS = {
     "approved": "green",
     "rejected": "red",
     "deferred": "yellow",
+    "returned": "orange",
     "queued": "grey",
     "building": "blue",
     "ready": "green",
@@ -34,6 +35,7 @@ TAG_COLOURS = {
     "red": "red",
     "open": "blue",
     "done": "green",
+    "proposed_closed": "yellow",
     "overdue": "red",
     # Risk flags, health check items, measure standings and DPIA states (shared registers).
     "above_threshold": "red",
@@ -79,15 +81,22 @@ def error_summary(*forms):
 
 @register.inclusion_tag("components/history.html")
 def history(
-    entries, heading: str = "History", empty: str = "No changes recorded yet.", show_record: bool = False
+    entries,
+    heading: str = "History",
+    empty: str = "No changes recorded yet.",
+    show_record: bool = False,
+    section_id: str = "record-history",
 ):
-    """A record's history (collab/history.py): who changed what, when, from what to what."""
+    """A record's history (collab/history.py): who changed what, when, from what to what.
+
+    Also drawn as a timeline of steps (a decision's trail), under its own `section_id`.
+    """
     return {
         "entries": entries,
         "heading": heading,
         "empty": empty,
         "show_record": show_record,
-        "id": "record-history",
+        "id": section_id,
     }
 
 

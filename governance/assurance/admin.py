@@ -21,8 +21,9 @@ class AssuranceReviewAdmin(ReadOnlyHistoryAdmin):
 
 @admin.register(Recommendation)
 class RecommendationAdmin(ReadOnlyHistoryAdmin):
-    """Read-only: the review's reviewer adds recommendations, and the owner body or a programme
-    manager marks them done (recommendation_complete, once, with who and when), on the service."""
+    """Read-only: the review's reviewer adds recommendations; the owning body or a programme manager
+    proposes closing one with evidence, and another of the initiative's reviewers confirms or reopens
+    it (governance/assurance/states.py), on the service, each move kept as a RecommendationStep."""
 
     list_display = ["__str__", "review", "owner_body", "due_date", "status"]
     list_filter = ["status", "owner_body"]

@@ -12,8 +12,9 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from governance.assurance import services
-from governance.assurance.models import AssuranceReview
+from governance.assurance.models import AssuranceReview, Recommendation
 from governance.assurance.rules import ASSURANCE_REVIEWERS_GROUP
+from governance.assurance.states import Move
 from initiatives.demo.story import in_days
 from initiatives.demo.world import DemoWorld, NewInitiative
 from initiatives.models import InitiativeRole, User
@@ -65,22 +66,42 @@ def _review_record(
         confidence=AssuranceReview.Confidence(confidence),
     )
     for recommendation in recommendations:
-        _recommendation_add(world, review, by, **recommendation)
+        _recommendation_add(new, review, by, bodies=world.bodies, **recommendation)
 
 
 def _recommendation_add(
-    world: DemoWorld,
+    new: NewInitiative,
     review: AssuranceReview,
     by: User,
     *,
     text: str,
     owner_body: str,
     due_in_days: int,
-    completed_by: str = "",
+    closure: dict | None = None,
+    bodies: dict,
 ) -> None:
-    """`completed_by` names who marks it done, from the first copy's people."""
     recommendation = services.recommendation_add(
-        review=review, text=text, owner_body=world.bodies[owner_body], due_date=in_days(due_in_days), by=by
+        review=review, text=text, owner_body=bodies[owner_body], due_date=in_days(due_in_days), by=by
     )
-    if completed_by:
-        services.recommendation_complete(recommendation=recommendation, by=world.people[completed_by])
+    if closure:
+        _closure(new, recommendation, **closure)
+
+
+def _closure(
+    new: NewInitiative,
+    recommendation: Recommendation,
+    *,
+    proposed_by: str,
+    evidence: str,
+    links: tuple[str, ...] = (),
+    confirmed_by: str = "",
+) -> None:
+    """Proposed by the owning side, with evidence; confirmed by the reviewer when `confirmed_by` is given.
+    Both are cast keys of the initiative's copy."""
+    services.recommendation_propose_closure(
+        recommendation=recommendation, by=new.people[proposed_by], evidence=evidence, links=links
+    )
+    if confirmed_by:
+        services.recommendation_review_closure(
+            recommendation=recommendation, by=new.people[confirmed_by], move=Move.CONFIRM
+        )

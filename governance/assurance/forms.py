@@ -2,11 +2,14 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios, add_errors
+from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios, LinesField, add_errors
 from collab.versioned_forms import VersionedFormMixin
 from governance import impossible_dates
 from governance.assurance import confidence as scales
+from governance.assurance import services
 from governance.assurance.models import AssuranceReview, Recommendation
+from governance.assurance.states import Move
+from governance.decisions.models import Decision
 from initiatives.models import Body, Initiative, User
 
 CONFIDENCE_HINTS = {
@@ -114,3 +117,64 @@ class RecommendationForm(GovukModelForm):
         if due < self.review.review_date:
             raise forms.ValidationError("The due date must be on or after the date of the review")
         return due
+
+
+class ClosureProposalForm(GovukForm):
+    evidence = forms.CharField(
+        label="Evidence that the recommendation has been met",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="What was done, by whom and when. The assurance reviewer reads this before confirming it.",
+        error_messages={"required": "Enter the evidence that the recommendation has been met"},
+    )
+    links = LinesField(
+        label="Links to the evidence (optional)",
+        help_text="One web address per line, for example a published report or the minutes of a board.",
+        max_items=20,
+        max_item_length=500,
+    )
+    decision = forms.ModelChoiceField(
+        label="Decision that settled it (optional)",
+        queryset=Decision.objects.none(),
+        required=False,
+        empty_label="Not linked to a decision",
+        error_messages={"invalid_choice": "Choose a decision of this initiative"},
+    )
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        decision = self.fields["decision"]
+        decision.queryset = initiative.decisions.current().order_by("number")
+        decision.label_from_instance = lambda each: f"{each} ({each.get_status_display().lower()})"
+
+    def clean_links(self) -> list[str]:
+        links = self.cleaned_data["links"]
+        for problem in filter(None, map(services.link_problem, links)):
+            raise forms.ValidationError(problem)
+        return links
+
+
+class ClosureReviewForm(GovukForm):
+    outcome = forms.ChoiceField(
+        label="Is the recommendation met?",
+        choices=[(Move.CONFIRM, "Yes, confirm it closed"), (Move.REOPEN, "No, reopen it")],
+        widget=GovukRadios(
+            hints={
+                Move.CONFIRM: "It leaves the open recommendations for good.",
+                Move.REOPEN: "It goes back to the owning body as open. Say what is missing.",
+            }
+        ),
+        error_messages={"required": "Select whether to confirm it closed or reopen it"},
+    )
+    comment = forms.CharField(
+        label="Comment",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Needed if you reopen it. The owning body is emailed it.",
+        max_length=5000,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("outcome") == Move.REOPEN and not cleaned.get("comment", "").strip():
+            self.add_error("comment", "Enter why the recommendation is being reopened")
+        return cleaned

@@ -4,7 +4,12 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from governance.assurance.querysets import AssuranceReviewQuerySet, RecommendationQuerySet
+from governance.assurance import states as closure
+from governance.assurance.querysets import (
+    AssuranceReviewQuerySet,
+    RecommendationQuerySet,
+    RecommendationStepQuerySet,
+)
 
 
 class AssuranceReview(models.Model):
@@ -78,19 +83,27 @@ class AssuranceReview(models.Model):
 
 
 class Recommendation(models.Model):
+    # States and the moves between them are declared in governance/assurance/states.py.
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        DONE = "done", "Done"
+        OPEN = closure.OPEN, "Open"
+        PROPOSED_CLOSED = closure.PROPOSED_CLOSED, "Proposed closed"
+        CLOSED = closure.CLOSED, "Closed"
 
     review = models.ForeignKey(AssuranceReview, on_delete=models.CASCADE, related_name="recommendations")
     text = models.TextField()
     owner_body = models.ForeignKey("initiatives.Body", on_delete=models.PROTECT, related_name="+")
     due_date = models.DateField()
-    status = models.CharField(max_length=4, choices=Status.choices, default=Status.OPEN)
-    completed_by = models.ForeignKey(
+    status = models.CharField(max_length=15, choices=Status.choices, default=Status.OPEN)
+    # Who proposed the closure now awaiting a reviewer: they may not confirm it themselves.
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    proposed_at = models.DateTimeField(null=True, blank=True)
+    # The reviewer who confirmed it closed (before evidence was asked for: who marked it done).
+    closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    completed_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords()
     objects = RecommendationQuerySet.as_manager()
@@ -100,3 +113,39 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    @property
+    def initiative(self):
+        return self.review.initiative
+
+
+class RecommendationStep(models.Model):
+    """One move of a recommendation towards closure: who made it, when, and on what evidence.
+
+    A proposal carries the owning body's evidence (text, links, a decision of the initiative);
+    a reopening the reviewer's reason. Rows are only ever added.
+    """
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="steps")
+    from_status = models.CharField(max_length=15, choices=Recommendation.Status.choices)
+    to_status = models.CharField(max_length=15, choices=Recommendation.Status.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    comment = models.TextField(blank=True)
+    links = models.JSONField(default=list, blank=True)
+    # RESTRICT: kept while the recommendation is, yet deleted with the initiative that holds both.
+    decision = models.ForeignKey(
+        "governance.Decision", on_delete=models.RESTRICT, null=True, blank=True, related_name="+"
+    )
+
+    objects = RecommendationStepQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["recommendation", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.recommendation}: {self.from_status} -> {self.to_status}"
+
+    @property
+    def done(self) -> str:
+        return closure.done_between(self.from_status, self.to_status) or self.get_to_status_display()

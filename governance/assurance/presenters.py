@@ -9,11 +9,13 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
 from collab.history import HistoryEntry, history_entries
-from governance.assurance.models import AssuranceReview, Recommendation
+from governance.assurance.models import AssuranceReview, Recommendation, RecommendationStep
 from governance.assurance.rules import (
     ASSIGN_ASSURANCE_REVIEWERS,
-    COMPLETE_RECOMMENDATION,
+    PROPOSE_RECOMMENDATION_CLOSURE,
     RECORD_ASSURANCE_REVIEW,
+    REVIEW_RECOMMENDATION_CLOSURE,
+    closure_allowed,
 )
 from governance.packs.models import GovernancePack
 from governance.packs.rules import REQUEST_GOVERNANCE_PACK
@@ -22,9 +24,12 @@ from initiatives.models import Initiative, User
 
 @dataclass
 class OpenRecommendation:
+    """An open or proposed-closed recommendation, with what the user may do about it."""
+
     recommendation: Recommendation
     overdue: bool
-    can_complete: bool
+    can_propose: bool = False
+    can_review: bool = False
 
 
 @dataclass
@@ -32,6 +37,7 @@ class AssuranceSummary:
     initiative: Initiative
     reviews: list[AssuranceReview]
     open_recommendations: list[OpenRecommendation]
+    proposed_closures: list[OpenRecommendation]
     reviewers: list[User] = field(default_factory=list)
     can_record: bool = False
     can_assign: bool = False
@@ -52,43 +58,48 @@ class AssuranceSummary:
         return bool(self.follow_up_due and self.today and self.follow_up_due < self.today)
 
 
+def _closure_rights(user: User, items: list[Recommendation]) -> dict[int, tuple[bool, bool]]:
+    """Whether the user may propose closing, or review the closure of, each recommendation.
+
+    Proposing depends only on the owner body, so it is asked once per body; reviewing only on
+    being a reviewer (remembered per request) and not the proposer, so it costs no query.
+    """
+    may_propose: dict[int, bool] = {}
+    rights = {}
+    for item in items:
+        if item.status == Recommendation.Status.OPEN and item.owner_body_id not in may_propose:
+            may_propose[item.owner_body_id] = closure_allowed(user, PROPOSE_RECOMMENDATION_CLOSURE, item)
+        rights[item.pk] = (
+            item.status == Recommendation.Status.OPEN and may_propose[item.owner_body_id],
+            item.status == Recommendation.Status.PROPOSED_CLOSED
+            and closure_allowed(user, REVIEW_RECOMMENDATION_CLOSURE, item),
+        )
+    return rights
+
+
+def _outstanding(items: list[Recommendation], status: str, rights: dict, today: datetime.date):
+    return [
+        OpenRecommendation(item, item.due_date < today, *rights.get(item.pk, (False, False)))
+        for item in sorted(items, key=lambda item: (item.due_date, item.pk))
+        if item.status == status
+    ]
+
+
 def assurance_summary(initiative: Initiative, user: User, *, with_actions: bool = True) -> AssuranceSummary:
     today = timezone.localdate()
     reviews = list(
         initiative.assurance_reviews.select_related("reviewer").prefetch_related(
-            Prefetch(
-                "recommendations",
-                queryset=Recommendation.objects.select_related("owner_body", "completed_by"),
-            )
+            Prefetch("recommendations", queryset=Recommendation.objects.select_related("owner_body"))
         )
     )
-    open_items = sorted(
-        (
-            recommendation
-            for review in reviews
-            for recommendation in review.recommendations.all()
-            if recommendation.status == Recommendation.Status.OPEN
-        ),
-        key=lambda item: (item.due_date, item.pk),
-    )
-    # Who may complete a recommendation depends only on its owner body, so ask once per body.
-    may_complete: dict[int, bool] = {}
-    if with_actions:
-        for item in open_items:
-            if item.owner_body_id not in may_complete:
-                may_complete[item.owner_body_id] = user.has_perm(COMPLETE_RECOMMENDATION, item)
+    items = [item for review in reviews for item in review.recommendations.all()]
+    rights = _closure_rights(user, items) if with_actions else {}
     reviewers = [role.user for role in initiative.roles.assurance_reviewers().select_related("user")]
     return AssuranceSummary(
         initiative=initiative,
         reviews=reviews,
-        open_recommendations=[
-            OpenRecommendation(
-                recommendation=item,
-                overdue=item.due_date < today,
-                can_complete=may_complete.get(item.owner_body_id, False),
-            )
-            for item in open_items
-        ],
+        open_recommendations=_outstanding(items, Recommendation.Status.OPEN, rights, today),
+        proposed_closures=_outstanding(items, Recommendation.Status.PROPOSED_CLOSED, rights, today),
         reviewers=reviewers,
         can_record=with_actions and user.has_perm(RECORD_ASSURANCE_REVIEW, initiative),
         can_assign=with_actions and user.has_perm(ASSIGN_ASSURANCE_REVIEWERS, initiative),
@@ -97,16 +108,34 @@ def assurance_summary(initiative: Initiative, user: User, *, with_actions: bool 
     )
 
 
-def review_recommendations(review: AssuranceReview, user: User) -> list[tuple[Recommendation, bool]]:
-    """A review's recommendations, each with whether the user may mark it done (asked once per body)."""
+@dataclass
+class RecommendationRow:
+    """A recommendation on its review's page: its trail of moves and what the user may do."""
+
+    recommendation: Recommendation
+    trail: list[RecommendationStep]
+    can_propose: bool
+    can_review: bool
+
+
+def review_recommendations(review: AssuranceReview, user: User) -> list[RecommendationRow]:
+    """A review's recommendations, each with its closure trail and the user's rights over it."""
     recommendations = list(
-        review.recommendations.select_related("owner_body", "completed_by", "review__initiative")
+        review.recommendations.select_related(
+            "owner_body", "closed_by", "review__initiative"
+        ).prefetch_related(
+            Prefetch(
+                "steps", queryset=RecommendationStep.objects.select_related("by", "decision__initiative")
+            )
+        )
     )
-    may_complete: dict[int, bool] = {}
-    for item in recommendations:
-        if item.status == Recommendation.Status.OPEN and item.owner_body_id not in may_complete:
-            may_complete[item.owner_body_id] = user.has_perm(COMPLETE_RECOMMENDATION, item)
-    return [(item, may_complete.get(item.owner_body_id, False)) for item in recommendations]
+    rights = _closure_rights(user, recommendations)
+    return [RecommendationRow(item, list(item.steps.all()), *rights[item.pk]) for item in recommendations]
+
+
+def closure_trail(recommendation: Recommendation) -> list[RecommendationStep]:
+    """Every move of the recommendation towards closure, oldest first: the latest proposal's evidence last."""
+    return list(recommendation.steps.select_related("by", "decision__initiative"))
 
 
 def recommendations_of(initiative: Initiative):

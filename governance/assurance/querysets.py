@@ -19,3 +19,8 @@ class RecommendationQuerySet(models.QuerySet):
     def of(self, initiative: Initiative) -> RecommendationQuerySet:
         """Every recommendation of every review of the initiative."""
         return self.filter(review__initiative=initiative)
+
+
+class RecommendationStepQuerySet(models.QuerySet):
+    def newest_first(self) -> RecommendationStepQuerySet:
+        return self.order_by("-at", "-pk")

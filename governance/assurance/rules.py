@@ -1,25 +1,24 @@
-"""Who may assign assurance reviewers, record reviews and complete their recommendations."""
+"""Who may assign assurance reviewers, record reviews, and propose and review closing recommendations."""
 
 from __future__ import annotations
 
 import rules
 
+from governance.predicates import is_member_of_owner_body_of, is_programme_manager_of_initiative_of
 from initiatives.models import User
 from initiatives.roles import ASSURANCE_REVIEWERS_GROUP as ASSURANCE_REVIEWERS_GROUP  # re-exported
 from initiatives.rules import (
     can_edit_initiative,
     can_read_initiative,
     is_assurance_reviewer_of,
-    is_participant_of,
-    is_programme_manager_of,
-    member_body_ids,
 )
 
 VIEW_ASSURANCE = "governance.view_assurancereview"
 ASSIGN_ASSURANCE_REVIEWERS = "governance.assign_assurance_reviewers"
 RECORD_ASSURANCE_REVIEW = "governance.add_assurancereview"
 CHANGE_ASSURANCE_REVIEW = "governance.change_assurancereview"
-COMPLETE_RECOMMENDATION = "governance.complete_recommendation"
+PROPOSE_RECOMMENDATION_CLOSURE = "governance.propose_recommendation_closure"
+REVIEW_RECOMMENDATION_CLOSURE = "governance.review_recommendation_closure"
 
 
 @rules.predicate
@@ -41,18 +40,19 @@ def is_author_of_review(user, review) -> bool:
 
 
 @rules.predicate
-def is_programme_manager_for_recommendation(user, recommendation) -> bool:
-    if recommendation is None:
-        return False
-    initiative = recommendation.review.initiative
-    return is_programme_manager_of(user, initiative) and is_participant_of(user, initiative)
+def is_reviewer_of_recommendation(user, recommendation) -> bool:
+    """An assurance reviewer assigned to the recommendation's initiative."""
+    return recommendation is not None and is_assurance_reviewer_of(user, recommendation.initiative)
 
 
 @rules.predicate
-def is_member_of_recommendation_owner_body(user, recommendation) -> bool:
-    if recommendation is None or not user.is_authenticated:
-        return False
-    return recommendation.owner_body_id in member_body_ids(user)
+def is_proposer_of(user, recommendation) -> bool:
+    """The person whose proposal to close the recommendation awaits a reviewer."""
+    return recommendation is not None and user.is_authenticated and recommendation.proposed_by_id == user.pk
+
+
+# The owning body: its people, while it takes part, and the initiative's programme managers.
+is_owning_side_of = is_member_of_owner_body_of | is_programme_manager_of_initiative_of
 
 
 rules.add_perm(VIEW_ASSURANCE, can_read_initiative)
@@ -60,6 +60,13 @@ rules.add_perm(ASSIGN_ASSURANCE_REVIEWERS, can_edit_initiative)
 # Reviewers record reviews; nothing else in the initiative is theirs to change.
 rules.add_perm(RECORD_ASSURANCE_REVIEW, is_assurance_reviewer_of)
 rules.add_perm(CHANGE_ASSURANCE_REVIEW, is_author_of_review)
-rules.add_perm(
-    COMPLETE_RECOMMENDATION, is_programme_manager_for_recommendation | is_member_of_recommendation_owner_body
-)
+# Closing a recommendation takes two people: the owning side proposes, with evidence, and a reviewer
+# of the initiative other than the proposer confirms or reopens it.
+rules.add_perm(PROPOSE_RECOMMENDATION_CLOSURE, is_owning_side_of)
+rules.add_perm(REVIEW_RECOMMENDATION_CLOSURE, is_reviewer_of_recommendation & ~is_proposer_of)
+
+
+def closure_allowed(user, permission: str, recommendation) -> bool:
+    """The closure permission exactly as declared: User.has_perm lets active superusers through
+    everything, and an administrator is neither the owning body nor the recommendation's reviewer."""
+    return user.is_active and rules.has_perm(permission, user, recommendation)

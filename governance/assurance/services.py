@@ -1,16 +1,30 @@
-"""Writes for assurance: assigning reviewers, recording reviews, adding and completing recommendations."""
+"""Writes for assurance: assigning reviewers, recording reviews, adding recommendations and closing them."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
+from collab.queue import enqueue_on_commit
+from collab.unchanged import apply_changes
 from governance.assurance import confidence as scales
-from governance.assurance.models import AssuranceReview, Recommendation
-from governance.assurance.rules import is_assurance_reviewer
+from governance.assurance import states as closure
+from governance.assurance.models import AssuranceReview, Recommendation, RecommendationStep
+from governance.assurance.rules import (
+    PROPOSE_RECOMMENDATION_CLOSURE,
+    REVIEW_RECOMMENDATION_CLOSURE,
+    closure_allowed,
+    is_assurance_reviewer,
+)
+from governance.assurance.states import Move
+from governance.assurance.tasks import notify_recommendation_moved
+from governance.decisions.models import Decision
 from initiatives import services as initiative_services
 from initiatives.models import Body, Initiative, InitiativeRole, User
 from initiatives.rules import is_assurance_reviewer_of
@@ -18,6 +32,10 @@ from initiatives.rules import is_assurance_reviewer_of
 
 class AssuranceRefusal(Exception):
     """A request the current state does not allow; the message is fit to show the user."""
+
+
+# Evidence links are followed by reviewers, so only web addresses, never javascript: or file:.
+_web_address = URLValidator(schemes=["http", "https"])
 
 
 @transaction.atomic
@@ -136,17 +154,120 @@ def recommendation_add(
     return recommendation
 
 
+def link_problem(link: str) -> str | None:
+    """Why `link` cannot be kept as evidence, or None: a full web address, so anyone can follow it."""
+    try:
+        _web_address(link)
+    except ValidationError:
+        return f"{link[:80]} is not a web address. Enter a full link, starting with https://"
+    return None
+
+
+def _refusal(recommendation: Recommendation, move: Move) -> str:
+    """Why `move` cannot be made now, naming who moved the recommendation last when someone did."""
+    last = recommendation.steps.newest_first().select_related("by").first()
+    if last is not None:
+        at = timezone.localtime(last.at)
+        return f"This recommendation was already {last.done} by {last.by} at {at:%H:%M} on {at:%-d %B %Y}."
+    state = recommendation.get_status_display().lower()
+    return f"This recommendation is {state}, so it cannot be {closure.TRANSITIONS[move].done}."
+
+
+def _move(
+    recommendation: Recommendation,
+    move: Move,
+    *,
+    by: User,
+    changes: dict,
+    comment: str = "",
+    links: Sequence[str] = (),
+    decision: Decision | None = None,
+) -> RecommendationStep:
+    """Make `move` from the state the recommendation was read in, or raise AssuranceRefusal.
+
+    The conditional UPDATE lets one of two people acting at once through; the other updates
+    no row and is told who came first.
+    """
+    expected = recommendation.status
+    target = closure.target_of(move, expected)
+    if target is None:
+        raise AssuranceRefusal(_refusal(recommendation, move))
+    changes = {"status": target, **changes}
+    # The proposal read, too: a reviewer answers the proposal they saw, never one made since.
+    as_read = Recommendation.objects.filter(
+        pk=recommendation.pk,
+        status=expected,
+        proposed_by_id=recommendation.proposed_by_id,
+        proposed_at=recommendation.proposed_at,
+    )
+    if as_read.update(**changes) != 1:
+        recommendation.refresh_from_db()
+        raise AssuranceRefusal(_refusal(recommendation, move))
+    apply_changes(recommendation, changes)
+    # Saving the values the UPDATE wrote records the move in the recommendation's history too.
+    recommendation._history_user = by  # type: ignore[attr-defined]
+    recommendation.save(update_fields=list(changes))
+    step = RecommendationStep.objects.create(
+        recommendation=recommendation,
+        from_status=expected,
+        to_status=target,
+        by=by,
+        comment=comment.strip(),
+        links=list(links),
+        decision=decision,
+    )
+    enqueue_on_commit(notify_recommendation_moved, recommendation.pk, step.pk)
+    return step
+
+
 @transaction.atomic
-def recommendation_complete(*, recommendation: Recommendation, by: User) -> Recommendation:
-    """Mark a recommendation done, once: a second click or a colleague's click changes nothing."""
-    locked = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
-    if locked.status == Recommendation.Status.DONE:
+def recommendation_propose_closure(
+    *,
+    recommendation: Recommendation,
+    by: User,
+    evidence: str,
+    links: Sequence[str] = (),
+    decision: Decision | None = None,
+) -> Recommendation:
+    """The owning side says the recommendation is met, with evidence; its reviewers are emailed."""
+    if not closure_allowed(by, PROPOSE_RECOMMENDATION_CLOSURE, recommendation):
         raise AssuranceRefusal(
-            f"This recommendation was already marked as done by {locked.completed_by or 'someone else'}"
+            f"Only people of {recommendation.owner_body.name} or a programme manager of the initiative "
+            "can propose closing this recommendation"
         )
-    locked.status = Recommendation.Status.DONE
-    locked.completed_by = by
-    locked.completed_at = timezone.now()
-    locked._history_user = by
-    locked.save()
-    return locked
+    if not evidence.strip():
+        raise AssuranceRefusal("Enter the evidence that the recommendation has been met")
+    problems = [problem for problem in map(link_problem, links) if problem]
+    if problems:
+        raise AssuranceRefusal(problems[0])
+    if decision is not None and decision.initiative_id != recommendation.review.initiative_id:
+        raise AssuranceRefusal("The decision belongs to another initiative")
+    changes = {"proposed_by": by, "proposed_at": timezone.now()}
+    _move(
+        recommendation, Move.PROPOSE, by=by, changes=changes, comment=evidence, links=links, decision=decision
+    )
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_review_closure(
+    *, recommendation: Recommendation, by: User, move: Move, comment: str = ""
+) -> Recommendation:
+    """A reviewer other than the proposer confirms the closure, or reopens it saying why."""
+    if move not in closure.REVIEWING:
+        raise ValueError(f"{move} is not an answer to a proposed closure")
+    if not closure.can(move, recommendation.status):
+        raise AssuranceRefusal(_refusal(recommendation, move))
+    if not closure_allowed(by, REVIEW_RECOMMENDATION_CLOSURE, recommendation):
+        raise AssuranceRefusal(
+            "Only an assurance reviewer of the initiative, other than the person who proposed it, "
+            "can confirm or reopen this recommendation"
+        )
+    if move in closure.COMMENT_REQUIRED and not comment.strip():
+        raise AssuranceRefusal("Enter why the recommendation is being reopened")
+    now = timezone.now()
+    closed = {"closed_by": by, "closed_at": now} if move == Move.CONFIRM else {}
+    # Reopened, it is open again as if never proposed: the next proposal names its own proposer.
+    changes = closed or {"proposed_by": None, "proposed_at": None}
+    _move(recommendation, move, by=by, changes=changes, comment=comment)
+    return recommendation

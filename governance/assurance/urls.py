@@ -16,8 +16,13 @@ urlpatterns = [
         name="recommendation_add",
     ),
     path(
-        "assurance/recommendations/<int:pk>/done/",
-        views.recommendation_complete,
-        name="recommendation_complete",
+        "assurance/recommendations/<int:pk>/propose-closure/",
+        views.recommendation_propose_closure,
+        name="recommendation_propose_closure",
+    ),
+    path(
+        "assurance/recommendations/<int:pk>/review-closure/",
+        views.recommendation_review_closure,
+        name="recommendation_review_closure",
     ),
 ]

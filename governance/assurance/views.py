@@ -2,15 +2,22 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
+from collab.govuk_forms import posted
 from collab.stale_edit import stale_edit_response
 from collab.versions import StaleVersion
 from governance.assurance import services
-from governance.assurance.forms import AssuranceReviewerForm, AssuranceReviewForm, RecommendationForm
+from governance.assurance.forms import (
+    AssuranceReviewerForm,
+    AssuranceReviewForm,
+    ClosureProposalForm,
+    ClosureReviewForm,
+    RecommendationForm,
+)
 from governance.assurance.presenters import (
     assurance_summary,
+    closure_trail,
     recommendations_of,
     review_history,
     review_recommendations,
@@ -18,10 +25,13 @@ from governance.assurance.presenters import (
 from governance.assurance.rules import (
     ASSIGN_ASSURANCE_REVIEWERS,
     CHANGE_ASSURANCE_REVIEW,
-    COMPLETE_RECOMMENDATION,
+    PROPOSE_RECOMMENDATION_CLOSURE,
     RECORD_ASSURANCE_REVIEW,
+    REVIEW_RECOMMENDATION_CLOSURE,
     VIEW_ASSURANCE,
+    closure_allowed,
 )
+from governance.assurance.states import TRANSITIONS, Move
 from initiatives.access import get_initiative_or_404
 
 
@@ -164,18 +174,68 @@ def recommendation_add(request, slug, pk):
     return render(request, "governance/assurance/recommendation_form.html", context)
 
 
-@require_POST
-def recommendation_complete(request, slug, pk):
+def _recommendation(request, slug: str, pk: int, permission: str):
+    """The initiative's recommendation `pk`, if the user may make this move on it (else 403)."""
     initiative = get_initiative_or_404(request.user, slug, VIEW_ASSURANCE)
     recommendation = get_object_or_404(recommendations_of(initiative), pk=pk)
-    if not request.user.has_perm(COMPLETE_RECOMMENDATION, recommendation):
+    if not closure_allowed(request.user, permission, recommendation):
         raise PermissionDenied
-    try:
-        services.recommendation_complete(recommendation=recommendation, by=request.user)
-    except services.AssuranceRefusal as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, "Recommendation marked as done")
-    if request.POST.get("return_to") == "review":
-        return redirect("governance:review_detail", slug=slug, pk=recommendation.review_id)
-    return redirect("governance:assurance", slug=slug)
+    return initiative, recommendation
+
+
+def _closure_page(request, template: str, initiative, recommendation, form):
+    back_url = reverse(
+        "governance:review_detail", kwargs={"slug": initiative.slug, "pk": recommendation.review_id}
+    )
+    context = {
+        "initiative": initiative,
+        "recommendation": recommendation,
+        "trail": closure_trail(recommendation),
+        "form": form,
+        "back_url": back_url,
+        "cancel_url": back_url,
+    }
+    return render(request, f"governance/assurance/{template}", context)
+
+
+def recommendation_propose_closure(request, slug, pk):
+    initiative, recommendation = _recommendation(request, slug, pk, PROPOSE_RECOMMENDATION_CLOSURE)
+    form = ClosureProposalForm(posted(request), initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        evidence = form.cleaned_data
+        try:
+            services.recommendation_propose_closure(
+                recommendation=recommendation,
+                by=request.user,
+                evidence=evidence["evidence"],
+                links=evidence["links"],
+                decision=evidence["decision"],
+            )
+        except services.AssuranceRefusal as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(
+                request, "Closure proposed. The assurance reviewers have been emailed to confirm it."
+            )
+            return redirect("governance:review_detail", slug=slug, pk=recommendation.review_id)
+    return _closure_page(request, "closure_proposal_form.html", initiative, recommendation, form)
+
+
+def recommendation_review_closure(request, slug, pk):
+    initiative, recommendation = _recommendation(request, slug, pk, REVIEW_RECOMMENDATION_CLOSURE)
+    form = ClosureReviewForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        move = Move(form.cleaned_data["outcome"])
+        try:
+            services.recommendation_review_closure(
+                recommendation=recommendation,
+                by=request.user,
+                move=move,
+                comment=form.cleaned_data["comment"],
+            )
+        except services.AssuranceRefusal as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, f"Recommendation {TRANSITIONS[move].done}")
+            return redirect("governance:review_detail", slug=slug, pk=recommendation.review_id)
+    return _closure_page(request, "closure_review_form.html", initiative, recommendation, form)

@@ -29,11 +29,13 @@ def _decision_walk(
     *,
     submitted: bool = False,
     decided: tuple[str, str] | None = None,
+    revisit_in_days: int | None = None,
     escalated: str = "",
     withdrawn: str = "",
     **content,
 ) -> Decision:
-    """Draft the decision, then take it as far as the story says: submitted, decided, escalated, withdrawn."""
+    """Draft the decision, then take it as far as the story says: submitted, decided (a deferral to a date
+    `revisit_in_days` away), escalated, withdrawn."""
     by = new.programme_manager
     decision = _decision_draft(new, made, **content)
     if submitted:
@@ -41,7 +43,11 @@ def _decision_walk(
     if decided:
         action, comment = decided
         decisions.decision_decide(
-            decision=decision, by=decision.decider, action=Action(action), comment=comment
+            decision=decision,
+            by=decision.decider,
+            action=Action(action),
+            comment=comment,
+            deferred_until=in_days(revisit_in_days),
         )
     if escalated:
         escalation_raise(initiative=new.initiative, decision=decision, by=by, reason=escalated)

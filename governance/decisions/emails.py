@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from governance.decisions import states as decision_states
 from governance.decisions.models import Decision, DecisionTransition
 from governance.decisions.states import Action
-from initiatives.models import User
+from initiatives.models import Initiative, User
 
 
 def decision_url(decision: Decision) -> str:
@@ -21,7 +21,9 @@ def decision_url(decision: Decision) -> str:
 
 
 def _load(decision_id: int, transition_id: int) -> tuple[Decision, DecisionTransition] | None:
-    decision = Decision.objects.select_related("initiative", "decider").filter(pk=decision_id).first()
+    decision = (
+        Decision.objects.select_related("initiative", "decider", "created_by").filter(pk=decision_id).first()
+    )
     if decision is None:
         return None
     transition = decision.transitions.select_related("by").filter(pk=transition_id).first()
@@ -77,5 +79,31 @@ def send_decision_decided(*, decision_id: int, transition_id: int) -> bool:
         message=render_to_string("governance/decisions/email/decision_decided.txt", context),
         from_email=None,
         recipient_list=recipients,
+    )
+    return True
+
+
+def _one_line(text: str) -> str:
+    # A subject is one header line: a line break in a title must not end it (or fail the send).
+    return " ".join(text.split())
+
+
+def send_decision_returned(*, decision_id: int, transition_id: int) -> bool:
+    """Tell the drafter the decider returned it for changes; only while it is still with them."""
+    loaded = _load(decision_id, transition_id)
+    if loaded is None:
+        return False
+    decision, transition = loaded
+    drafter = decision.created_by
+    if decision.status != decision_states.RETURNED or not drafter.is_active:
+        return False
+    if not Initiative.objects.visible_to(drafter).filter(pk=decision.initiative_id).exists():
+        return False  # No longer takes part, so no longer told about it.
+    context = {"decision": decision, "transition": transition, "url": decision_url(decision)}
+    send_mail(
+        subject=_one_line(f"{decision.reference} returned for changes: {decision.title}"),
+        message=render_to_string("governance/decisions/email/decision_returned.txt", context),
+        from_email=None,
+        recipient_list=[drafter.email],
     )
     return True

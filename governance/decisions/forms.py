@@ -5,10 +5,11 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios
+from collab.govuk_forms import GovukDateField, GovukForm, GovukModelForm, GovukRadios
 from collab.versioned_forms import VersionedFormMixin
 from governance.decisions import states as decision_states
 from governance.decisions.models import Decision
+from governance.decisions.services import revisit_date_problem
 from governance.decisions.states import Action
 from initiatives.models import Initiative
 
@@ -53,39 +54,58 @@ class DecisionForm(VersionedFormMixin, GovukModelForm):
         return due
 
 
+# The decider's choices, where "Approve" and the like are not enough.
+OUTCOME_LABELS = {Action.RETURN: "Return for changes"}
+# Why a comment is needed, in the words of its error message.
+COMMENT_REASONS = {Action.REJECT: "rejecting", Action.DEFER: "deferring", Action.RETURN: "returning"}
+
+
 class DecideForm(GovukForm):
     outcome = forms.ChoiceField(
         label="Your decision",
-        choices=[(action, action.capitalize()) for action in decision_states.DECIDING],
+        choices=[
+            (action, OUTCOME_LABELS.get(action, action.capitalize())) for action in decision_states.DECIDING
+        ],
         widget=GovukRadios(
             hints={
                 Action.APPROVE: "The recommendation goes ahead.",
                 Action.REJECT: "It does not go ahead. Say why.",
-                Action.DEFER: "Not decided yet. Say what you need before deciding.",
+                Action.DEFER: "Not decided yet. Say what you need before deciding, and when to revisit it.",
+                Action.RETURN: "It goes back to its drafter to change and submit again. "
+                "Say what needs to change.",
             }
         ),
-        error_messages={"required": "Select approve, reject or defer"},
+        error_messages={"required": "Select approve, reject, defer or return for changes"},
     )
     comment = forms.CharField(
         label="Comment",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Needed if you reject or defer. It is recorded in the decision's trail.",
+        help_text="Needed unless you approve. It is recorded in the decision's trail.",
         max_length=5000,
+    )
+    deferred_until = GovukDateField(
+        label="If you defer: when should it be revisited?",
+        required=False,
+        help_text="Needed if you defer. A date in the future, for example 27 3 2027",
     )
 
     def clean(self):
         cleaned = super().clean()
         outcome = cleaned.get("outcome")
         if outcome in decision_states.COMMENT_REQUIRED and not cleaned.get("comment", "").strip():
-            verb = "rejecting" if outcome == Action.REJECT else "deferring"
-            self.add_error("comment", f"Enter a comment saying why you are {verb} this decision")
+            self.add_error(
+                "comment", f"Enter a comment saying why you are {COMMENT_REASONS[outcome]} this decision"
+            )
+        problem = revisit_date_problem(Action(outcome), cleaned.get("deferred_until")) if outcome else ""
+        if problem and "deferred_until" not in self.errors:
+            self.add_error("deferred_until", problem)
         return cleaned
 
 
 class ResubmitForm(GovukForm):
     comment = forms.CharField(
-        label="What has changed since it was deferred? (optional)",
+        label="What has changed since it was deferred or returned? (optional)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=5000,

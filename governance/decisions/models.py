@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from governance.decisions import states as decision_states
 from governance.decisions.querysets import DecisionQuerySet, DecisionTransitionQuerySet
 from governance.retirement.models import Retirable
 
@@ -15,6 +17,8 @@ class Decision(Retirable):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         SUBMITTED = "submitted", "Awaiting decision"
+        # Sent back by the decider, with a comment, for its drafter to change and submit again.
+        RETURNED = "returned", "Returned for changes"
         APPROVED = "approved", "Approved"
         REJECTED = "rejected", "Rejected"
         DEFERRED = "deferred", "Deferred"
@@ -45,6 +49,8 @@ class Decision(Retirable):
         related_name="decisions_to_take",
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    # While deferred: the date the decider gave to revisit it. From then it is due for revisit.
+    deferred_until = models.DateField(null=True, blank=True)
     supersedes = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="superseded_by"
     )
@@ -75,6 +81,15 @@ class Decision(Retirable):
     def reference(self) -> str:
         return f"D{self.number:03d}"
 
+    @property
+    def due_for_revisit(self) -> bool:
+        """Deferred, and the date it was deferred to has come: its drafter may bring it back."""
+        return (
+            self.status == decision_states.DEFERRED
+            and self.deferred_until is not None
+            and self.deferred_until <= timezone.localdate()
+        )
+
 
 class DecisionTransition(models.Model):
     """One step of a decision's trail: who moved it from which state to which, when, and why.
@@ -88,6 +103,8 @@ class DecisionTransition(models.Model):
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
     comment = models.TextField(blank=True)
+    # A deferral's date to revisit, as the decider gave it (the decision keeps only the latest).
+    deferred_until = models.DateField(null=True, blank=True)
 
     objects = DecisionTransitionQuerySet.as_manager()
 

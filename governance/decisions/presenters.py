@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from collab.history import HistoryEntry, history_entries
+from collab.govuk_forms import date_text
+from collab.history import FieldChange, HistoryEntry, history_entries
 from governance.decisions import states as decision_states
 from governance.decisions.forms import DecideForm, ResubmitForm
 from governance.decisions.models import Decision, DecisionTransition
@@ -28,7 +30,8 @@ from initiatives.models import Initiative, User
 class DecisionPage:
     decision: Decision
     options: list[str]
-    trail: list[DecisionTransition]
+    # The trail as a timeline, oldest first.
+    trail: list[HistoryEntry]
     escalations: list[EscalationEntry]
     # Where it was last sent up the route ("" if never): a level, or the board.
     escalated_to: str
@@ -46,6 +49,8 @@ class DecisionPage:
     escalation_refusal: str
     decide_form: DecideForm | None
     resubmit_form: ResubmitForm | None
+    # The decider's step that returned it for changes, while it is back with its drafter.
+    returned: DecisionTransition | None = None
 
     @property
     def has_actions(self) -> bool:
@@ -83,7 +88,7 @@ def decision_page(
     return DecisionPage(
         decision=decision,
         options=[line.strip() for line in decision.options.splitlines() if line.strip()],
-        trail=list(decision.transitions.select_related("by").order_by("at", "pk")),
+        trail=trail_entries(decision.transitions.select_related("by").order_by("at", "pk")),
         escalations=escalations,
         escalated_to=escalated_to(escalations),
         superseded_by=Decision.objects.filter(supersedes=decision).first(),
@@ -100,6 +105,7 @@ def decision_page(
         escalation_refusal=refusal,
         decide_form=(decide_form or DecideForm()) if can_decide else None,
         resubmit_form=(resubmit_form or ResubmitForm()) if can_resubmit else None,
+        returned=_returned_step(decision),
     )
 
 
@@ -137,6 +143,55 @@ def decisions_awaiting(user: User) -> list[Decision]:
     if not user.is_authenticated:
         return []
     return list(Decision.objects.awaiting_decision_by(user))
+
+
+def _returned_step(decision: Decision) -> DecisionTransition | None:
+    if decision.status != decision_states.RETURNED:
+        return None
+    return decision.transitions.newest_first().select_related("by").first()
+
+
+def _step_done(step: DecisionTransition) -> str:
+    """What the step did, in the machine's own words: "Returned for changes", "Deferred until 3 May 2027"."""
+    done = decision_states.done_between(step.from_status, step.to_status)
+    done = done or step.get_to_status_display().lower()
+    if step.deferred_until:
+        done = f"{done} until {date_text(step.deferred_until)}"
+    return done[:1].upper() + done[1:]
+
+
+def trail_entries(steps: Iterable[DecisionTransition]) -> list[HistoryEntry]:
+    """Each step of a decision's trail as a timeline entry: who, when, from which state to which, and why."""
+    return [
+        HistoryEntry(
+            who=step.by.full_name,
+            when=step.at,
+            what=_step_done(step),
+            record=str(step.decision_id),
+            changes=[
+                FieldChange("Status", step.get_from_status_display() or "New", step.get_to_status_display())
+            ],
+            note=step.comment,
+        )
+        for step in steps
+    ]
+
+
+@dataclass
+class BackWithDrafter:
+    """A decision its drafter must act on, with the decider's step that put it there."""
+
+    decision: Decision
+    step: DecisionTransition
+
+
+def decisions_back_with(user: User) -> list[BackWithDrafter]:
+    """For the drafter's home page: decisions returned to them, and deferred ones due for revisit."""
+    if not user.is_authenticated:
+        return []
+    decisions = list(Decision.objects.back_with_drafter(user))
+    latest = DecisionTransition.objects.latest_of(decisions)
+    return [BackWithDrafter(decision, latest[decision.pk]) for decision in decisions]
 
 
 def decision_history(decision: Decision) -> list[HistoryEntry]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import models
+from django.utils import timezone
 
 from governance.decisions import states as decision_states
 from governance.retirement.querysets import RetirableQuerySet
 from initiatives.models import Initiative
 
 if TYPE_CHECKING:
+    from governance.decisions.models import Decision, DecisionTransition
     from initiatives.models import User
 
 
@@ -28,7 +30,26 @@ class DecisionQuerySet(RetirableQuerySet):
             .order_by(models.F("due_date").asc(nulls_last=True), "created_at")
         )
 
+    def back_with_drafter(self, user: User) -> DecisionQuerySet:
+        """Decisions `user` drafted that wait on them: returned for changes, or deferred and due for
+        revisit (their date has come), in initiatives they can still see; the longest waiting first."""
+        due = models.Q(status=decision_states.DEFERRED, deferred_until__lte=timezone.localdate())
+        return (
+            self.filter(models.Q(status=decision_states.RETURNED) | due)
+            .filter(created_by=user, initiative__in=Initiative.objects.visible_to(user))
+            .select_related("initiative")
+            .order_by("updated_at")
+        )
 
-class DecisionTransitionQuerySet(models.QuerySet):
+
+class DecisionTransitionQuerySet(models.QuerySet["DecisionTransition"]):
     def newest_first(self) -> DecisionTransitionQuerySet:
         return self.order_by("-at", "-pk")
+
+    def latest_of(self, decisions: list[Decision]) -> dict[int, DecisionTransition]:
+        """The latest step of each decision, by decision id, in one query."""
+        latest: dict[int, DecisionTransition] = {}
+        steps = self.filter(decision__in=decisions).select_related("by").order_by("decision_id", "-at", "-pk")
+        for step in steps:
+            latest.setdefault(step.decision_id, step)
+        return latest

@@ -19,7 +19,11 @@ from collab.unchanged import UNCHANGED, Unchanged, apply_changes, changed
 from governance.decisions import states as decision_states
 from governance.decisions.models import Decision, DecisionTransition
 from governance.decisions.states import TRANSITIONS, Action, TransitionNotAllowed
-from governance.decisions.tasks import notify_decision_awaiting, notify_decision_decided
+from governance.decisions.tasks import (
+    notify_decision_awaiting,
+    notify_decision_decided,
+    notify_decision_returned,
+)
 from governance.raci.models import RaciCell, RaciRow
 from initiatives.models import Initiative, User
 
@@ -65,11 +69,13 @@ def _transition(
     comment: str = "",
     decider: User | Unchanged | None = UNCHANGED,
     retirement: dict | None = None,
+    deferred_until: datetime.date | None = None,
 ) -> DecisionTransition:
     """Move `decision` by `action` from the state it was loaded in, or raise DecisionChanged.
 
-    A submission also fixes who decides (`decider`), and a withdrawal the retirement fields
-    (`retirement`), in the same conditional UPDATE.
+    A submission also fixes who decides (`decider`), a withdrawal the retirement fields
+    (`retirement`), and a deferral its date to revisit (`deferred_until`, kept only while
+    deferred), in the same conditional UPDATE.
     """
     expected = decision.status
     try:
@@ -77,7 +83,9 @@ def _transition(
     except TransitionNotAllowed:
         raise DecisionChanged(refusal_message(decision, action)) from None
     now = timezone.now()
+    deferred_until = deferred_until if target == decision_states.DEFERRED else None
     changes = changed({"status": target, "updated_at": now, "decider": decider, **(retirement or {})})
+    changes["deferred_until"] = deferred_until
     updated = Decision.objects.filter(pk=decision.pk, status=expected).update(**changes)
     if updated != 1:
         # Someone else moved it between our read and our write.
@@ -89,7 +97,12 @@ def _transition(
     decision._history_user = by  # type: ignore[attr-defined]
     decision.save(update_fields=list(changes))
     return DecisionTransition.objects.create(
-        decision=decision, from_status=expected, to_status=target, by=by, comment=comment.strip()
+        decision=decision,
+        from_status=expected,
+        to_status=target,
+        by=by,
+        comment=comment.strip(),
+        deferred_until=deferred_until,
     )
 
 
@@ -195,7 +208,7 @@ def decision_update(
     due_date: datetime.date | Unchanged | None = UNCHANGED,
     raci_row: RaciRow | Unchanged | None = UNCHANGED,
 ) -> Decision:
-    """Change the content of a draft (or a deferred decision before it goes back); never a decided one."""
+    """Change the content of a draft, or of a deferred or returned one, never a decided one."""
     if isinstance(raci_row, RaciRow) and raci_row.initiative_id != decision.initiative_id:
         raise ValueError("The RACI row belongs to another initiative")
     content = {
@@ -233,13 +246,35 @@ def decision_submit(*, decision: Decision, by: User) -> Decision:
 
 @transaction.atomic
 def decision_resubmit(*, decision: Decision, by: User, comment: str = "") -> Decision:
-    """Send a deferred decision back; the decider is worked out again, as on first submission."""
+    """Send a deferred or returned decision back; the decider is worked out again, as on first submission."""
     return _send_to_decider(decision, Action.RESUBMIT, by, comment)
 
 
+def revisit_date_problem(action: Action, deferred_until: datetime.date | None) -> str:
+    """What is wrong with the date to revisit given with `action` ("" if nothing): a deferral
+    needs one, in the future, so it comes back rather than sitting deferred for ever."""
+    if action not in decision_states.DATE_REQUIRED:
+        return ""
+    if deferred_until is None:
+        return "Enter the date to revisit this decision"
+    if deferred_until <= timezone.localdate():
+        return "The date to revisit this decision must be in the future"
+    return ""
+
+
 @transaction.atomic
-def decision_decide(*, decision: Decision, by: User, action: Action, comment: str = "") -> Decision:
-    """Approve, reject or defer. Only the named decider may; rejecting or deferring needs a reason."""
+def decision_decide(
+    *,
+    decision: Decision,
+    by: User,
+    action: Action,
+    comment: str = "",
+    deferred_until: datetime.date | None = None,
+) -> Decision:
+    """Approve, reject, defer (to a date to revisit it) or return it to its drafter for changes.
+
+    Only the named decider may; all but approving need a reason.
+    """
     if action not in decision_states.DECIDING:
         raise ValueError(f"{action} is not a decision")
     if not decision_states.can(action, decision.status):
@@ -250,7 +285,9 @@ def decision_decide(*, decision: Decision, by: User, action: Action, comment: st
         )
     if action in decision_states.COMMENT_REQUIRED and not comment.strip():
         raise ValueError(f"A comment is needed to {action} a decision")
-    transition = _transition(decision, action, by=by, comment=comment)
+    if problem := revisit_date_problem(action, deferred_until):
+        raise ValueError(problem)
+    transition = _transition(decision, action, by=by, comment=comment, deferred_until=deferred_until)
     audit.record(
         "decision_decided",
         user_id=by.pk,
@@ -258,7 +295,11 @@ def decision_decide(*, decision: Decision, by: User, action: Action, comment: st
         decision_id=decision.pk,
         to_status=transition.to_status,
     )
-    enqueue_on_commit(notify_decision_decided, decision.pk, transition.pk)
+    # Returned: its drafter must act, so they are told; otherwise the programme managers hear the outcome.
+    notify = (
+        notify_decision_returned if action in decision_states.BACK_TO_DRAFTER else notify_decision_decided
+    )
+    enqueue_on_commit(notify, decision.pk, transition.pk)
     return decision
 
 

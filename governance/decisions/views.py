@@ -123,7 +123,11 @@ def decision_decide(request, slug, number):
     action = Action(form.cleaned_data["outcome"])
     try:
         services.decision_decide(
-            decision=decision, by=request.user, action=action, comment=form.cleaned_data["comment"]
+            decision=decision,
+            by=request.user,
+            action=action,
+            comment=form.cleaned_data["comment"],
+            deferred_until=form.cleaned_data["deferred_until"],
         )
     except services.DecisionChanged as refusal:
         messages.error(request, str(refusal))

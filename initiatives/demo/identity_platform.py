@@ -122,6 +122,17 @@ STORY = Story(
             "submitted": True,
             "decided": ("approve", "Agreed. Tell using bodies this week."),
         },
+        {
+            "title": "Move DWP services onto the platform in one release",
+            "context": "Nine DWP services check identity today, each with its own supplier.",
+            "options": "All nine in one release\nThree releases of three services",
+            "recommendation": "All nine in one release, so the old suppliers can all be let go in June.",
+            "submitted": True,
+            "decided": (
+                "return",
+                "Say what happens to citizens mid-application on the day of the move, then send it back.",
+            ),
+        },
     ),
     risks=(
         {

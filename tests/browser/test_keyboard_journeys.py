@@ -182,8 +182,7 @@ def test_the_senior_owner_approves_the_decision_awaiting_him_by_keyboard_alone(p
     banner = page.locator(".govuk-notification-banner")
     expect(banner).to_contain_text(f"{decision.reference} approved")
     expect(banner).to_be_focused()
-    trail = page.get_by_role("table", name=f"Every change of state of {decision.reference}, oldest first")
-    last = trail.get_by_role("row").last
+    last = page.get_by_role("region", name="Trail").get_by_role("listitem").last
     expect(last).to_contain_text("Approved")
     expect(last).to_contain_text("Approved. Review the partners' readiness again in March.")
     expect(page.get_by_role("button", name="Record decision")).to_have_count(0)

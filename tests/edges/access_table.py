@@ -389,8 +389,9 @@ TABLE: dict[str, Access] = {
     "governance:agreement_create": manage_form(),
     "governance:agreement_edit": manage_form(with_pk("agreement")),
     # Assurance: everyone who reads sees reviews; programme managers assign reviewers; only the
-    # assigned reviewer records a review, and only its author changes it. A recommendation is marked
-    # done by the programme managers or the members of the body that owns it (DWP here).
+    # assigned reviewer records a review, and only its author changes it. Closing a recommendation is
+    # proposed by the programme managers or the members of the body that owns it (DWP here), and
+    # confirmed or reopened by the assigned reviewer.
     "governance:assurance": Access(get=READ),
     "governance:assurance_reviewers": manage_form(),
     "governance:assurance_reviewer_remove": manage_form(with_pk("reviewer_role")),
@@ -402,11 +403,15 @@ TABLE: dict[str, Access] = {
     "governance:recommendation_add": Access(
         params=with_pk("review"), get=expect(reviewer=OK), post=expect(reviewer=DONE)
     ),
-    "governance:recommendation_complete": Access(
+    "governance:recommendation_propose_closure": Access(
         params=with_pk("dwp_recommendation"),
-        get=ACTION_GET,
+        get=expect(programme_manager=OK, senior_owner=OK),
         post=expect(programme_manager=DONE, senior_owner=DONE),
-        action=True,
+    ),
+    "governance:recommendation_review_closure": Access(
+        params=with_pk("proposed_recommendation"),
+        get=expect(reviewer=OK),
+        post=expect(reviewer=DONE),
     ),
     # Governance packs: everyone who reads may download; programme managers and reviewers ask for one.
     "governance:packs": Access(get=READ),

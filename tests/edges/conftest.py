@@ -60,6 +60,11 @@ SEED_LOOKUPS = {
         .Recommendation.objects.filter(review__initiative=i, owner_body__short_name="DWP", status="open")
         .first()
     ),
+    "proposed_recommendation": lambda i: (
+        __import__("governance.models", fromlist=["Recommendation"])
+        .Recommendation.objects.filter(review__initiative=i, status="proposed_closed")
+        .first()
+    ),
     "ready_pack": lambda i: _ready_pack(i),
     "pending_invitation": lambda i: _pending_invitation(i),
     "dwp_colleague": lambda i: User.objects.get(email="sam.patel@dwp.example"),

@@ -2,7 +2,7 @@
 
 Each attempt runs in its own thread with its own database connection, holding the decision as it
 was loaded before anyone acted (as twenty open browser tabs would), and all start together at a
-barrier. Some approve, some reject, some defer. Only the conditional UPDATE in
+barrier. Some approve, some reject, some defer, some return it for changes. Only the conditional UPDATE in
 governance.decisions.services stands between them and twenty transitions.
 """
 
@@ -12,10 +12,10 @@ import threading
 import pytest
 from django.db import close_old_connections, connection
 
-from governance.decisions import services
+from governance.decisions import services, states
 from governance.decisions.states import Action
 from governance.models import Decision
-from tests.governance.factories import decision_in
+from tests.governance.factories import decision_in, in_a_month
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -30,7 +30,7 @@ def _needs_postgresql():
 
 def test_twenty_simultaneous_decisions_record_exactly_one_and_tell_the_others(world):
     decision = decision_in(world, "submitted")
-    actions = list(itertools.islice(itertools.cycle([Action.APPROVE, Action.REJECT, Action.DEFER]), ATTEMPTS))
+    actions = list(itertools.islice(itertools.cycle(states.DECIDING), ATTEMPTS))
     start = threading.Barrier(ATTEMPTS)
     outcomes: list[dict] = [{} for _ in actions]
 
@@ -39,7 +39,11 @@ def test_twenty_simultaneous_decisions_record_exactly_one_and_tell_the_others(wo
             mine = Decision.objects.select_related("decider").get(pk=decision.pk)
             start.wait(15)
             services.decision_decide(
-                decision=mine, by=world.senior_owner, action=action, comment=f"{action} now"
+                decision=mine,
+                by=world.senior_owner,
+                action=action,
+                comment=f"{action} now",
+                deferred_until=in_a_month(),
             )
             outcome["decided"] = action
         except services.DecisionChanged as refusal:
@@ -67,7 +71,8 @@ def test_twenty_simultaneous_decisions_record_exactly_one_and_tell_the_others(wo
     told = [outcome["told"] for outcome in outcomes if "told" in outcome]
     assert len(told) == ATTEMPTS - 1
     # Every other person is told who acted first, what they did and when.
+    done = states.done_between("submitted", decision.status)
     assert {message.split(" at ")[0] for message in told} == {
-        f"This decision was already {decision.status} by {world.senior_owner}"
+        f"This decision was already {done} by {world.senior_owner}"
     }
     print(f"\n[20 deciders] one {decision.status}, {len(told)} told: {told[0]!r}")

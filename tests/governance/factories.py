@@ -1,6 +1,9 @@
 """Factories for governance records, and a helper that walks a decision to a state through the services."""
 
+import datetime
+
 import factory
+from django.utils import timezone
 
 from governance.decisions import services
 from governance.decisions.states import Action
@@ -42,6 +45,11 @@ class EscalationLevelFactory(factory.django.DjangoModelFactory):
     threshold = "Not resolved in two weeks"
 
 
+def in_a_month() -> datetime.date:
+    """A date to revisit a deferred decision on: in the future, as deferring requires."""
+    return timezone.localdate() + datetime.timedelta(days=30)
+
+
 def draft(world, **fields) -> Decision:
     values = {
         "title": "Approve the data sharing agreement",
@@ -67,7 +75,15 @@ def decision_in(world, state: str, **fields) -> Decision:
     elif state == "rejected":
         services.decision_decide(decision=decision, by=decider, action=Action.REJECT, comment="No")
     elif state == "deferred":
-        services.decision_decide(decision=decision, by=decider, action=Action.DEFER, comment="Later")
+        services.decision_decide(
+            decision=decision, by=decider, action=Action.DEFER, comment="Later", deferred_until=in_a_month()
+        )
+    elif state == "returned":
+        services.decision_decide(
+            decision=decision, by=decider, action=Action.RETURN, comment="Add the costs for each body"
+        )
+    elif state == "withdrawn":
+        services.decision_withdraw(decision=decision, by=world.programme_manager, reason="Overtaken")
     if state == "superseded":
         services.decision_supersede(decision=decision, by=world.programme_manager, reason="Things changed")
     decision.refresh_from_db()

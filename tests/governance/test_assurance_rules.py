@@ -7,9 +7,11 @@ from governance.assurance.rules import (
     ASSIGN_ASSURANCE_REVIEWERS,
     ASSURANCE_REVIEWERS_GROUP,
     CHANGE_ASSURANCE_REVIEW,
-    COMPLETE_RECOMMENDATION,
+    PROPOSE_RECOMMENDATION_CLOSURE,
     RECORD_ASSURANCE_REVIEW,
+    REVIEW_RECOMMENDATION_CLOSURE,
     VIEW_ASSURANCE,
+    closure_allowed,
     is_assurance_reviewer,
 )
 from governance.packs.rules import REQUEST_GOVERNANCE_PACK, VIEW_GOVERNANCE_PACKS
@@ -71,21 +73,62 @@ def test_another_assigned_reviewer_may_not_change_someone_elses_review(world):
     assert not colleague.has_perm(CHANGE_ASSURANCE_REVIEW, review)
 
 
-def test_the_programme_manager_and_the_owner_bodys_members_may_mark_a_recommendation_done(world):
+def a_recommendation(world, owner_body, **fields):
     review = AssuranceReviewFactory(initiative=world.initiative, reviewer=world.assurance_reviewer)
-    recommendation = RecommendationFactory(review=review, owner_body=world.partner_body)
-
-    result = allowed(world, COMPLETE_RECOMMENDATION, recommendation)
-
-    assert {p for p, ok in result.items() if ok} == {"programme_manager", "partner_member", "administrator"}
+    return RecommendationFactory(review=review, owner_body=owner_body, **fields)
 
 
-def test_members_of_other_participating_bodies_may_not_mark_it_done(world):
-    review = AssuranceReviewFactory(initiative=world.initiative, reviewer=world.assurance_reviewer)
-    recommendation = RecommendationFactory(review=review, owner_body=world.lead_body)
+def allowed_as_declared(world, permission, recommendation) -> set[str]:
+    """closure_allowed: the rule alone, without Django's everything-for-superusers shortcut."""
+    return {p for p in PERSONAS if closure_allowed(getattr(world, p), permission, recommendation)}
 
-    assert world.senior_owner.has_perm(COMPLETE_RECOMMENDATION, recommendation)  # DWP, the owner body
-    assert not world.partner_member.has_perm(COMPLETE_RECOMMENDATION, recommendation)
+
+def test_the_programme_manager_and_the_owner_bodys_members_may_propose_closing_a_recommendation(world):
+    recommendation = a_recommendation(world, world.partner_body)
+
+    assert allowed_as_declared(world, PROPOSE_RECOMMENDATION_CLOSURE, recommendation) == {
+        "programme_manager",
+        "partner_member",
+    }
+
+
+def test_members_of_other_participating_bodies_may_not_propose_closing_it(world):
+    recommendation = a_recommendation(world, world.lead_body)
+
+    assert closure_allowed(world.senior_owner, PROPOSE_RECOMMENDATION_CLOSURE, recommendation)  # DWP owns it
+    assert not closure_allowed(world.partner_member, PROPOSE_RECOMMENDATION_CLOSURE, recommendation)
+
+
+def test_members_of_an_owner_body_that_has_left_the_initiative_may_not_propose(world):
+    recommendation = a_recommendation(world, world.partner_body)
+    world.initiative.participations.filter(body=world.partner_body).delete()
+
+    assert not closure_allowed(world.partner_member, PROPOSE_RECOMMENDATION_CLOSURE, recommendation)
+
+
+def test_only_the_initiatives_assurance_reviewers_may_confirm_or_reopen(world):
+    recommendation = a_recommendation(
+        world, world.partner_body, status="proposed_closed", proposed_by=world.partner_member
+    )
+
+    assert allowed_as_declared(world, REVIEW_RECOMMENDATION_CLOSURE, recommendation) == {"assurance_reviewer"}
+
+
+def test_a_reviewer_who_proposed_the_closure_may_not_confirm_it(world):
+    recommendation = a_recommendation(
+        world, world.partner_body, status="proposed_closed", proposed_by=world.assurance_reviewer
+    )
+
+    assert not closure_allowed(world.assurance_reviewer, REVIEW_RECOMMENDATION_CLOSURE, recommendation)
+
+
+def test_a_reviewer_no_longer_assigned_may_not_confirm(world):
+    recommendation = a_recommendation(
+        world, world.partner_body, status="proposed_closed", proposed_by=world.partner_member
+    )
+    world.initiative.roles.filter(user=world.assurance_reviewer).delete()
+
+    assert not closure_allowed(world.assurance_reviewer, REVIEW_RECOMMENDATION_CLOSURE, recommendation)
 
 
 def test_only_members_of_the_assurance_reviewers_group_are_eligible(world):

@@ -245,26 +245,6 @@ class TestRecommendations:
         assert "Select a valid choice" in response.content.decode()
         assert not Recommendation.objects.exists()
 
-    def test_a_member_of_the_owner_body_marks_it_done_once(self, client, world):
-        review = AssuranceReviewFactory(initiative=world.initiative, reviewer=world.assurance_reviewer)
-        recommendation = RecommendationFactory(review=review, owner_body=world.partner_body)
-        client.force_login(world.partner_member)
-
-        first = client.post(url("recommendation_complete", world, pk=recommendation.pk), follow=True)
-        second = client.post(url("recommendation_complete", world, pk=recommendation.pk), follow=True)
-
-        recommendation.refresh_from_db()
-        assert (recommendation.status, recommendation.completed_by) == ("done", world.partner_member)
-        assert "Recommendation marked as done" in first.content.decode()
-        assert "already marked as done by Siân Evans" in second.content.decode()
-
-    def test_the_reviewer_cannot_mark_a_recommendation_done(self, client, world):
-        review = AssuranceReviewFactory(initiative=world.initiative, reviewer=world.assurance_reviewer)
-        recommendation = RecommendationFactory(review=review, owner_body=world.partner_body)
-        client.force_login(world.assurance_reviewer)
-
-        assert client.post(url("recommendation_complete", world, pk=recommendation.pk)).status_code == 403
-
     def test_a_recommendation_of_another_initiative_is_not_found(self, client, world):
         from tests.factories import InitiativeFactory
 
@@ -273,7 +253,9 @@ class TestRecommendations:
         recommendation = RecommendationFactory(review=review, owner_body=world.partner_body)
         client.force_login(world.partner_member)
 
-        assert client.post(url("recommendation_complete", world, pk=recommendation.pk)).status_code == 404
+        assert (
+            client.get(url("recommendation_propose_closure", world, pk=recommendation.pk)).status_code == 404
+        )
 
 
 class TestPanels:
@@ -350,7 +332,7 @@ class TestPanels:
         with django_assert_max_num_queries(20):
             body = client.get(url("assurance", world)).content.decode()
 
-        assert body.count("Mark as done") == 12
+        assert body.count("Propose closure") == 12
 
     def test_people_who_assure_nothing_see_no_panel(self, client, world):
         client.force_login(world.partner_member)

@@ -8,19 +8,26 @@ from governance.decisions.states import Action
 from governance.models import Decision, DecisionTransition, RaciCell
 from initiatives.models import Membership
 from tests.factories import BodyFactory, ParticipationFactory, UserFactory
-from tests.governance.factories import RaciColumnFactory, RaciRowFactory, decision_in, draft
+from tests.governance.factories import RaciColumnFactory, RaciRowFactory, decision_in, draft, in_a_month
 
 pytestmark = pytest.mark.django_db
 
-STATES = ["draft", "submitted", "approved", "rejected", "deferred", "superseded"]
+STATES = ["draft", "submitted", "returned", "approved", "rejected", "deferred", "superseded", "withdrawn"]
+ACTIONS = ["submit", "resubmit", "approve", "reject", "defer", "return", "supersede", "withdraw"]
 ALLOWED = {
     ("draft", "submit"),
     ("submitted", "approve"),
     ("submitted", "reject"),
     ("submitted", "defer"),
+    ("submitted", "return"),
     ("deferred", "resubmit"),
+    ("returned", "resubmit"),
     ("approved", "supersede"),
     ("rejected", "supersede"),
+    ("draft", "withdraw"),
+    ("submitted", "withdraw"),
+    ("returned", "withdraw"),
+    ("deferred", "withdraw"),
 }
 
 
@@ -35,13 +42,17 @@ def act(world, decision, action):
             decision=decision, by=decider, action=Action.REJECT, comment="No"
         ),
         "defer": lambda: services.decision_decide(
-            decision=decision, by=decider, action=Action.DEFER, comment="Wait"
+            decision=decision, by=decider, action=Action.DEFER, comment="Wait", deferred_until=in_a_month()
+        ),
+        "return": lambda: services.decision_decide(
+            decision=decision, by=decider, action=Action.RETURN, comment="Add the costs"
         ),
         "supersede": lambda: services.decision_supersede(decision=decision, by=pm, reason="Changed"),
+        "withdraw": lambda: services.decision_withdraw(decision=decision, by=pm, reason="Overtaken"),
     }[action]()
 
 
-@pytest.mark.parametrize("action", ["submit", "resubmit", "approve", "reject", "defer", "supersede"])
+@pytest.mark.parametrize("action", ACTIONS)
 @pytest.mark.parametrize("state", STATES)
 def test_every_transition_on_a_real_decision_is_allowed_or_refused_as_declared(world, state, action):
     decision = decision_in(world, state)
@@ -112,8 +123,8 @@ class TestTheTrail:
 
 
 class TestEditing:
-    @pytest.mark.parametrize("state", ["draft", "deferred"])
-    def test_drafts_and_deferred_decisions_can_be_edited(self, world, state):
+    @pytest.mark.parametrize("state", ["draft", "deferred", "returned"])
+    def test_drafts_and_deferred_or_returned_decisions_can_be_edited(self, world, state):
         decision = decision_in(world, state)
 
         services.decision_update(decision=decision, by=world.programme_manager, title="Better title")
@@ -267,7 +278,13 @@ class TestNotifications:
         decision = decision_in(world, "submitted")
 
         with django_capture_on_commit_callbacks(execute=True):
-            services.decision_decide(decision=decision, by=world.senior_owner, action=action, comment="Why")
+            services.decision_decide(
+                decision=decision,
+                by=world.senior_owner,
+                action=action,
+                comment="Why",
+                deferred_until=in_a_month(),
+            )
 
         assert ("submit it again" in mail.outbox[0].body) is says_resubmit
 

@@ -12,11 +12,15 @@ ALLOWED = {
     (states.SUBMITTED, Action.APPROVE): states.APPROVED,
     (states.SUBMITTED, Action.REJECT): states.REJECTED,
     (states.SUBMITTED, Action.DEFER): states.DEFERRED,
+    (states.SUBMITTED, Action.RETURN): states.RETURNED,
     (states.DEFERRED, Action.RESUBMIT): states.SUBMITTED,
+    (states.RETURNED, Action.RESUBMIT): states.SUBMITTED,
     (states.APPROVED, Action.SUPERSEDE): states.SUPERSEDED,
     (states.REJECTED, Action.SUPERSEDE): states.SUPERSEDED,
     (states.DRAFT, Action.WITHDRAW): states.WITHDRAWN,
     (states.SUBMITTED, Action.WITHDRAW): states.WITHDRAWN,
+    (states.RETURNED, Action.WITHDRAW): states.WITHDRAWN,
+    (states.DEFERRED, Action.WITHDRAW): states.WITHDRAWN,
 }
 EVERY_MOVE = [(state, action) for state in (states.NEW, *states.STATES) for action in Action]
 
@@ -33,7 +37,7 @@ def test_every_action_from_every_state(state, action):
 
 
 def test_decided_and_superseded_decisions_allow_no_edits_and_superseded_is_final():
-    assert {states.DRAFT, states.DEFERRED} == states.EDITABLE
+    assert {states.DRAFT, states.DEFERRED, states.RETURNED} == states.EDITABLE
     assert allowed_actions(states.SUPERSEDED) == []
 
 
@@ -41,9 +45,23 @@ def test_the_model_knows_every_state_the_machine_uses():
     assert set(Decision.Status.values) == set(states.STATES)
 
 
-def test_the_decider_approves_rejects_or_defers_and_only_a_submitted_decision():
+def test_the_decider_approves_rejects_defers_or_returns_and_only_a_submitted_decision():
     assert [state for state in states.STATES if states.awaits_decider(state)] == [states.SUBMITTED]
     assert {states.APPROVED, states.REJECTED, states.DEFERRED} == states.OUTCOMES
+    assert [a for a in states.DECIDING if states.TRANSITIONS[a].target not in states.OUTCOMES] == [
+        Action.RETURN
+    ]
+
+
+def test_returning_needs_a_comment_and_only_deferring_needs_a_date():
+    assert Action.RETURN in states.COMMENT_REQUIRED
+    assert {Action.DEFER} == states.DATE_REQUIRED
+
+
+def test_a_returned_decision_is_open_editable_and_goes_back_only_by_resubmission_or_withdrawal():
+    assert states.is_open(states.RETURNED)
+    assert states.is_editable(states.RETURNED)
+    assert set(allowed_actions(states.RETURNED)) == {Action.RESUBMIT, Action.WITHDRAW}
 
 
 def test_decided_decisions_are_the_ones_only_a_new_decision_can_change():

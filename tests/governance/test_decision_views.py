@@ -152,7 +152,9 @@ class TestDeciding:
         assert decision.transitions.order_by("pk").last().comment == "Go"
         assert "Go" in response.content.decode()
 
-    @pytest.mark.parametrize(("outcome", "message"), [("reject", "rejecting"), ("defer", "deferring")])
+    @pytest.mark.parametrize(
+        ("outcome", "message"), [("reject", "rejecting"), ("defer", "deferring"), ("return", "returning")]
+    )
     def test_rejecting_or_deferring_without_a_comment_is_explained_and_nothing_changes(
         self, client, world, outcome, message
     ):
@@ -174,7 +176,7 @@ class TestDeciding:
 
         response = client.post(url("decision_decide", decision), {"outcome": "", "comment": ""})
 
-        assert "Select approve, reject or defer" in response.content.decode()
+        assert "Select approve, reject, defer or return for changes" in response.content.decode()
 
     def test_a_double_submitted_form_records_one_transition_and_says_who_acted(self, client, world):
         decision = decision_in(world, "submitted")

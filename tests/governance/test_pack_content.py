@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from governance.models import Risk
+from governance.models import Recommendation, Risk
 from governance.packs.benchmark import LARGE, SMALL, seed_bench_initiative
 from governance.packs.content import content_fingerprint, gather_pack_content
 from initiatives.models import Initiative
@@ -26,8 +26,9 @@ def test_a_small_and_a_large_initiative_take_the_same_number_of_queries():
     large = seed_bench_initiative(LARGE, label="Large")
 
     assert len(gather_pack_content(large.pk)["risks"]) == 300
-    # 40 for the sections, and one per register for the annex of closed and retired records.
-    assert queries_to_gather(small) == queries_to_gather(large) <= 46
+    # 41 for the sections (one of them the evidence closing recommendations), and one per register
+    # for the annex of closed and retired records.
+    assert queries_to_gather(small) == queries_to_gather(large) <= 47
 
 
 def test_an_initiative_with_no_records_takes_the_same_number_of_queries_too(world):
@@ -63,8 +64,9 @@ def test_the_same_records_give_the_same_fingerprint_at_any_time(world):
         lambda world: Risk.objects.filter(number=1).update(current_likelihood=5),
         lambda world: Initiative.objects.filter(pk=world.initiative.pk).update(classification="official"),
         lambda world: world.initiative.decisions.update(title="Adopt two formats"),
+        lambda world: Recommendation.objects.update(status="proposed_closed"),
     ],
-    ids=["a risk score", "the classification", "a decision"],
+    ids=["a risk score", "the classification", "a decision", "a recommendation's closure"],
 )
 def test_any_change_to_the_records_changes_the_fingerprint(world, change):
     fill_initiative(world)

@@ -224,7 +224,7 @@ class TestOtherRegisters:
 
 
 class TestWithdrawingADecision:
-    @pytest.mark.parametrize("state", ["draft", "submitted"])
+    @pytest.mark.parametrize("state", ["draft", "submitted", "returned", "deferred"])
     def test_its_drafter_withdraws_it_with_a_reason_kept_in_the_trail(self, client, world, state):
         decision = decision_in(world, state)
         client.force_login(world.programme_manager)

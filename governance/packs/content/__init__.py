@@ -18,7 +18,9 @@ from initiatives.models import Initiative
 # 3: the initiative's facts (governance.health.checks) replace the health check's finished items.
 # 4: the annex of closed and retired records; the facts are governance.health.facts's, with every
 #    figure the pack prints; risks say if assessed.
-CONTENT_SCHEMA = 4
+# 5: recommendations are open, proposed closed or closed (no longer done), with the evidence
+#    proposed for their closure and who closed them.
+CONTENT_SCHEMA = 5
 
 
 def gather_pack_content(initiative_id: int) -> dict:

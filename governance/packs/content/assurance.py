@@ -1,4 +1,4 @@
-"""The pack's assurance reviews, newest first, with their recommendations."""
+"""The pack's assurance reviews, newest first, with their recommendations and the evidence closing them."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ from initiatives.models import Initiative
 
 def reviews(initiative: Initiative) -> list[dict]:
     recommendations = grouped(
-        gov.Recommendation.objects.of(initiative).select_related("owner_body").order_by("due_date", "pk"),
+        gov.Recommendation.objects.of(initiative)
+        .select_related("owner_body", "proposed_by", "closed_by")
+        .order_by("due_date", "pk"),
         "review_id",
     )
+    evidence = _latest_proposals(initiative)
     reviews = gov.AssuranceReview.objects.filter(initiative=initiative).select_related("reviewer")
     return [
         {
@@ -27,18 +30,43 @@ def reviews(initiative: Initiative) -> list[dict]:
             "confidence_label": review.get_confidence_display(),
             "follow_up_due": iso_date(review.follow_up_due),
             "recommendations": [
-                {
-                    "text": item.text,
-                    "owner_body": item.owner_body.short_name,
-                    "due_date": iso_date(item.due_date),
-                    "status": item.status,
-                    "status_label": item.get_status_display(),
-                    "completed_on": iso_date(timezone.localdate(item.completed_at))
-                    if item.completed_at
-                    else None,
-                }
-                for item in recommendations[review.pk]
+                _recommendation(item, evidence.get(item.pk)) for item in recommendations[review.pk]
             ],
         }
         for review in reviews.newest_first()
     ]
+
+
+def _day(moment) -> str | None:
+    return iso_date(timezone.localdate(moment)) if moment else None
+
+
+def _recommendation(item: gov.Recommendation, proposal: gov.RecommendationStep | None) -> dict:
+    # Evidence only while it stands: a reopened recommendation's old proposal is no longer its case.
+    proposal = proposal if item.status != gov.Recommendation.Status.OPEN else None
+    return {
+        "text": item.text,
+        "owner_body": item.owner_body.short_name,
+        "due_date": iso_date(item.due_date),
+        "status": item.status,
+        "status_label": item.get_status_display(),
+        "proposed_on": _day(proposal.at) if proposal else None,
+        "proposed_by": person_name(proposal.by) if proposal else "",
+        "evidence": proposal.comment if proposal else "",
+        "evidence_links": list(proposal.links) if proposal else [],
+        "evidence_decision": str(proposal.decision) if proposal and proposal.decision else "",
+        "closed_on": _day(item.closed_at),
+        "closed_by": person_name(item.closed_by),
+    }
+
+
+def _latest_proposals(initiative: Initiative) -> dict[int, gov.RecommendationStep]:
+    """Each recommendation's latest proposal to close it, in one query."""
+    proposals = (
+        gov.RecommendationStep.objects.filter(
+            recommendation__review__initiative=initiative, to_status=gov.Recommendation.Status.PROPOSED_CLOSED
+        )
+        .select_related("by", "decision")
+        .order_by("at", "pk")
+    )
+    return {step.recommendation_id: step for step in proposals}

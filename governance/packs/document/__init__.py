@@ -84,6 +84,8 @@ class PackDocument:
     facts: InitiativeFacts
     health: list[HealthItem]
     open_recommendations: list[dict] = field(default_factory=list)
+    proposed_closed_recommendations: list[dict] = field(default_factory=list)
+    closed_recommendations: list[dict] = field(default_factory=list)
 
     @property
     def initiative(self) -> dict:
@@ -140,10 +142,9 @@ def pack_document(
         latest_review=reviews[0] if reviews else None,
         facts=facts,
         health=facts.checks,
-        open_recommendations=sorted(
-            (item for review in reviews for item in review["recommendations"] if item["status"] == "open"),
-            key=lambda item: item["due_date"] or datetime.date.max,
-        ),
+        open_recommendations=assurance.recommendations_in(reviews, "open"),
+        proposed_closed_recommendations=assurance.recommendations_in(reviews, "proposed_closed"),
+        closed_recommendations=assurance.recommendations_in(reviews, "closed"),
     )
     document.summary = summary_lines(document)
     return document

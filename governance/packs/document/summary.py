@@ -62,9 +62,15 @@ def _recommendations(document: PackDocument) -> SummaryLine:
     # Recommendations belong to assurance reviews, not to the initiative's facts.
     overdue = sum(1 for item in document.open_recommendations if item["overdue"])
     count = len(document.open_recommendations)
+    proposed = len(document.proposed_closed_recommendations)
+    standing = [
+        f"{count} open recommendation{'' if count == 1 else 's'}" if count else "",
+        f"{proposed} proposed closed, awaiting the reviewer" if proposed else "",
+    ]
+    closed = "None open" if document.closed_recommendations else "None recorded"
     return SummaryLine(
         "Review recommendations",
-        f"{count} open recommendation{'' if count == 1 else 's'}" if count else "None recorded",
+        "; ".join(part for part in standing if part) or closed,
         f"{overdue} past their due date" if overdue else "",
     )
 

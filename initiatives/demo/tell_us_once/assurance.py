@@ -1,4 +1,5 @@
-"""Tell Us Once: a Gateway 0 review at the start and a recent health check."""
+"""Tell Us Once: a Gateway 0 review at the start, one recommendation closed and one proposed closed,
+and a recent health check."""
 
 from __future__ import annotations
 
@@ -21,12 +22,28 @@ REVIEWS = (
                 ),
                 "owner_body": "DWP",
                 "due_in_days": -360,
-                "completed_by": "programme_manager",
+                "closure": {
+                    "proposed_by": "programme_manager",
+                    "evidence": (
+                        "David Okafor was named senior accountable owner by the programme board, with his "
+                        "decision rights set out in his letter of appointment."
+                    ),
+                    "confirmed_by": "assurance_reviewer",
+                },
             },
             {
                 "text": "Confirm the legal gateway for sharing death notifications with councils.",
                 "owner_body": "DWP",
                 "due_in_days": -330,
+                # Proposed, awaiting the reviewer: the demo's recommendation to confirm or reopen.
+                "closure": {
+                    "proposed_by": "programme_manager",
+                    "evidence": (
+                        "DWP's legal advisers confirmed the Digital Economy Act 2017 public service delivery "
+                        "gateway covers sharing death notifications with councils."
+                    ),
+                    "links": ("https://www.legislation.gov.uk/ukpga/2017/30/part/5/chapter/1",),
+                },
             },
         ),
     },

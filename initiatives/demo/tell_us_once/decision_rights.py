@@ -109,6 +109,7 @@ DECISIONS = (
         "raci_row": "Decide the order in which councils join",
         "submitted": True,
         "decided": ("defer", "Come back with a readiness assessment for each council."),
+        "revisit_in_days": 30,
         "escalated": "Councils outside the pilot want a say in the order: "
         "this affects bodies beyond the workstream.",
     },
