@@ -18,6 +18,8 @@ from django.db.models import QuerySet
 # Bookkeeping, not content: never listed as a change.
 SKIPPED_FIELDS = {"id", "created_at", "updated_at", "created_by", "initiative", "number", "position"}
 NOTHING = "(blank)"
+# simple-history's history_change_reason column holds this many characters.
+CHANGE_REASON_LENGTH = 100
 # How many of the latest changes a page listing many records shows.
 LIST_HISTORY_LENGTH = 30
 
@@ -127,6 +129,12 @@ def _changes(before: Any, row: Any, fields: list[models.Field], related: dict) -
     return [change for change in shown if change.old != change.new]
 
 
+def _reason(row: Any) -> str:
+    """The reason asked for when the change was made (a new senior owner, a new A holder), if any."""
+    reason = getattr(row, "history_change_reason", None)
+    return f"Why: {reason}" if reason else ""
+
+
 def history_entries(
     histories: Sequence[QuerySet], *, since: Sequence[int] = (), limit: int | None = None
 ) -> list[HistoryEntry]:
@@ -162,6 +170,8 @@ def history_entries(
                     WHAT[row.history_type],
                     _record_label(row, fields, related),
                     changes,
+                    # Why, when one was given: a new senior owner's reason, "Approved in D004".
+                    note=_reason(row),
                 )
             )
     return sorted(entries, key=lambda entry: entry.when, reverse=True)[:limit]

@@ -1,7 +1,8 @@
 """Every governance model, re-exported from its domain package so Django finds them in one app."""
 
 from governance.assurance.models import AssuranceReview, Recommendation, RecommendationStep
-from governance.decisions.models import Decision, DecisionTransition
+from governance.decisions.changes.models import DecisionLink, DecisionSnapshot
+from governance.decisions.models import Decision, DecisionEmailFailure, DecisionTransition
 from governance.forums.models import Escalation, EscalationLevel, Forum
 from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
 from governance.measures.models import Measure, MeasureReading
@@ -15,6 +16,9 @@ __all__ = [
     "DataDefinition",
     "DataSharingAgreement",
     "Decision",
+    "DecisionEmailFailure",
+    "DecisionLink",
+    "DecisionSnapshot",
     "DecisionTransition",
     "Escalation",
     "EscalationLevel",

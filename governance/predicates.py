@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import rules
 
-from initiatives.rules import can_edit_initiative, is_participant_of, is_programme_manager_of
+from initiatives.rules import (
+    can_edit_initiative,
+    is_participant_of,
+    is_programme_manager_of,
+    member_body_ids,
+    remembered,
+)
 
 # Programme managers who still belong to a participating body, or administrators.
 manages_initiative = can_edit_initiative
@@ -34,8 +40,15 @@ def is_participant_of_initiative_of(user, record) -> bool:
 def is_member_of_taking_part(user, record, body_id: int | None) -> bool:
     if record is None or body_id is None or not user.is_authenticated:
         return False
+    if body_id not in member_body_ids(user):
+        return False
     # The body must still take part: members of a body that has left lose their rights with it.
-    return record.initiative.participations.with_member(user).filter(body_id=body_id).exists()
+    initiative = record.initiative
+    return body_id in remembered(
+        user,
+        ("participating bodies", initiative.pk),
+        lambda: frozenset(initiative.participations.values_list("body_id", flat=True)),
+    )
 
 
 @rules.predicate

@@ -1,6 +1,7 @@
 """Every governance page of an initiative, mounted under /initiatives/<slug>/; each domain lists its own."""
 
 from governance.assurance.urls import urlpatterns as assurance
+from governance.decisions.changes.urls import urlpatterns as decision_changes
 from governance.decisions.urls import urlpatterns as decisions
 from governance.forums.urls import urlpatterns as forums
 from governance.glossary.urls import urlpatterns as glossary
@@ -17,6 +18,7 @@ urlpatterns = [
     *raci,
     *forums,
     *decisions,
+    *decision_changes,
     *risks,
     *measures,
     *glossary,

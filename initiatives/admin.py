@@ -13,8 +13,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from collab.govuk_forms import LinesField
 from collab.service_admin import ReadOnlyAdmin, ReadOnlyInline, ServiceAdmin
 from initiatives import services
+from initiatives.accountability import SENIOR_OWNER, reason_field
 from initiatives.departures import BodyStillNeeded
-from initiatives.forms import InitiativeEditForm
+from initiatives.forms import InitiativeEditForm, ask_why_senior_owner_changes
 from initiatives.models import (
     Assessment,
     Body,
@@ -105,6 +106,11 @@ class InitiativeAdminForm(forms.ModelForm):
             "senior_owner": "An active member of a body taking part. They are emailed when named.",
         }
 
+    senior_owner_change_reason = reason_field(SENIOR_OWNER)
+
+    def clean(self):
+        return ask_why_senior_owner_changes(self, super().clean())
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lead_body"].queryset = Body.objects.taking_part_in(self.instance).order_by("name")
@@ -133,7 +139,9 @@ class InitiativeAdmin(ServiceAdmin):
     def update(self, *, record, form, by):
         data = form.cleaned_data
         initiative = services.initiative_update(
-            initiative=record, by=by, **self.form_values(form, leave_out=("lead_body",))
+            initiative=record,
+            by=by,
+            **self.form_values(form, leave_out=("lead_body",)),
         )
         if data["lead_body"].pk != initiative.lead_body_id:
             services.initiative_lead_body_change(initiative=initiative, lead_body=data["lead_body"], by=by)

@@ -2,6 +2,7 @@ from django import forms
 
 from collab.govuk_forms import GovukCheckboxes, GovukForm, GovukModelForm, GovukRadios, LinesField
 from collab.versioned_forms import VersionedFormMixin
+from initiatives.accountability import SENIOR_OWNER, ReasonNeeded, change_reason, reason_field
 from initiatives.models import Body, Initiative, Participation, User, ValueArea
 
 
@@ -77,11 +78,36 @@ class InitiativeEditForm(VersionedFormMixin, GovukModelForm):
             "classification": GovukRadios,
         }
 
+    senior_owner_change_reason = reason_field(SENIOR_OWNER)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The senior owner must belong to a body that takes part.
         self.fields["senior_owner"].queryset = User.objects.working_on(self.instance)
         self.fields["senior_owner"].empty_label = "Not named yet"
+
+    def clean(self):
+        return ask_why_senior_owner_changes(self, super().clean())
+
+    def as_fields(self) -> dict:
+        return {
+            **super().as_fields(),
+            "senior_owner_change_reason": self.cleaned_data["senior_owner_change_reason"],
+        }
+
+
+def ask_why_senior_owner_changes(form: forms.ModelForm, cleaned: dict) -> dict:
+    """Replacing the senior owner needs a reason (initiatives.accountability); the form asks first."""
+    stored = form.instance.senior_owner_id  # clean() runs before the instance takes the new values
+    chosen = cleaned.get("senior_owner")
+    if stored is not None and "senior_owner" in cleaned and getattr(chosen, "pk", None) != stored:
+        try:
+            cleaned["senior_owner_change_reason"] = change_reason(
+                cleaned.get("senior_owner_change_reason", ""), role=SENIOR_OWNER
+            )
+        except ReasonNeeded as refusal:
+            form.add_error("senior_owner_change_reason", str(refusal))
+    return cleaned
 
 
 class ParticipationAddForm(GovukForm):

@@ -10,8 +10,8 @@ from django.db.models import Max
 from django.utils.text import slugify
 
 from collab.confirm import Consequence
-from collab.queue import enqueue_on_commit
 from collab.unchanged import UNCHANGED, Unchanged, apply_changes
+from initiatives.accountability import senior_owner_moved
 from initiatives.departures import BodyStillNeeded, describe_departure, run_departure_steps
 from initiatives.models import (
     Assessment,
@@ -24,7 +24,6 @@ from initiatives.models import (
 )
 from initiatives.operating_models import OperatingModel
 from initiatives.recommendation import recommend, validate_answers
-from initiatives.tasks import notify_senior_owner_named
 
 SLUG_LENGTH = 60
 
@@ -86,8 +85,9 @@ def initiative_update(
     senior_owner_decision_rights: list[str] | Unchanged = UNCHANGED,
     classification: str | Unchanged = UNCHANGED,
     operating_model: str | Unchanged = UNCHANGED,
+    senior_owner_change_reason: str = "",
 ) -> Initiative:
-    """Change the initiative's fields given; tell a newly named senior owner."""
+    """Change the initiative's fields given; a new senior owner is told (initiatives.accountability)."""
     # Read the stored owner: a bound ModelForm has already changed the instance in memory.
     previous_owner_id = Initiative.objects.values_list("senior_owner_id", flat=True).get(pk=initiative.pk)
     apply_changes(
@@ -103,10 +103,11 @@ def initiative_update(
             "operating_model": operating_model,
         },
     )
+    senior_owner_moved(
+        initiative=initiative, previous_id=previous_owner_id, by=by, reason=senior_owner_change_reason
+    )
     initiative._history_user = by
     initiative.save()
-    if initiative.senior_owner_id and initiative.senior_owner_id != previous_owner_id:
-        enqueue_on_commit(notify_senior_owner_named, initiative.pk, initiative.senior_owner_id)
     return initiative
 
 
@@ -323,6 +324,7 @@ def _put_to_work(
         outcome_statement=checklist.outcome_statement,
         senior_owner=checklist.senior_owner,
         senior_owner_decision_rights=list(checklist.decision_rights),
+        senior_owner_change_reason="Named in a new operating model assessment",
     )
     for body_id, items in checklist.stop_doing.items():
         participation = participations[body_id]

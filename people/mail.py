@@ -12,12 +12,13 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
 from collab.notify import KIND_HEADER
+from collab.outbox import safe_subject
 from collab.queue import enqueue_on_commit
 
 
 def compose(*, kind: str, to: str, subject: str, body: str) -> EmailMessage:
     return EmailMessage(
-        subject=subject,
+        subject=safe_subject(subject),
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],

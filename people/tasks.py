@@ -3,19 +3,17 @@
 At least once: a retry after a lost acknowledgement may send an email twice.
 """
 
-import smtplib
-
 from celery import shared_task
-from notifications_python_client.errors import HTTPError
 
+from collab.outbox import RETRY_LIMIT, RETRYABLE
 from people.mail import compose
 
 
 @shared_task(
     acks_late=True,
-    autoretry_for=(ConnectionError, smtplib.SMTPException, HTTPError),
+    autoretry_for=RETRYABLE,
     retry_backoff=True,
-    max_retries=5,
+    max_retries=RETRY_LIMIT,
 )
 def send_email(kind: str, to: str, subject: str, body: str) -> None:
     compose(kind=kind, to=to, subject=subject, body=body).send()

@@ -2,8 +2,8 @@
 
 from django.contrib import admin
 
-from collab.service_admin import ReadOnlyHistoryAdmin
-from governance.assurance.models import AssuranceReview, Recommendation
+from collab.service_admin import ReadOnlyHistoryAdmin, ReadOnlyInline
+from governance.assurance.models import AssuranceReview, Recommendation, RecommendationStep
 
 
 @admin.register(AssuranceReview)
@@ -19,6 +19,15 @@ class AssuranceReviewAdmin(ReadOnlyHistoryAdmin):
     list_filter = ["confidence", "review_type", "initiative"]
 
 
+class RecommendationStepInline(ReadOnlyInline, admin.TabularInline):
+    """The recommendation's moves towards closure, with their evidence or reasons."""
+
+    model = RecommendationStep
+    fields = ("at", "by", "from_status", "to_status", "comment", "links", "decision")
+    readonly_fields = fields
+    show_change_link = False
+
+
 @admin.register(Recommendation)
 class RecommendationAdmin(ReadOnlyHistoryAdmin):
     """Read-only: the review's reviewer adds recommendations; the owning body or a programme manager
@@ -26,4 +35,5 @@ class RecommendationAdmin(ReadOnlyHistoryAdmin):
     it (governance/assurance/states.py), on the service, each move kept as a RecommendationStep."""
 
     list_display = ["__str__", "review", "owner_body", "due_date", "status"]
+    inlines = [RecommendationStepInline]
     list_filter = ["status", "owner_body"]

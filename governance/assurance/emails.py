@@ -11,19 +11,11 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from collab.outbox import safe_subject
 from governance.assurance import states as closure
 from governance.assurance.models import Recommendation, RecommendationStep
 from governance.assurance.rules import is_owning_side_of
 from initiatives.models import User
-
-SUBJECT_LENGTH = 120
-
-
-def one_line(text: str, limit: int = SUBJECT_LENGTH) -> str:
-    """`text` fit for an email subject: a line break in a subject stops the email being sent,
-    and a very long one is cut, so any recommendation's words can go in one."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else f"{flat[: limit - 1].rstrip()}…"
 
 
 def review_url(recommendation: Recommendation) -> str:
@@ -79,7 +71,7 @@ def send_recommendation_moved(*, recommendation_id: int, step_id: int) -> bool:
     template = "closure_proposed" if proposed else "closure_reviewed"
     heading = "Closure proposed" if proposed else f"Recommendation {step.done}"
     send_mail(
-        subject=f"{heading}: {one_line(recommendation.text)}",
+        subject=safe_subject(f"{heading}: {recommendation.text}"),
         message=render_to_string(f"governance/assurance/email/{template}.txt", context),
         from_email=None,
         recipient_list=recipients,

@@ -52,7 +52,7 @@ def is_proposer_of(user, recommendation) -> bool:
 
 
 # The owning body: its people, while it takes part, and the initiative's programme managers.
-is_owning_side_of = is_member_of_owner_body_of | is_programme_manager_of_initiative_of
+is_owning_side_of = is_programme_manager_of_initiative_of | is_member_of_owner_body_of
 
 
 rules.add_perm(VIEW_ASSURANCE, can_read_initiative)

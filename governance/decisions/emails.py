@@ -2,6 +2,8 @@
 
 Each is keyed on the transition that caused it, so a message delayed in the queue is
 dropped once the decision has moved on (a stale "awaiting you" never arrives after a decision).
+Who is told is worked out when the email goes, not when it was asked for: a person who has since
+left, or whose body no longer takes part, is not told.
 """
 
 from __future__ import annotations
@@ -10,10 +12,20 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
+from collab.outbox import safe_subject
 from governance.decisions import states as decision_states
-from governance.decisions.models import Decision, DecisionTransition
+from governance.decisions.models import Decision, DecisionEmailFailure, DecisionTransition
 from governance.decisions.states import Action
-from initiatives.models import Initiative, User
+from initiatives.models import User
+
+AWAITING = DecisionEmailFailure.Kind.AWAITING
+DECIDED = DecisionEmailFailure.Kind.DECIDED
+RETURNED = DecisionEmailFailure.Kind.RETURNED
+TEMPLATES: dict[str, str] = {
+    AWAITING: "governance/decisions/email/decision_awaiting.txt",
+    DECIDED: "governance/decisions/email/decision_decided.txt",
+    RETURNED: "governance/decisions/email/decision_returned.txt",
+}
 
 
 def decision_url(decision: Decision) -> str:
@@ -21,9 +33,7 @@ def decision_url(decision: Decision) -> str:
 
 
 def _load(decision_id: int, transition_id: int) -> tuple[Decision, DecisionTransition] | None:
-    decision = (
-        Decision.objects.select_related("initiative", "decider", "created_by").filter(pk=decision_id).first()
-    )
+    decision = Decision.objects.select_related("initiative", "decider").filter(pk=decision_id).first()
     if decision is None:
         return None
     transition = decision.transitions.select_related("by").filter(pk=transition_id).first()
@@ -33,77 +43,74 @@ def _load(decision_id: int, transition_id: int) -> tuple[Decision, DecisionTrans
     return decision, transition
 
 
-def send_decision_awaiting(*, decision_id: int, transition_id: int) -> bool:
-    """Tell the decider; only while the decision still awaits them from this submission."""
-    loaded = _load(decision_id, transition_id)
-    if loaded is None:
-        return False
-    decision, transition = loaded
-    if (
-        decision.status != decision_states.SUBMITTED
-        or decision.decider is None
-        or not decision.decider.is_active
-    ):
-        return False
-    context = {"decision": decision, "transition": transition, "url": decision_url(decision)}
-    send_mail(
-        subject=f"Decision needed: {decision.reference} {decision.title}",
-        message=render_to_string("governance/decisions/email/decision_awaiting.txt", context),
-        from_email=None,
-        recipient_list=[decision.decider.email],
-    )
-    return True
+def _still_due(kind: str, decision: Decision, transition: DecisionTransition) -> bool:
+    if kind == AWAITING:
+        return decision.status == decision_states.SUBMITTED
+    if kind == RETURNED:
+        return decision.status == decision_states.RETURNED
+    return transition.to_status in decision_states.OUTCOMES
 
 
-def send_decision_decided(*, decision_id: int, transition_id: int) -> bool:
-    """Tell the programme managers the outcome, with the decider's comment."""
+def recipients(kind: str, decision: Decision) -> list[User]:
+    """Who is told now: the decider, the drafter, or the programme managers, while they can still see
+    the initiative."""
+    people = User.objects.working_on(decision.initiative)
+    if kind in (AWAITING, RETURNED):
+        return list(people.filter(pk=decision.decider_id if kind == AWAITING else decision.created_by_id))
+    return list(people.filter(pk__in=User.objects.managing(decision.initiative).values("pk")).order_by("pk"))
+
+
+def recipient_ids(*, kind: str, decision_id: int, transition_id: int) -> list[int]:
+    """Whom to email about this step, if it is still the decision's latest and still worth telling."""
     loaded = _load(decision_id, transition_id)
-    if loaded is None:
-        return False
-    decision, transition = loaded
-    if transition.to_status not in decision_states.OUTCOMES:
-        return False
-    recipients = list(
-        User.objects.managing(decision.initiative).filter(is_active=True).values_list("email", flat=True)
-    )
-    if not recipients:
-        return False
+    if loaded is None or not _still_due(kind, *loaded):
+        return []
+    return [person.pk for person in recipients(kind, loaded[0])]
+
+
+def _message(kind: str, decision: Decision, transition: DecisionTransition, person: User) -> tuple[str, str]:
     context = {
         "decision": decision,
         "transition": transition,
+        "person": person,
         "url": decision_url(decision),
-        "can_resubmit": decision_states.can(Action.RESUBMIT, transition.to_status),
     }
-    send_mail(
-        subject=f"{decision.reference} {transition.get_to_status_display().lower()}: {decision.title}",
-        message=render_to_string("governance/decisions/email/decision_decided.txt", context),
-        from_email=None,
-        recipient_list=recipients,
-    )
-    return True
+    if kind == AWAITING:
+        subject = f"Decision needed: {decision.reference} {decision.title}"
+    elif kind == RETURNED:
+        subject = f"{decision.reference} returned for changes: {decision.title}"
+    else:
+        context["can_resubmit"] = decision_states.can(Action.RESUBMIT, transition.to_status)
+        subject = f"{decision.reference} {transition.get_to_status_display().lower()}: {decision.title}"
+    return subject, render_to_string(TEMPLATES[kind], context)
 
 
-def _one_line(text: str) -> str:
-    # A subject is one header line: a line break in a title must not end it (or fail the send).
-    return " ".join(text.split())
-
-
-def send_decision_returned(*, decision_id: int, transition_id: int) -> bool:
-    """Tell the drafter the decider returned it for changes; only while it is still with them."""
+def send_decision_email(*, kind: str, decision_id: int, transition_id: int, user_id: int) -> bool:
+    """Email one person about one step, if it is still due and they may still see the initiative."""
     loaded = _load(decision_id, transition_id)
-    if loaded is None:
+    if loaded is None or not _still_due(kind, *loaded):
         return False
     decision, transition = loaded
-    drafter = decision.created_by
-    if decision.status != decision_states.RETURNED or not drafter.is_active:
+    person = next((each for each in recipients(kind, decision) if each.pk == user_id), None)
+    if person is None:
         return False
-    if not Initiative.objects.visible_to(drafter).filter(pk=decision.initiative_id).exists():
-        return False  # No longer takes part, so no longer told about it.
-    context = {"decision": decision, "transition": transition, "url": decision_url(decision)}
-    send_mail(
-        subject=_one_line(f"{decision.reference} returned for changes: {decision.title}"),
-        message=render_to_string("governance/decisions/email/decision_returned.txt", context),
-        from_email=None,
-        recipient_list=[drafter.email],
-    )
+    subject, body = _message(kind, decision, transition, person)
+    send_mail(subject=safe_subject(subject), message=body, from_email=None, recipient_list=[person.email])
     return True
+
+
+def email_failure_record(
+    *, kind: str, decision_id: int, transition_id: int, user_id: int, reason: str
+) -> None:
+    """Note on the decision that this person was not told, and why, for a programme manager to see."""
+    person = User.objects.filter(pk=user_id).first()
+    if person is None or not Decision.objects.filter(pk=decision_id).exists():
+        return
+    DecisionEmailFailure.objects.create(
+        decision_id=decision_id,
+        transition_id=transition_id,
+        kind=kind,
+        recipient=person,
+        address=person.email,
+        reason=reason,
+    )

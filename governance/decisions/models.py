@@ -48,6 +48,8 @@ class Decision(Retirable):
         blank=True,
         related_name="decisions_to_take",
     )
+    # Fixed with the decider: why it went to them when the named decider drafted or submitted it (duties.py).
+    decider_reason = models.CharField(max_length=400, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     # While deferred: the date the decider gave to revisit it. From then it is due for revisit.
     deferred_until = models.DateField(null=True, blank=True)
@@ -113,3 +115,34 @@ class DecisionTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.decision}: {self.from_status or 'new'} -> {self.to_status}"
+
+
+class DecisionEmailFailure(models.Model):
+    """An email about a decision that did not reach someone: who was not told, and why.
+
+    Shown on the decision page to its programme managers, who may send it again (resent_at).
+    """
+
+    class Kind(models.TextChoices):
+        AWAITING = "awaiting", "Decision needed"
+        DECIDED = "decided", "Decision made"
+        RETURNED = "returned", "Returned for changes"
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="email_failures")
+    transition = models.ForeignKey(DecisionTransition, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The address it was sent to, as it was then.
+    address = models.EmailField()
+    reason = models.TextField()
+    at = models.DateTimeField(auto_now_add=True)
+    resent_at = models.DateTimeField(null=True, blank=True)
+    resent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["decision", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.decision}: not sent to {self.address}"

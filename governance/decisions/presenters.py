@@ -8,10 +8,18 @@ from dataclasses import dataclass
 from collab.govuk_forms import date_text
 from collab.history import FieldChange, HistoryEntry, history_entries
 from governance.decisions import states as decision_states
+from governance.decisions.changes.presenters import DecisionAbout, decision_about
+from governance.decisions.duties import DeciderChoice, decider_choice, no_decider_message, own_decision
 from governance.decisions.forms import DecideForm, ResubmitForm
-from governance.decisions.models import Decision, DecisionTransition
-from governance.decisions.rules import CHANGE_DECISION, ESCALATE_DECISION, WITHDRAW_DECISION, decide_allowed
-from governance.decisions.services import decider_for
+from governance.decisions.models import Decision, DecisionEmailFailure, DecisionTransition
+from governance.decisions.notices import email_failures_open
+from governance.decisions.rules import (
+    CHANGE_DECISION,
+    ESCALATE_DECISION,
+    RESEND_DECISION_EMAIL,
+    WITHDRAW_DECISION,
+    decide_allowed,
+)
 from governance.decisions.states import Action
 from governance.forums.escalation import CannotEscalate, NextStep, escalation_next_step
 from governance.forums.models import EscalationLevel, Forum
@@ -38,6 +46,10 @@ class DecisionPage:
     superseded_by: Decision | None
     # For a draft: who would decide if it were submitted now (None: no one, so it cannot be).
     would_decide: User | None
+    # Why the decider is not the named one (they drafted or submitted it), in the reader's terms.
+    decider_reason: str
+    # Emails about it that reached no one, for those who may send them again.
+    email_failures: list[DecisionEmailFailure]
     can_edit: bool
     can_submit: bool
     can_resubmit: bool
@@ -49,6 +61,8 @@ class DecisionPage:
     escalation_refusal: str
     decide_form: DecideForm | None
     resubmit_form: ResubmitForm | None
+    # The records it is about and what approving changes; frozen once decided.
+    about: DecisionAbout | None = None
     # The decider's step that returned it for changes, while it is back with its drafter.
     returned: DecisionTransition | None = None
 
@@ -78,6 +92,8 @@ def decision_page(
     can_decide = decision_states.awaits_decider(status) and decide_allowed(user, decision)
     can_resubmit = manages and decision_states.can(Action.RESUBMIT, status)
     step, refusal = None, ""
+    submittable = decision_states.can(Action.SUBMIT, status)
+    choice = decider_choice(decision, submitter=user) if submittable else None
     escalations = escalation_entries(decision.escalations.with_route().order_by("escalated_at"))
     escalates = decision_states.is_open(status) and user.has_perm(ESCALATE_DECISION, decision)
     if escalates:
@@ -92,7 +108,11 @@ def decision_page(
         escalations=escalations,
         escalated_to=escalated_to(escalations),
         superseded_by=Decision.objects.filter(supersedes=decision).first(),
-        would_decide=decider_for(decision) if decision_states.can(Action.SUBMIT, status) else None,
+        would_decide=choice.person if choice else None,
+        decider_reason=_preview_reason(decision, choice, user) if choice else _fixed_reason(decision, user),
+        email_failures=email_failures_open(decision)
+        if user.has_perm(RESEND_DECISION_EMAIL, decision)
+        else [],
         can_edit=manages and decision_states.is_editable(status),
         can_submit=manages and decision_states.can(Action.SUBMIT, status),
         can_resubmit=can_resubmit,
@@ -105,8 +125,24 @@ def decision_page(
         escalation_refusal=refusal,
         decide_form=(decide_form or DecideForm()) if can_decide else None,
         resubmit_form=(resubmit_form or ResubmitForm()) if can_resubmit else None,
+        about=decision_about(decision),
         returned=_returned_step(decision),
     )
+
+
+def _preview_reason(decision: Decision, choice: DeciderChoice, reader: User) -> str:
+    """Before submission: why someone other than the named decider would decide, or why no one could."""
+    if choice.person is None and choice.stood_aside is not None:
+        return no_decider_message(decision, choice)
+    return choice.why(reader)
+
+
+def _fixed_reason(decision: Decision, reader: User) -> str:
+    """The reason stored at submission, with "You" when the reader is the person who stood aside."""
+    reason, name = decision.decider_reason, getattr(reader, "full_name", "")
+    if name and reason.startswith(f"{name} ") and own_decision(reader, decision):
+        return "You " + reason[len(name) + 1 :]
+    return reason
 
 
 @dataclass

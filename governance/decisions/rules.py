@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import rules
 
+from governance.decisions.duties import own_decision
 from governance.decisions.models import Decision
 from governance.predicates import manages_initiative
 from initiatives.rules import is_administrator, is_participant_of, is_programme_manager_of
@@ -38,9 +39,17 @@ def is_participant_in_decision(user, decision: Decision) -> bool:
 
 rules.add_perm(ADD_DECISION, manages_initiative)
 rules.add_perm(CHANGE_DECISION, is_programme_manager_of_decision | is_administrator)
+
+
 # Deciding is a named person's right: no administrator override. Django's User.has_perm lets
 # active superusers through everything, so views check this one with decide_allowed().
-rules.add_perm(DECIDE_DECISION, is_decider_of & is_participant_in_decision)
+@rules.predicate
+def drafted_or_submitted(user, decision: Decision) -> bool:
+    """Separation of duties: whoever drafted or submitted a decision never decides it."""
+    return decision is not None and bool(own_decision(user, decision))
+
+
+rules.add_perm(DECIDE_DECISION, is_decider_of & is_participant_in_decision & ~drafted_or_submitted)
 rules.add_perm(ESCALATE_DECISION, is_programme_manager_of_decision | is_decider_of | is_administrator)
 
 
@@ -58,3 +67,8 @@ def is_drafter_of(user, decision: Decision) -> bool:
 # Taking a draft or submitted decision back is its drafter's own act, while they still take part.
 WITHDRAW_DECISION = "governance.withdraw_decision"
 rules.add_perm(WITHDRAW_DECISION, is_drafter_of & is_participant_in_decision)
+
+
+# Sending again an email about a decision that did not reach someone.
+RESEND_DECISION_EMAIL = "governance.resend_decision_email"
+rules.add_perm(RESEND_DECISION_EMAIL, is_programme_manager_of_decision | is_administrator)

@@ -17,6 +17,8 @@ from collab import audit
 from collab.queue import enqueue_on_commit
 from collab.unchanged import UNCHANGED, Unchanged, apply_changes, changed
 from governance.decisions import states as decision_states
+from governance.decisions.changes.services import decision_changes_settle
+from governance.decisions.duties import decider_choice, no_decider_message, own_decision
 from governance.decisions.models import Decision, DecisionTransition
 from governance.decisions.states import TRANSITIONS, Action, TransitionNotAllowed
 from governance.decisions.tasks import (
@@ -24,7 +26,7 @@ from governance.decisions.tasks import (
     notify_decision_decided,
     notify_decision_returned,
 )
-from governance.raci.models import RaciCell, RaciRow
+from governance.raci.models import RaciRow
 from initiatives.models import Initiative, User
 
 
@@ -68,6 +70,7 @@ def _transition(
     by: User,
     comment: str = "",
     decider: User | Unchanged | None = UNCHANGED,
+    decider_reason: str | Unchanged = UNCHANGED,
     retirement: dict | None = None,
     deferred_until: datetime.date | None = None,
 ) -> DecisionTransition:
@@ -84,7 +87,15 @@ def _transition(
         raise DecisionChanged(refusal_message(decision, action)) from None
     now = timezone.now()
     deferred_until = deferred_until if target == decision_states.DEFERRED else None
-    changes = changed({"status": target, "updated_at": now, "decider": decider, **(retirement or {})})
+    changes = changed(
+        {
+            "status": target,
+            "updated_at": now,
+            "decider": decider,
+            "decider_reason": decider_reason,
+            **(retirement or {}),
+        }
+    )
     changes["deferred_until"] = deferred_until
     updated = Decision.objects.filter(pk=decision.pk, status=expected).update(**changes)
     if updated != 1:
@@ -106,39 +117,10 @@ def _transition(
     )
 
 
-def decider_for(decision: Decision) -> User | None:
-    """Who must decide: the holder of the row's A column if they still belong to that body and it
-    still takes part; otherwise the senior owner if they belong to a participating body; else no one."""
-    initiative = decision.initiative
-    if decision.raci_row_id:
-        accountable = list(
-            RaciCell.objects.accountable()
-            .filter(row_id=decision.raci_row_id)
-            .select_related("column__holder")
-        )
-        if len(accountable) == 1:
-            column = accountable[0].column
-            holder = column.holder
-            if (
-                holder is not None
-                and holder.is_active
-                and initiative.participations.with_member(holder).filter(body_id=column.body_id).exists()
-            ):
-                return holder
-    owner = initiative.senior_owner
-    if owner is not None and owner.is_active and initiative.participations.with_member(owner).exists():
-        return owner
-    return None
-
-
-def _require_decider(decision: Decision) -> User:
-    decider = decider_for(decision)
-    if decider is None:
-        raise NoDecider(
-            f"There is no one to decide {decision.reference}. Name a senior accountable owner for the "
-            "initiative, or a holder for the accountable (A) column of its RACI row, then submit it again."
-        )
-    return decider
+def decider_for(decision: Decision, *, submitter: User | None = None) -> User | None:
+    """Who must decide if `submitter` sent it now: the named decider, unless they drafted or are
+    submitting it (then the next up the escalation route, or the senior owner); else no one."""
+    return decider_choice(decision, submitter=submitter).person
 
 
 def _next_number(initiative: Initiative) -> int:
@@ -232,8 +214,13 @@ def decision_update(
 
 
 def _send_to_decider(decision: Decision, action: Action, by: User, comment: str) -> Decision:
-    decider = _require_decider(decision)
-    transition = _transition(decision, action, by=by, comment=comment, decider=decider)
+    # Never to the person sending it, nor to whoever drafted it.
+    choice = decider_choice(decision, submitter=by)
+    if choice.person is None:
+        raise NoDecider(no_decider_message(decision, choice))
+    transition = _transition(
+        decision, action, by=by, comment=comment, decider=choice.person, decider_reason=choice.why()
+    )
     enqueue_on_commit(notify_decision_awaiting, decision.pk, transition.pk)
     return decision
 
@@ -283,11 +270,15 @@ def decision_decide(
         raise NotTheDecider(
             f"Only {decision.decider or 'the named decider'} can decide {decision.reference}."
         )
+    if own := own_decision(by, decision):
+        raise NotTheDecider(f"You {own} {decision.reference}, so you cannot decide it too.")
     if action in decision_states.COMMENT_REQUIRED and not comment.strip():
         raise ValueError(f"A comment is needed to {action} a decision")
     if problem := revisit_date_problem(action, deferred_until):
         raise ValueError(problem)
     transition = _transition(decision, action, by=by, comment=comment, deferred_until=deferred_until)
+    # Approving applies what the decision changes; deciding either way freezes what it shows.
+    decision_changes_settle(decision=decision, by=by)
     audit.record(
         "decision_decided",
         user_id=by.pk,

@@ -15,4 +15,9 @@ urlpatterns = [
     path("decisions/<int:number>/decide/", views.decision_decide, name="decision_decide"),
     path("decisions/<int:number>/change/", views.decision_change, name="decision_change"),
     path("decisions/<int:number>/escalate/", views.decision_escalate, name="decision_escalate"),
+    path(
+        "decisions/<int:number>/emails/<int:pk>/resend/",
+        views.decision_email_resend_view,
+        name="decision_email_resend",
+    ),
 ]

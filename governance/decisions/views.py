@@ -9,9 +9,17 @@ from collab.stale_edit import stale_edit_response
 from collab.versions import StaleVersion
 from governance.decisions import services
 from governance.decisions import states as decision_states
+from governance.decisions.changes.services import ChangesCannotApply
 from governance.decisions.forms import DecideForm, DecisionForm, EscalateForm, ResubmitForm, SupersedeForm
+from governance.decisions.notices import AlreadyResent, decision_email_resend
 from governance.decisions.presenters import decision_history, decision_page
-from governance.decisions.rules import ADD_DECISION, CHANGE_DECISION, ESCALATE_DECISION, decide_allowed
+from governance.decisions.rules import (
+    ADD_DECISION,
+    CHANGE_DECISION,
+    ESCALATE_DECISION,
+    RESEND_DECISION_EMAIL,
+    decide_allowed,
+)
 from governance.decisions.states import Action
 from governance.forums.escalation import CannotEscalate, escalation_next_step, escalation_raise, sent_to
 from initiatives.access import get_initiative_or_404
@@ -129,7 +137,7 @@ def decision_decide(request, slug, number):
             comment=form.cleaned_data["comment"],
             deferred_until=form.cleaned_data["deferred_until"],
         )
-    except services.DecisionChanged as refusal:
+    except (services.DecisionChanged, services.NotTheDecider, ChangesCannotApply) as refusal:
         messages.error(request, str(refusal))
     else:
         messages.success(request, f"{decision.reference} {decision.get_status_display().lower()}")
@@ -175,6 +183,19 @@ def decision_escalate(request, slug, number):
         return redirect("governance:decision", slug=slug, number=number)
     context = {"decision": decision, "step": step, "form": form, "back_url": _detail_url(decision)}
     return render(request, "governance/decisions/escalate_form.html", context)
+
+
+@require_POST
+def decision_email_resend_view(request, slug, number, pk):
+    _initiative, decision = _get_decision(request, slug, number, RESEND_DECISION_EMAIL)
+    failure = get_object_or_404(decision.email_failures.select_related("recipient"), pk=pk)
+    try:
+        decision_email_resend(failure=failure, by=request.user)
+    except AlreadyResent as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, f"Email to {failure.recipient.full_name} sent again")
+    return redirect(decision)
 
 
 def _list_url(slug: str) -> str:

@@ -2,7 +2,7 @@
 
 Adding nullable columns and widening the status choices rewrites no row, so the trail's
 append-only triggers (0007, 0008) neither fire nor need changing: existing steps keep their
-values, and a decision deferred before this has no date (shown as "Not set").
+values, and a decision deferred before this has no date (none is shown).
 """
 
 from django.db import migrations, models

@@ -16,6 +16,7 @@ from governance.raci import services
 from governance.raci.forms import CELL_CHOICES, RaciColumnForm, RaciRowForm
 from governance.raci.matrix import column_label, load_matrix
 from governance.raci.models import RaciCell, RaciColumn, RaciRow
+from initiatives.accountability import ReasonNeeded, reason_field
 from initiatives.models import Body, Initiative
 
 
@@ -98,6 +99,8 @@ class RaciRowAdmin(InitiativeRecordAdmin):
 
 
 class RaciColumnAdminForm(forms.ModelForm):
+    change_reason = reason_field("holder of a column with an A")
+
     class Meta:
         model = RaciColumn
         fields = ["initiative", *RaciColumnForm.Meta.fields]
@@ -147,13 +150,16 @@ class RaciColumnAdmin(InitiativeRecordAdmin):
     autocomplete_fields = ["initiative", "body", "holder"]
     fixed_fields = ("body",)
     readonly_fields = ["position"]
-    refusals = (services.RaciColumnsStillNeeded,)
+    refusals = (services.RaciColumnsStillNeeded, ReasonNeeded)
 
     def create(self, *, form, by):
-        return services.raci_column_add(by=by, **self.form_values(form))
+        return services.raci_column_add(by=by, **self.form_values(form, leave_out=("change_reason",)))
 
     def update(self, *, record, form, by):
-        return services.raci_column_update(column=record, by=by, **self.form_values(form))
+        reason = form.cleaned_data.get("change_reason", "")
+        return services.raci_column_update(
+            column=record, by=by, change_reason=reason, **self.form_values(form)
+        )
 
     def remove(self, *, record, by):
         services.raci_column_remove(column=record, by=by)

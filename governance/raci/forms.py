@@ -4,11 +4,12 @@ from django import forms
 
 from collab.govuk_forms import GovukCheckboxes, GovukForm, GovukModelForm, GovukRadios
 from collab.versioned_forms import UNREADABLE_VERSION, VersionedFormMixin, VersionField
-from governance.raci.matrix import CellValues, RaciMatrix, column_label
+from governance.raci.matrix import CellValues, RaciMatrix, accountable_holder_role, column_label
 from governance.raci.models import RaciColumn, RaciRow
 from governance.raci.starter import StarterRow
 from governance.raci.validation import VALUES, MatrixCheck
 from governance.raci.versions import RowVersions, known_versions, row_versions, version_field_name
+from initiatives.accountability import ReasonNeeded, change_reason, reason_field
 from initiatives.models import Body, Initiative, User
 
 CELL_CHOICES = [("", "—"), *((value, value) for value in VALUES)]
@@ -131,9 +132,15 @@ class RaciColumnForm(VersionedFormMixin, GovukModelForm):
             "the decider for that row. They must be a member of the body.",
         }
 
+    change_reason = reason_field("holder of a column with an A")
+
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)
         self.initiative = initiative
+        # Only a column that already holds an A names a decider, so only its holder change needs a reason.
+        self.holds_an_a = bool(self.instance.pk) and self.instance.cells.accountable().exists()
+        if not self.holds_an_a:
+            del self.fields["change_reason"]
         if self.instance.pk:
             del self.fields["body"]
         else:
@@ -152,6 +159,8 @@ class RaciColumnForm(VersionedFormMixin, GovukModelForm):
             self.add_error(
                 "holder", f"Choose a holder who is a member of {body.short_name}, or no named holder"
             )
+        if self.holds_an_a and "holder" in cleaned and holder != self.instance.holder:
+            self._ask_why(cleaned)
         role_name = (cleaned.get("role_name") or "").strip()
         cleaned["role_name"] = role_name
         clash = self.initiative.raci_columns.filter(body=body, role_name__iexact=role_name).exclude(
@@ -165,3 +174,11 @@ class RaciColumnForm(VersionedFormMixin, GovukModelForm):
                 else f"{body.short_name} already has a column for the whole body: give this one a role name",
             )
         return cleaned
+
+    def _ask_why(self, cleaned: dict) -> None:
+        try:
+            cleaned["change_reason"] = change_reason(
+                cleaned.get("change_reason", ""), role=accountable_holder_role(self.instance)
+            )
+        except ReasonNeeded as refusal:
+            self.add_error("change_reason", str(refusal))

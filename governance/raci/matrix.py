@@ -16,6 +16,11 @@ def column_label(column: RaciColumn) -> str:
     return f"{column.body.short_name} — {column.role_name}" if column.role_name else column.body.short_name
 
 
+def accountable_holder_role(column: RaciColumn) -> str:
+    """The role a column's holder has when the column holds an A, in words for emails and messages."""
+    return f"holder of the “{column_label(column)}” column in the RACI matrix, accountable (A) for decisions"
+
+
 @dataclass
 class RaciMatrix:
     rows: list[RaciRow]

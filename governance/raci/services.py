@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Max
 
-from governance.raci.matrix import CellValues, RaciMatrix, column_label, load_matrix
+from governance.raci.matrix import CellValues, RaciMatrix, accountable_holder_role, column_label, load_matrix
 from governance.raci.models import RaciCell, RaciColumn, RaciRow
 from governance.raci.starter import StarterRow
 from governance.raci.validation import MatrixCheck
 from governance.raci.versions import CellChange, RowVersions, row_versions, stale_rows
+from initiatives import accountability
 from initiatives.departures import BodyStillNeeded
 from initiatives.models import Body, Initiative, Participation, User
 
@@ -163,10 +164,28 @@ def raci_column_add(
 
 
 @transaction.atomic
-def raci_column_update(*, column: RaciColumn, role_name: str, holder: User | None, by: User) -> RaciColumn:
+def raci_column_update(
+    *, column: RaciColumn, role_name: str, holder: User | None, by: User, change_reason: str = ""
+) -> RaciColumn:
+    """Rename a column or change its holder. A new holder of a column with an A takes decisions, so
+    that change needs a reason, kept in the history, and both holders are told (accountability)."""
+    previous_id = RaciColumn.objects.values_list("holder_id", flat=True).get(pk=column.pk)
+    moved = previous_id != (holder.pk if holder else None) and column.cells.accountable().exists()
+    if moved:
+        role = accountable_holder_role(column)
+        column._change_reason = accountability.change_reason(change_reason, role=role)  # type: ignore[attr-defined]
     column.role_name = role_name
     column.holder = holder
     _save(column, by)
+    if moved:
+        accountability.tell_both(
+            initiative=column.initiative,
+            role=role,
+            old=previous_id,
+            new=column.holder_id,
+            by=by,
+            reason=column._change_reason,  # type: ignore[attr-defined]
+        )
     return column
 
 

@@ -178,7 +178,11 @@ def column_form(request, slug, pk=None):
                         form,
                         "role_name",
                         lambda: services.raci_column_update(
-                            column=edited, role_name=data["role_name"], holder=data["holder"], by=request.user
+                            column=edited,
+                            role_name=data["role_name"],
+                            holder=data["holder"],
+                            by=request.user,
+                            change_reason=data.get("change_reason", ""),
                         ),
                     )
             except StaleVersion as stale:

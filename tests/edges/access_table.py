@@ -95,6 +95,17 @@ def decision(attribute: str) -> Callable:
     return lambda seed: {"slug": seed.initiative.slug, "number": getattr(seed, attribute).number}
 
 
+def linked_to_the_draft(seed) -> dict:
+    """A record linked to the draft decision: the demo's (it proposes agreeing a term), else one made here."""
+    from governance.decisions.changes.models import DecisionLink
+
+    draft = seed.draft_decision
+    link = draft.links.order_by("pk").first() or DecisionLink.objects.create(
+        decision=draft, kind="operating_model", target_id=draft.initiative_id, added_by=draft.created_by
+    )
+    return {"slug": seed.initiative.slug, "number": draft.number, "link_id": link.pk}
+
+
 def import_token(seed) -> dict:
     """An import preview's token; none is waiting under this one."""
     return {"slug": seed.initiative.slug, "token": "no-such-upload"}
@@ -285,6 +296,12 @@ TABLE: dict[str, Access] = {
         data={"outcome": "approve", "comment": "Agreed"},
     ),
     "governance:decision_change": manage_form(decision("approved_decision")),
+    # What a draft decision changes: its programme managers link records and take them off.
+    "governance:decision_changes": Access(params=decision("draft_decision"), get=MANAGE_PAGE),
+    "governance:decision_link_add": manage_form(
+        lambda seed: {**decision("draft_decision")(seed), "kind": "risk"}
+    ),
+    "governance:decision_link_remove": manage_form(linked_to_the_draft),
     "governance:decision_escalate": Access(
         params=decision("submitted_decision"),
         get=expect(programme_manager=OK, senior_owner=OK),

@@ -4,8 +4,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from collab.outbox import safe_subject
 from governance.assurance import services
-from governance.assurance.emails import one_line, send_recommendation_moved
+from governance.assurance.emails import send_recommendation_moved
 from governance.assurance.models import Recommendation
 from governance.assurance.states import Move
 from governance.decisions import services as decision_services
@@ -219,7 +220,7 @@ class TestReviewing:
 
 class TestEmails:
     def test_a_subject_is_one_line_and_cut_short_whatever_the_text(self):
-        subject = one_line("Agree the\r\ndefinitions\u2028now " + "x" * 300)
+        subject = safe_subject("Agree the\r\ndefinitions\u2028now " + "x" * 300)
 
         assert "\n" not in subject and "\r" not in subject and "\u2028" not in subject
         assert subject.startswith("Agree the definitions now x") and len(subject) == 120
@@ -355,3 +356,12 @@ class TestPages:
         assert "Proposed closed, awaiting a reviewer" in body
         assert "There are no open recommendations." in body
         assert page("recommendation_review_closure", world, proposed) in body
+
+
+def test_the_admin_shows_the_trail_of_a_recommendation_and_changes_nothing(client, world, proposed):
+    client.force_login(world.administrator)
+
+    page = client.get(reverse("admin:governance_recommendation_change", args=[proposed.pk])).content.decode()
+
+    assert EVIDENCE in page and MINUTES in page
+    assert 'name="_save"' not in page

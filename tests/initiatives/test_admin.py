@@ -29,13 +29,30 @@ class TestTheSeniorOwner:
         new_owner = UserFactory(email="new.sro@hmrc.example", bodies=[world.partner_body])
 
         with django_capture_on_commit_callbacks(execute=True):
-            response = change_initiative(admin_client, world.initiative, senior_owner=new_owner.pk)
+            response = change_initiative(
+                admin_client,
+                world.initiative,
+                senior_owner=new_owner.pk,
+                senior_owner_change_reason="David moved to another programme",
+            )
 
         assert response.status_code == 302
         world.initiative.refresh_from_db()
         assert world.initiative.senior_owner == new_owner
-        assert [m.to for m in mail.outbox] == [["new.sro@hmrc.example"]]
-        assert "senior accountable owner of Tell Us Once" in mail.outbox[0].subject
+        assert sorted(m.to[0] for m in mail.outbox) == ["new.sro@hmrc.example", "sro@dwp.example"]
+        named = next(m for m in mail.outbox if m.to == ["new.sro@hmrc.example"])
+        assert "senior accountable owner of Tell Us Once" in named.subject
+        assert world.initiative.history.latest().history_change_reason == "David moved to another programme"
+
+    def test_replacing_the_senior_owner_without_a_reason_is_refused(self, admin_client, world):
+        new_owner = UserFactory(bodies=[world.partner_body])
+
+        response = change_initiative(admin_client, world.initiative, senior_owner=new_owner.pk)
+
+        assert response.status_code == 200
+        assert "senior_owner_change_reason" in response.context["adminform"].form.errors
+        world.initiative.refresh_from_db()
+        assert world.initiative.senior_owner == world.senior_owner
 
     def test_saving_the_initiative_with_the_same_senior_owner_sends_nothing(
         self, admin_client, world, django_capture_on_commit_callbacks

@@ -173,7 +173,10 @@ def test_a_newly_named_senior_owner_is_emailed_once_it_commits(world, django_cap
     with django_capture_on_commit_callbacks(execute=True):
         record(world, checklist=checklist(world, senior_owner=new_owner))
 
-    assert [m.to for m in mail.outbox] == [["new.sro@hmrc.example"]]
+    # The new owner is told they are named; the one they replace, who and why.
+    assert sorted(m.to[0] for m in mail.outbox) == ["new.sro@hmrc.example", "sro@dwp.example"]
+    replaced = next(m for m in mail.outbox if m.to == ["sro@dwp.example"])
+    assert "Named in a new operating model assessment" in replaced.body
 
 
 def test_keeping_the_senior_owner_sends_no_email(world, django_capture_on_commit_callbacks):

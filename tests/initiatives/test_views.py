@@ -214,10 +214,41 @@ class TestEdit:
         client.force_login(world.programme_manager)
 
         with django_capture_on_commit_callbacks(execute=True):
-            client.post(self.edit_url(world.initiative), self.valid_data(world, senior_owner=new_owner.pk))
+            client.post(
+                self.edit_url(world.initiative),
+                self.valid_data(
+                    world, senior_owner=new_owner.pk, senior_owner_change_reason="David has moved on"
+                ),
+            )
 
-        assert [m.to for m in mail.outbox] == [["new.sro@hmrc.example"]]
-        assert "senior accountable owner of Tell Us Once" in mail.outbox[0].subject
+        named = [m for m in mail.outbox if m.to == ["new.sro@hmrc.example"]]
+        assert len(named) == 1
+        assert "senior accountable owner of Tell Us Once" in named[0].subject
+
+    def test_replacing_the_senior_owner_needs_a_reason_and_tells_the_one_replaced_who_and_why(
+        self, client, world, django_capture_on_commit_callbacks
+    ):
+        new_owner = UserFactory(email="new.sro@hmrc.example", bodies=[world.partner_body])
+        client.force_login(world.programme_manager)
+        data = self.valid_data(world, senior_owner=new_owner.pk)
+
+        refused = client.post(self.edit_url(world.initiative), data)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                self.edit_url(world.initiative), {**data, "senior_owner_change_reason": "David has moved on"}
+            )
+
+        assert "Say why the senior accountable owner is changing" in refused.content.decode()
+        world.initiative.refresh_from_db()
+        assert world.initiative.senior_owner == new_owner
+        latest = world.initiative.history.latest()
+        assert (latest.history_user, latest.history_change_reason) == (
+            world.programme_manager,
+            "David has moved on",
+        )
+        told = next(m for m in mail.outbox if m.to == ["sro@dwp.example"])
+        assert "no longer the senior accountable owner" in told.subject
+        assert "Priya Shah" in told.body and "David has moved on" in told.body
 
     def test_keeping_the_same_senior_owner_sends_nothing(
         self, client, world, django_capture_on_commit_callbacks

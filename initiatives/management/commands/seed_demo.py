@@ -15,6 +15,8 @@ FURTHER_SEEDERS: list[str] = [
     "governance.risks.demo.seed_risks",
     "governance.measures.demo.seed_measures",
     "governance.glossary.demo.seed_glossary",
+    # After the glossary: a draft decision proposes agreeing one of its terms.
+    "governance.decisions.changes.demo.seed_decision_changes",
     "governance.assurance.demo.seed_assurance",
     # Last: who needs two-step verification depends on the roles the seeders above gave.
     "people.demo.seed_sign_in",

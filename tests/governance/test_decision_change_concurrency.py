@@ -1,0 +1,107 @@
+"""Many deciders approving one decision that changes records, at once, on PostgreSQL.
+
+Each approval runs on its own connection. Exactly one approval wins and applies every change
+once; the others are refused having changed nothing. SQLite serialises every write, so only
+PostgreSQL shows this holds when approvals really interleave.
+"""
+
+import threading
+
+import pytest
+from django.db import close_old_connections, connection
+
+from governance.decisions import services
+from governance.decisions.states import Action
+from governance.models import Decision, DecisionSnapshot
+from governance.retirement.services import retire
+from tests.governance.factories import draft
+from tests.governance.register_factories import RiskFactory
+from tests.governance.test_decision_changes import MEANING, about, disputed_term, submitted
+from tests.governance.test_decision_concurrency import run_in_thread
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+DECIDERS = 20
+
+
+@pytest.fixture(autouse=True)
+def _needs_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (real concurrent connections); CI runs it")
+
+
+def decision_changing_a_risk_and_a_term(world):
+    risk = RiskFactory(initiative=world.initiative, treatment="tolerate")
+    term = disputed_term(world)
+    decision = draft(world, title="Transfer the risk and agree the term")
+    about(world, decision, "risk", risk, treatment="transfer")
+    about(world, decision, "term", term, status="agreed", agreed_meaning=MEANING)
+    submitted(world, decision)
+    return decision, risk, term
+
+
+def approvals_at_once(world, decision, count: int, *also) -> list[dict]:
+    """`count` approvals of `decision` (and any `also` callables), released together; their outcomes."""
+    start = threading.Barrier(count + len(also))
+
+    def approve():
+        mine = Decision.objects.get(pk=decision.pk)  # loaded while submitted, as each browser tab had it
+        start.wait(30)
+        services.decision_decide(decision=mine, by=world.senior_owner, action=Action.APPROVE)
+
+    def released(work):
+        def run():
+            start.wait(30)
+            work()
+
+        return run
+
+    runs = [run_in_thread(approve) for _ in range(count)] + [run_in_thread(released(w)) for w in also]
+    for thread, _outcome in runs:
+        thread.join(60)
+    close_old_connections()
+    return [outcome for _thread, outcome in runs]
+
+
+def test_twenty_deciders_approving_at_once_apply_each_change_exactly_once(world):
+    decision, risk, term = decision_changing_a_risk_and_a_term(world)
+
+    outcomes = approvals_at_once(world, decision, DECIDERS)
+
+    refused = [outcome["error"] for outcome in outcomes if "error" in outcome]
+    print(f"\n{DECIDERS} simultaneous approvals: {DECIDERS - len(refused)} applied, {len(refused)} refused")
+    assert len(refused) == DECIDERS - 1
+    assert all(isinstance(error, services.DecisionChanged) for error in refused)
+    risk.refresh_from_db()
+    term.refresh_from_db()
+    assert (risk.treatment, term.status, term.agreed_meaning) == ("transfer", "agreed", MEANING)
+    assert risk.history.filter(history_change_reason="Approved in D001").count() == 1
+    assert term.history.filter(history_change_reason="Approved in D001").count() == 1
+    assert decision.transitions.filter(to_status="approved").count() == 1
+    assert DecisionSnapshot.objects.filter(decision=decision).count() == 1
+
+
+def test_approvals_racing_the_risks_closure_change_everything_or_nothing(world):
+    decision, risk, term = decision_changing_a_risk_and_a_term(world)
+
+    outcomes = approvals_at_once(
+        world,
+        decision,
+        5,
+        lambda: retire(record=risk, by=world.programme_manager, reason="No longer a risk"),
+    )
+
+    decision.refresh_from_db()
+    risk.refresh_from_db()
+    term.refresh_from_db()
+    assert all("error" not in outcome for outcome in outcomes[5:]), "the closure always goes through"
+    assert risk.is_retired
+    if decision.status == "approved":
+        # Approved before the closure: both changes made, the closure after them.
+        assert (risk.treatment, term.status) == ("transfer", "agreed")
+        assert DecisionSnapshot.objects.filter(decision=decision).count() == 1
+    else:
+        # Closed first: every approval refused, nothing changed.
+        assert decision.status == "submitted"
+        assert (risk.treatment, term.status) == ("tolerate", "disputed")
+        assert term.history.filter(history_change_reason="Approved in D001").count() == 0
+        assert not DecisionSnapshot.objects.filter(decision=decision).exists()
