@@ -109,7 +109,11 @@ def with_two_step(user: User) -> User:
     return user
 
 
-def totp_code(secret: str = TEST_TOTP_SECRET) -> str:
+def totp_code(secret: str = TEST_TOTP_SECRET, *, steps_ahead: int = 0) -> str:
+    """The authenticator's code now, or that many 30-second steps from now."""
+    import time
+
     import pyotp
 
-    return pyotp.TOTP(secret).now()
+    totp = pyotp.TOTP(secret)
+    return totp.at(time.time() + steps_ahead * totp.interval)

@@ -81,7 +81,10 @@ class TestStaleEdits:
         assert refused.status_code == 409
         page = refused.content.decode()
         assert "Someone else changed this" in page
-        assert kind.people(world)[0].get_full_name() in page
+        # Who changed it, in the history beside what this person typed.
+        what_changed, what_you_typed = page.split('id="record-history"')[1].split("What you typed")
+        assert kind.people(world)[0].get_full_name() in what_changed
+        assert "You did not change any field" not in what_you_typed
         assert kind.holds(world, record, kind.first)
         assert not kind.holds(world, record, kind.second)
 
