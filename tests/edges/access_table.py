@@ -115,6 +115,22 @@ def import_token(seed) -> dict:
     return {"slug": seed.initiative.slug, "token": "no-such-upload"}
 
 
+def a_failed_email(seed) -> dict:
+    """An email about the submitted decision that did not reach its decider and awaits a resend."""
+    from governance.decisions.models import DecisionEmailFailure
+
+    submitted = seed.submitted_decision
+    failure = submitted.email_failures.filter(resent_at=None).first() or DecisionEmailFailure.objects.create(
+        decision=submitted,
+        transition=submitted.transitions.newest_first().first(),
+        kind=DecisionEmailFailure.Kind.AWAITING,
+        recipient=submitted.decider,
+        address=submitted.decider.email,
+        reason="The mail server refused the address",
+    )
+    return {"slug": seed.initiative.slug, "number": submitted.number, "pk": failure.pk}
+
+
 def manage_action(params=initiative) -> Access:
     return Access(params=params, get=ACTION_GET, post=MANAGE_POST, action=True)
 
@@ -312,6 +328,7 @@ TABLE: dict[str, Access] = {
         data={"outcome": "approve", "comment": "Agreed"},
     ),
     "governance:decision_change": manage_form(decision("approved_decision")),
+    "governance:decision_email_resend": manage_action(a_failed_email),
     # What a draft decision changes: its programme managers link records and take them off.
     "governance:decision_changes": Access(params=decision("draft_decision"), get=MANAGE_PAGE),
     "governance:decision_link_add": manage_form(

@@ -344,6 +344,7 @@ class TestTheRecommendation:
             full_name="Grace Hopper", email="grace@hmrc.example", bodies=[world.partner_body]
         )
         walk(manager, world, **{"senior-owner": {"senior_owner": str(new_owner.pk)}})
+        replaced_owner = world.initiative.senior_owner
 
         with django_capture_on_commit_callbacks(execute=True):
             response = manager.post(result_url(world.initiative), {"chosen_model": "lead_department"})
@@ -380,7 +381,10 @@ class TestTheRecommendation:
         assert initiative.participations.get(body=world.lead_body).stop_doing == [
             "Stop writing separately about overpayments"
         ]
-        assert [message.to for message in mail.outbox] == [[new_owner.email]]
+        # The new senior owner is told they are named, and the one they replace that they no longer are.
+        assert sorted(message.to for message in mail.outbox) == sorted(
+            [[new_owner.email], [replaced_owner.email]]
+        )
 
     def test_the_draft_is_gone_once_recorded(self, manager, world):
         walk(manager, world)
