@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from collab import audit
+from collab.history import CHANGE_REASON_LENGTH
 from initiatives import services as initiative_services
 from initiatives.models import Initiative, InitiativeRole, User
 from people import lockout
@@ -51,9 +52,16 @@ def _roles_end(*, person: User, by: User) -> list[dict]:
             }
         )
         initiative_services.role_remove(assignment=assignment, by=by)
+    # Kept in the initiative's history as why its senior owner changed.
+    why = f"{person.full_name} left: deactivated by {by.full_name}"[:CHANGE_REASON_LENGTH]
     for initiative in Initiative.objects.filter(senior_owner=person):
         ended.append({"initiative": initiative.title, "slug": initiative.slug, "role": SENIOR_OWNER})
-        initiative_services.initiative_update(initiative=initiative, by=by, senior_owner=None)
+        initiative_services.initiative_update(
+            initiative=initiative,
+            by=by,
+            senior_owner=None,
+            senior_owner_change_reason=why,
+        )
     return ended
 
 

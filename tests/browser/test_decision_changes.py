@@ -1,10 +1,15 @@
 """A decision that changes something, in the browser: the programme manager drafts a decision to agree
-a disputed term, the senior owner approves it, and the glossary shows the term agreed, crediting it."""
+a disputed term, the senior owner approves it, and the glossary shows the term agreed, crediting it;
+rejected, the term stays disputed."""
 
 import pytest
 from playwright.sync_api import expect
 
+from governance.decisions import services
+from governance.decisions.changes import services as changes
+from governance.decisions.changes.kinds import KINDS
 from tests.browser.conftest import assert_accessible, sign_in, sign_out
+from tests.governance.factories import draft
 from tests.governance.register_factories import DataDefinitionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -69,3 +74,34 @@ def test_approving_a_decision_to_agree_a_disputed_term_agrees_it_and_its_history
     expect(history).to_contain_text("Changed by David Okafor")
     expect(history).to_contain_text("Approved in D001")
     expect(history).to_contain_text("Status")
+
+
+def test_rejecting_a_decision_to_agree_a_disputed_term_leaves_it_disputed(page, live_server, world):
+    term = DataDefinitionFactory(
+        initiative=world.initiative, term="date of death notified", status="disputed"
+    )
+    decision = draft(world, title="Agree the meaning of date of death notified")
+    changes.decision_link_add(
+        decision=decision,
+        kind=KINDS["term"],
+        record=term,
+        proposed={"status": "agreed", "agreed_meaning": MEANING},
+        by=world.programme_manager,
+    )
+    services.decision_submit(decision=decision, by=world.programme_manager)
+
+    sign_in(page, live_server, world.senior_owner)
+    awaiting = page.get_by_role("table", name="Decisions awaiting you")
+    awaiting.get_by_role("link", name="D001: Agree the meaning of date of death notified").click()
+    page.get_by_label("Reject").check()
+    page.get_by_label("Comment").fill("The registrar's date misses deaths abroad.")
+    page.get_by_role("button", name="Record decision").click()
+
+    expect(page.get_by_role("alert")).to_contain_text("D001 rejected")
+    expect(page.get_by_text("As it stood when it was rejected on")).to_be_visible()
+    page.get_by_role("link", name="date of death notified").click()
+    shown = page.locator(".govuk-summary-card", has_text="date of death notified")
+    expect(shown.locator(".govuk-tag")).to_have_text("Disputed")
+    expect(shown).not_to_contain_text(MEANING)
+    term.refresh_from_db()
+    assert (term.status, term.agreed_meaning) == ("disputed", "")

@@ -57,6 +57,9 @@ POSTED_WITHOUT_A_FORM = {
         for register in ("measures", "glossary", "data_sharing", "forums")
     },
     "initiatives:wizard_check": "answers a POST as a GET; the check-answers page links onward",
+    "governance:decision_email_resend": (
+        "its button shows only beside a decision email that failed to send; none fails in the demo"
+    ),
     "governance:raci_columns_from_bodies": (
         "its button shows only while a body taking part has no column; every body has one in the demo"
     ),
