@@ -1,0 +1,59 @@
+"""The daily reminders: risk reviews and measure readings due within a week, and overdue.
+
+Run by beat before the daily digest. Each reminder goes through people.notifications.notify,
+keyed on the due date it is about, so running this twice in a day (or on a restarted worker)
+reminds nobody twice; whoever chose the daily digest finds it there.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.urls import reverse
+
+from governance.measures.models import Measure
+from governance.measures.querysets import next_reading_on
+from governance.risks.models import Risk
+from governance.risks.notices import review_reminder
+from initiatives.models import User
+from people.models import EmailKind
+from people.notifications import notify
+
+# How far ahead a coming review or reading is mentioned.
+DAYS_AHEAD = 7
+
+
+def reminders_send(*, today: datetime.date) -> None:
+    risks = Risk.objects.filter(owner__is_active=True).select_related("owner", "initiative")
+    for risk in [*risks.review_due_within(DAYS_AHEAD, today=today), *risks.review_overdue(today=today)]:
+        review_reminder(risk=risk, today=today)
+    measures = Measure.objects.select_related("initiative")
+    soon, overdue = (
+        measures.reading_due_within(DAYS_AHEAD, today=today),
+        measures.reading_overdue(today=today),
+    )
+    for measure in [*soon, *overdue]:
+        reading_reminder(measure=measure, today=today)
+
+
+def reading_reminder(*, measure: Measure, today: datetime.date) -> None:
+    """Remind the initiative's programme managers, who keep its measures up to date: a measure
+    names an owning body, not a person. Once each per reading due."""
+    due_on = next_reading_on(measure.last_reading_on, measure.frequency)  # type: ignore[attr-defined]
+    overdue = due_on < today
+    initiative = measure.initiative
+    path = reverse("governance:measure_detail", kwargs={"slug": initiative.slug, "pk": measure.pk})
+    for person in User.objects.managing(initiative).filter(is_active=True):
+        notify(
+            person=person,
+            kind=EmailKind.REMINDERS,
+            key=f"measure:{measure.pk}:reading:{due_on.isoformat()}:{'overdue' if overdue else 'soon'}",
+            subject=f"Reading {'overdue' if overdue else 'due'}: {measure.name}",
+            message=(
+                f"The next reading of {measure.name} in {initiative.title} was due on "
+                f"{due_on:%-d %B %Y} and is overdue."
+                if overdue
+                else f"The next reading of {measure.name} in {initiative.title} is due on {due_on:%-d %B %Y}."
+            ),
+            url=path,
+        )
