@@ -14,7 +14,7 @@ from django.urls import reverse
 from governance.measures.models import Measure
 from governance.measures.querysets import next_reading_on
 from governance.risks.models import Risk
-from governance.risks.notices import review_reminder
+from governance.risks.notices import risk_named, risk_path
 from initiatives.models import User
 from people.models import EmailKind
 from people.notifications import notify
@@ -36,24 +36,45 @@ def reminders_send(*, today: datetime.date) -> None:
         reading_reminder(measure=measure, today=today)
 
 
+def _remind(
+    person: User, *, key: str, due_on: datetime.date, today: datetime.date, what: str, of: str, url: str
+) -> None:
+    """Once for due within the week and once more for overdue, for each due date."""
+    overdue = due_on < today
+    when = f"{due_on:%-d %B %Y}"
+    state = f"was due on {when} and is overdue" if overdue else f"is due on {when}"
+    notify(
+        person=person,
+        kind=EmailKind.REMINDERS,
+        key=f"{key}:{due_on.isoformat()}:{'overdue' if overdue else 'soon'}",
+        subject=f"{what.capitalize()} {'overdue' if overdue else 'due'}: {of}",
+        message=f"The {what} of {of} {state}.",
+        url=url,
+    )
+
+
+def review_reminder(*, risk: Risk, today: datetime.date) -> None:
+    """Remind the risk's owner of its review."""
+    if risk.owner is not None and risk.review_date is not None:
+        of = f"risk {risk_named(risk)}"
+        key, url = f"risk:{risk.pk}:review", risk_path(risk)
+        _remind(risk.owner, key=key, due_on=risk.review_date, today=today, what="review", of=of, url=url)
+
+
 def reading_reminder(*, measure: Measure, today: datetime.date) -> None:
     """Remind the initiative's programme managers, who keep its measures up to date: a measure
-    names an owning body, not a person. Once each per reading due."""
+    names an owning body, not a person."""
     due_on = next_reading_on(measure.last_reading_on, measure.frequency)  # type: ignore[attr-defined]
-    overdue = due_on < today
     initiative = measure.initiative
     path = reverse("governance:measure_detail", kwargs={"slug": initiative.slug, "pk": measure.pk})
+    named = f"{measure.name} in {initiative.title}"
     for person in User.objects.managing(initiative).filter(is_active=True):
-        notify(
-            person=person,
-            kind=EmailKind.REMINDERS,
-            key=f"measure:{measure.pk}:reading:{due_on.isoformat()}:{'overdue' if overdue else 'soon'}",
-            subject=f"Reading {'overdue' if overdue else 'due'}: {measure.name}",
-            message=(
-                f"The next reading of {measure.name} in {initiative.title} was due on "
-                f"{due_on:%-d %B %Y} and is overdue."
-                if overdue
-                else f"The next reading of {measure.name} in {initiative.title} is due on {due_on:%-d %B %Y}."
-            ),
+        _remind(
+            person,
+            key=f"measure:{measure.pk}:reading",
+            due_on=due_on,
+            today=today,
+            what="reading",
+            of=named,
             url=path,
         )

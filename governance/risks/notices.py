@@ -1,11 +1,9 @@
-"""Telling people about risks: an owner or action assignee named, a review coming due or overdue.
+"""Telling people about risks: an owner or an action's assignee named.
 
 Each goes through people.notifications.notify, which sends it once, as the person chose.
 """
 
 from __future__ import annotations
-
-import datetime
 
 from django.urls import reverse
 
@@ -19,7 +17,7 @@ def risk_path(risk: Risk) -> str:
     return reverse("governance:risk_detail", kwargs={"slug": risk.initiative.slug, "pk": risk.pk})
 
 
-def _named(risk: Risk) -> str:
+def risk_named(risk: Risk) -> str:
     return f"{risk.reference} {risk.title} in {risk.initiative.title}"
 
 
@@ -34,7 +32,7 @@ def risk_owner_notify(*, risk: Risk, by: User) -> None:
         kind=EmailKind.RISKS_ASSIGNED,
         key=f"risk:{risk.pk}:owner:{occurrence}",
         subject=f"You own risk {risk.reference}: {risk.title}",
-        message=f"{by} made you the owner of risk {_named(risk)}.",
+        message=f"{by} made you the owner of risk {risk_named(risk)}.",
         url=risk_path(risk),
     )
 
@@ -50,26 +48,6 @@ def risk_action_notify(*, action: RiskAction, by: User) -> None:
         kind=EmailKind.ACTIONS_ASSIGNED,
         key=f"risk_action:{action.pk}:owner:{action.owner_id}",
         subject=f"Action for you on risk {risk.reference}: {action.description}",
-        message=f"{by} gave you an action on risk {_named(risk)}{due}: {action.description}",
-        url=risk_path(risk),
-    )
-
-
-def review_reminder(*, risk: Risk, today: datetime.date) -> None:
-    """Remind the owner of a review due within the week, or overdue: once each per review date."""
-    if risk.owner is None or risk.review_date is None:
-        return
-    when = f"{risk.review_date:%-d %B %Y}"
-    overdue = risk.review_date < today
-    notify(
-        person=risk.owner,
-        kind=EmailKind.REMINDERS,
-        key=f"risk:{risk.pk}:review:{risk.review_date.isoformat()}:{'overdue' if overdue else 'soon'}",
-        subject=f"Risk review {'overdue' if overdue else 'due'}: {risk.reference} {risk.title}",
-        message=(
-            f"The review of risk {_named(risk)} was due on {when} and is overdue."
-            if overdue
-            else f"The review of risk {_named(risk)} is due on {when}."
-        ),
+        message=f"{by} gave you an action on risk {risk_named(risk)}{due}: {action.description}",
         url=risk_path(risk),
     )

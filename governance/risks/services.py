@@ -22,6 +22,8 @@ from initiatives.models import Body, Initiative, User
 POSITIONS = [choice.value for choice in RiskScoreChange.Position]
 DEFAULT_ESCALATION_THRESHOLD: int = Risk._meta.get_field("escalation_threshold").default
 SCORE_FIELDS = [f"{position}_{axis}" for position in POSITIONS for axis in ("likelihood", "impact")]
+# What an edit compares with: a new owner is told.
+STORED_FIELDS = [*SCORE_FIELDS, "review_date", "owner_id"]
 
 
 def _positions(values: dict) -> dict[str, tuple[int | None, int | None]]:
@@ -187,12 +189,7 @@ def risk_update(
     """Change the fields given; each scored position that moved is kept in its history, and the
     review date follows review_date_after_edit (None: from the new score)."""
     # Read what is stored: a bound ModelForm has already changed the instance in memory.
-    stored = (
-        Risk.objects.select_for_update()
-        .filter(pk=risk.pk)
-        .values(*SCORE_FIELDS, "review_date", "owner_id")
-        .get()
-    )
+    stored = Risk.objects.select_for_update().filter(pk=risk.pk).values(*STORED_FIELDS).get()
     apply_changes(
         risk,
         {

@@ -87,7 +87,10 @@ class TestSentOnce:
                 raise ConnectionError("mail server down")
             return real_send(message, *args, **kwargs)
 
-        with mock.patch.object(mail.EmailMessage, "send", flaky), mock.patch("celery.app.task.Task.retry") as retry:
+        with (
+            mock.patch.object(mail.EmailMessage, "send", flaky),
+            mock.patch("celery.app.task.Task.retry") as retry,
+        ):
             with django_capture_on_commit_callbacks(execute=True):
                 note = tell(world.partner_member)
             assert retry.called and Notification.objects.get().status == "queued"
@@ -112,7 +115,9 @@ class TestDailyDigest:
         assert email.to == ["partner@hmrc.example"]
         assert email.subject == "Your daily summary from Joined-up: 2 things to look at"
         assert "1. You own risk R001." in email.body and "2. R002 review due." in email.body
-        assert set(Notification.objects.exclude(kind="digest").values_list("status", flat=True)) == {"digested"}
+        assert set(Notification.objects.exclude(kind="digest").values_list("status", flat=True)) == {
+            "digested"
+        }
 
     def test_running_the_digest_twice_sends_it_once(self, world, django_capture_on_commit_callbacks):
         choose(world.partner_member, "daily_digest")
