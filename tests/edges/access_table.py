@@ -243,6 +243,8 @@ TABLE: dict[str, Access] = {
         params=nothing,
         get=expect(outsider=OK, partner=OK, programme_manager=OK, senior_owner=OK, reviewer=OK),
     ),
+    # Search: every signed-in person searches, within the initiatives they may see.
+    "search:results": Access(params=nothing, get=SIGNED_IN_PAGE),
     # Invitations: the programme managers send, resend and withdraw them from the team page; the
     # emailed link works for anyone holding it, until it is used.
     "people:invite": manage_form(),
