@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from django import forms
 
-from collab.govuk_forms import GovukForm
+from collab.govuk_forms import GovukForm, optional_choice_by_id
 from governance.search.kinds import KINDS
 
 if TYPE_CHECKING:
@@ -33,19 +33,15 @@ class SearchForm(GovukForm):
         choices=[(ALL, "All kinds"), *((kind.slug, kind.label) for kind in KINDS.values())],
         error_messages={"invalid_choice": "Select a kind of record from the list"},
     )
-    initiative = forms.TypedChoiceField(
-        label="Initiative",
-        required=False,
-        coerce=int,
-        empty_value=None,
-        error_messages={"invalid_choice": "Select an initiative from the list"},
-    )
+    initiative = optional_choice_by_id(label="Initiative", not_offered="Select an initiative from the list")
 
     def __init__(self, *args, initiatives: list[Initiative], **kwargs):
         kwargs.setdefault("auto_id", "search-%s")
         super().__init__(*args, **kwargs)
         self.initiatives = {initiative.pk: initiative for initiative in initiatives}
-        self.fields["initiative"].choices = [
+        choose = self.fields["initiative"]
+        assert isinstance(choose, forms.TypedChoiceField)
+        choose.choices = [
             (ALL, "All your initiatives"),
             *((initiative.pk, initiative.title) for initiative in initiatives),
         ]

@@ -317,6 +317,7 @@ TABLE: dict[str, Access] = {
     "governance:escalation_level_remove": manage_form(with_pk("escalation_level")),
     # The decision log: programme managers draft and submit; only the named decider decides.
     "governance:decisions": Access(get=READ),
+    "governance:decisions_export": Access(get=READ),
     "governance:decision_add": manage_form(),
     "governance:decision": Access(params=decision("submitted_decision"), get=READ),
     "governance:decision_edit": manage_form(decision("draft_decision")),
