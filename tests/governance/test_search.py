@@ -1,6 +1,7 @@
 """The header's search: every kind found, ranked, filtered, and never beyond what the person may see."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from governance.search.forms import MAX_QUERY_LENGTH
@@ -206,3 +207,20 @@ def test_search_reads_only_the_page_it_shows(world, django_assert_max_num_querie
     with django_assert_max_num_queries(7 + 6):
         found = search(user=world.programme_manager, words="zephyr")
         assert all(hit.record is not None for hit in found.page.object_list)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL")
+class TestFullTextOnPostgreSQL:
+    def test_it_finds_other_forms_of_a_word(self, client, world):
+        one_of_each(world.initiative, world.programme_manager, "notifications")
+        client.force_login(world.programme_manager)
+
+        assert results_of(client, q="notification", kind="risk").context["total"] == 1
+
+    def test_it_reads_phrases_and_left_out_words_as_a_web_search_does(self, client, world):
+        one_of_each(world.initiative, world.programme_manager, "zephyr wind")
+        one_of_each(world.initiative, world.programme_manager, "zephyr calm")
+        client.force_login(world.programme_manager)
+
+        assert results_of(client, q='"zephyr wind"', kind="risk").context["total"] == 1
+        assert results_of(client, q="zephyr -wind", kind="risk").context["total"] == 1
