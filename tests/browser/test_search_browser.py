@@ -31,6 +31,9 @@ def test_a_partner_searches_from_the_header_narrows_by_kind_and_opens_a_risk(pag
     expect(page.locator("#result-count")).to_contain_text("7 results for “bereavement”")
     expect(page.get_by_label("Search for")).to_have_value("bereavement")
     assert_page_sound(page)
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.set_viewport_size({"width": 1280, "height": 720})
 
     page.locator("#kind-counts").get_by_role("link", name="Risks").click()
     expect(page.locator("#result-count")).to_contain_text("1 result for “bereavement”")
