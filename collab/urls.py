@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("people.urls")),
     path("initiatives/", include("initiatives.urls")),
     path("initiatives/<slug:slug>/", include("governance.urls")),
+    path("search/", include("governance.search.urls")),
     path("admin/", admin.site.urls),
 ]
 

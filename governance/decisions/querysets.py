@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from governance.decisions import states as decision_states
+from governance.decisions.changes.models import DecisionLink
 from governance.retirement.querysets import RetirableQuerySet
 from initiatives.models import Initiative
 
@@ -40,6 +41,13 @@ class DecisionQuerySet(RetirableQuerySet):
             .select_related("initiative")
             .order_by("updated_at")
         )
+
+    def linked_to(self, kind: str | None) -> DecisionQuerySet:
+        """Decisions linked to a record of `kind` (a slug of changes.kinds.KINDS); None: linked to none."""
+        links = DecisionLink.objects.filter(decision=models.OuterRef("pk"))
+        if kind is None:
+            return self.exclude(models.Exists(links))
+        return self.filter(models.Exists(links.filter(kind=kind)))
 
 
 class DecisionTransitionQuerySet(models.QuerySet["DecisionTransition"]):
