@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("people.urls")),
     path("initiatives/", include("initiatives.urls")),
     path("initiatives/<slug:slug>/", include("governance.urls")),
+    path("portfolio/", include("governance.portfolio.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -243,6 +243,9 @@ TABLE: dict[str, Access] = {
         params=nothing,
         get=expect(outsider=OK, partner=OK, programme_manager=OK, senior_owner=OK, reviewer=OK),
     ),
+    # The portfolio: every persona belongs to a body, so each sees their bodies' portfolio (which
+    # initiatives, and a portfolio office's grants, tests/governance/test_portfolio.py proves).
+    **dict.fromkeys(("portfolio:portfolio", "portfolio:export"), Access(params=nothing, get=SIGNED_IN_PAGE)),
     # Invitations: the programme managers send, resend and withdraw them from the team page; the
     # emailed link works for anyone holding it, until it is used.
     "people:invite": manage_form(),
