@@ -14,6 +14,7 @@ from governance.models import AssuranceReview
 from initiatives.models import Initiative
 from initiatives.portfolio_offices.models import PortfolioGrant
 from initiatives.portfolio_offices.services import GrantRefused, portfolio_grant_end, portfolio_grant_give
+from tests.admin_forms import admin_form_data, admin_url
 from tests.factories import BodyFactory, InitiativeFactory, ParticipationFactory, UserFactory
 from tests.governance.register_factories import RiskFactory
 
@@ -222,3 +223,27 @@ def test_the_page_makes_the_same_number_of_queries_however_many_initiatives(clie
         response = client.get(PORTFOLIO)
     assert len(response.context["portfolio"].rows) == 9
     assert len(many) == len(few)
+
+
+def test_the_administrator_gives_and_ends_a_grant_in_the_admin_through_the_services(client, world):
+    client.force_login(world.administrator)
+    add = admin_url(PortfolioGrant, "add")
+    response = client.post(add, {**admin_form_data(client, add), "person": world.outsider.pk, "body": ""})
+    assert response.status_code == 302
+    grant = PortfolioGrant.objects.get(person=world.outsider)
+    assert (grant.body, grant.granted_by) == (None, world.administrator)
+
+    again = client.post(add, {**admin_form_data(client, add), "person": world.outsider.pk, "body": ""})
+    assert "already a portfolio office on all bodies" in again.text
+
+    change = admin_url(PortfolioGrant, "change", grant.pk)
+    assert client.post(change, {**admin_form_data(client, change), "end": "on"}).status_code == 302
+    grant.refresh_from_db()
+    assert grant.ended_by == world.administrator and not grant.is_current
+    assert PortfolioGrant.history.filter(id=grant.pk).count() == 2
+
+
+def test_your_account_shows_the_persons_grants(client, world, portfolio):
+    client.force_login(portfolio["centre_on_scotland"])
+    response = client.get(reverse("people:account"))
+    assert "You are a portfolio office on Scottish Government" in " ".join(response.text.split())
