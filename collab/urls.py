@@ -14,6 +14,7 @@ urlpatterns = [
     path("initiatives/", include("initiatives.urls")),
     path("initiatives/<slug:slug>/", include("governance.urls")),
     path("search/", include("governance.search.urls")),
+    path("portfolio/", include("governance.portfolio.urls")),
     path("admin/", admin.site.urls),
 ]
 

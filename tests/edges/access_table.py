@@ -245,6 +245,9 @@ TABLE: dict[str, Access] = {
     ),
     # Search: every signed-in person searches, within the initiatives they may see.
     "search:results": Access(params=nothing, get=SIGNED_IN_PAGE),
+    # The portfolio: every persona belongs to a body, so each sees their bodies' portfolio (which
+    # initiatives, and a portfolio office's grants, tests/governance/test_portfolio.py proves).
+    **dict.fromkeys(("portfolio:portfolio", "portfolio:export"), Access(params=nothing, get=SIGNED_IN_PAGE)),
     # Invitations: the programme managers send, resend and withdraw them from the team page; the
     # emailed link works for anyone holding it, until it is used.
     "people:invite": manage_form(),
