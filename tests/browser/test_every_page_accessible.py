@@ -59,6 +59,7 @@ NOT_PAGES = {
     "governance:risks_export": "a CSV download",
     "governance:measures_export": "a CSV download",
     "governance:pack_download": "a PDF download",
+    "calendar:initiative": "an iCalendar download",
     "governance:pack_status": "JSON for the packs page's script",
     "mfa_download_recovery_codes": "a text file of recovery codes",
     "openid_connect_login": "no body in the demo has single sign-on (test_people_browser.py has one)",

@@ -1,0 +1,134 @@
+"""The dates a calendar shows, gathered from each domain: every source is declared once, here.
+
+Each event is a whole day (the dates are dates, kept in the UK time zone the site runs in), with a
+UID made from the record and the kind of date, so a calendar app updates an event when its date
+moves rather than adding a second one. Forums are not here: a forum records how often it meets
+(its cadence) but no meeting date, so there is nothing true to put in a calendar yet.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from governance.assurance.models import AssuranceReview
+from governance.decisions import states as decision_states
+from governance.decisions.models import Decision
+from governance.glossary.models import DataSharingAgreement
+from governance.measures.models import Measure
+from governance.risks.models import Risk
+from initiatives.models import Initiative
+
+UID_DOMAIN = "joined-up"
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    uid: str
+    on: datetime.date
+    summary: str
+    description: str
+    path: str
+    initiative: str
+
+    @property
+    def url(self) -> str:
+        return f"{settings.SITE_URL}{self.path}"
+
+
+def _uid(kind: str, pk: int) -> str:
+    return f"{kind}-{pk}@{UID_DOMAIN}"
+
+
+def _url(name: str, initiative: Initiative, **kwargs) -> str:
+    return reverse(f"governance:{name}", kwargs={"slug": initiative.slug, **kwargs})
+
+
+def decision_dates(initiatives: QuerySet[Initiative]) -> Iterable[DatedEvent]:
+    """Open decisions' due dates, and the date a deferred decision is to be revisited."""
+    decisions = Decision.objects.current().filter(initiative__in=initiatives, status__in=decision_states.OPEN)
+    for decision in decisions.select_related("initiative"):
+        kind = "deferred until" if decision.status == decision_states.DEFERRED else "due"
+        on = decision.deferred_until if kind == "deferred until" else decision.due_date
+        if on is None:
+            continue
+        yield DatedEvent(
+            uid=_uid("decision-due" if kind == "due" else "decision-revisit", decision.pk),
+            on=on,
+            summary=f"Decision {kind}: {decision.reference} {decision.title}",
+            description=f"{decision.get_status_display()}.",
+            path=decision.get_absolute_url(),
+            initiative=decision.initiative.title,
+        )
+
+
+def risk_review_dates(initiatives: QuerySet[Initiative]) -> Iterable[DatedEvent]:
+    risks = Risk.objects.current().live().filter(initiative__in=initiatives, review_date__isnull=False)
+    for risk in risks.select_related("initiative"):
+        yield DatedEvent(
+            uid=_uid("risk-review", risk.pk),
+            on=risk.review_date,
+            summary=f"Risk review: {risk.reference} {risk.title}",
+            description="Review the risk, its scores and its actions.",
+            path=_url("risk_detail", risk.initiative, pk=risk.pk),
+            initiative=risk.initiative.title,
+        )
+
+
+def agreement_review_dates(initiatives: QuerySet[Initiative]) -> Iterable[DatedEvent]:
+    agreements = DataSharingAgreement.objects.filter(initiative__in=initiatives).select_related("initiative")
+    for agreement in agreements:
+        yield DatedEvent(
+            uid=_uid("data-sharing-review", agreement.pk),
+            on=agreement.review_date,
+            summary=f"Data sharing agreement review: {agreement.title}",
+            description="Review the agreement and its DPIA.",
+            path=_url("data_sharing", agreement.initiative),
+            initiative=agreement.initiative.title,
+        )
+
+
+def reading_due_dates(initiatives: QuerySet[Initiative]) -> Iterable[DatedEvent]:
+    measures = Measure.objects.filter(initiative__in=initiatives).select_related("initiative")
+    for measure in measures.prefetch_related("readings"):
+        yield DatedEvent(
+            uid=_uid("measure-reading", measure.pk),
+            on=measure.next_reading_on,
+            summary=f"Reading due: {measure.name}",
+            description=f"The next {measure.get_frequency_display().lower()} reading of this measure.",
+            path=_url("measure_detail", measure.initiative, pk=measure.pk),
+            initiative=measure.initiative.title,
+        )
+
+
+def assurance_dates(initiatives: QuerySet[Initiative]) -> Iterable[DatedEvent]:
+    """Each review's date, and the follow-up review a Red result schedules."""
+    reviews = AssuranceReview.objects.filter(initiative__in=initiatives).select_related("initiative")
+    for review in reviews:
+        path = _url("review_detail", review.initiative, pk=review.pk)
+        title, initiative = review.get_review_type_display(), review.initiative.title
+        yield DatedEvent(_uid("assurance-review", review.pk), review.review_date, title, "", path, initiative)
+        if review.follow_up_due:
+            summary = f"Follow-up review due: {title}"
+            yield DatedEvent(
+                _uid("assurance-follow-up", review.pk), review.follow_up_due, summary, "", path, initiative
+            )
+
+
+SOURCES: list[Callable[[QuerySet[Initiative]], Iterable[DatedEvent]]] = [
+    decision_dates,
+    risk_review_dates,
+    agreement_review_dates,
+    reading_due_dates,
+    assurance_dates,
+]
+
+
+def dated_events(initiatives: QuerySet[Initiative]) -> list[DatedEvent]:
+    """Every date of these initiatives, soonest first. Pass a scoped queryset (visible_to)."""
+    return sorted((event for source in SOURCES for event in source(initiatives)), key=lambda e: (e.on, e.uid))
