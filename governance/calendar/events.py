@@ -68,7 +68,7 @@ def decision_dates(initiatives: QuerySet[Initiative]) -> Iterable[DatedEvent]:
 
 
 def risk_review_dates(initiatives: QuerySet[Initiative]) -> Iterable[DatedEvent]:
-    risks = Risk.objects.current().live().filter(initiative__in=initiatives, review_date__isnull=False)
+    risks = Risk.objects.live().current().filter(initiative__in=initiatives, review_date__isnull=False)
     for risk in risks.select_related("initiative"):
         yield DatedEvent(
             uid=_uid("risk-review", risk.pk),

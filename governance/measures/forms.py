@@ -6,6 +6,7 @@ from django.utils import timezone
 from collab.govuk_forms import GovukCheckboxes, GovukModelForm, GovukRadios, add_errors, date_text
 from collab.versioned_forms import VersionedFormMixin
 from governance import impossible_dates
+from governance.list_filters import ALL, ListFilterForm, body_choices, choice_filter
 from governance.measures.models import Measure, MeasureReading
 from initiatives.fields import offer_bodies
 from initiatives.models import Body, Initiative, User
@@ -168,3 +169,41 @@ class ReadingForm(GovukModelForm):
         cleaned = super().clean()
         add_errors(self, impossible_dates.reading_problems(cleaned, today=timezone.localdate()))
         return cleaned
+
+
+READING_DUE, READING_NOT_DUE = "due", "not_due"
+
+
+class MeasureFilterForm(ListFilterForm):
+    """The measures list's filters; the CSV download honours them too."""
+
+    owner_body = choice_filter("Owner body", [], everything="All bodies")
+    frequency = choice_filter("Reporting frequency", Measure.Frequency.choices, everything="Every frequency")
+    reading = choice_filter(
+        "Next reading",
+        [(READING_DUE, "Due now or overdue"), (READING_NOT_DUE, "Not due yet")],
+        everything="Due or not",
+    )
+    benefit_type = choice_filter("Benefit type", Measure.BenefitType.choices, everything="Every benefit type")
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_body"].choices = [(ALL, "All bodies"), *body_choices(initiative)]
+
+    def filter(self, measures) -> list[Measure]:
+        """The measures that match (all while the filters are invalid). Expects readings prefetched."""
+        if not self.is_valid():
+            return list(measures)
+        data = self.cleaned_data
+        for name, lookup in (
+            ("owner_body", "owner_body_id"),
+            ("frequency", "frequency"),
+            ("benefit_type", "benefit_type"),
+        ):
+            if data[name]:
+                measures = measures.filter(**{lookup: data[name]})
+        if not data["reading"]:
+            return list(measures)
+        today = timezone.localdate()
+        due = data["reading"] == READING_DUE
+        return [measure for measure in measures if (measure.next_reading_on <= today) == due]

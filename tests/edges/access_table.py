@@ -403,6 +403,7 @@ TABLE: dict[str, Access] = {
     # Shared data definitions: any participant adds a term and records their own body's meaning;
     # the master body's members and programme managers change the term (DWP masters this one).
     "governance:glossary": Access(get=READ),
+    "governance:glossary_export": Access(get=READ),
     "governance:definition_create": participant_form(),
     "governance:definitions_from_checklist": manage_action(),
     "governance:definition_edit": Access(
