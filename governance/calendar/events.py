@@ -2,8 +2,9 @@
 
 Each event is a whole day (the dates are dates, kept in the UK time zone the site runs in), with a
 UID made from the record and the kind of date, so a calendar app updates an event when its date
-moves rather than adding a second one. Forums are not here: a forum records how often it meets
-(its cadence) but no meeting date, so there is nothing true to put in a calendar yet.
+moves rather than adding a second one. A forum's meetings are one event that repeats by its cadence
+from the date of a meeting, when the forum records one; without that date there is nothing true to
+put in a calendar, so the forum is left out.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.urls import reverse
 from governance.assurance.models import AssuranceReview
 from governance.decisions import states as decision_states
 from governance.decisions.models import Decision
+from governance.forums.models import Forum
 from governance.glossary.models import DataSharingAgreement
 from governance.measures.models import Measure
 from governance.risks.models import Risk
@@ -35,6 +37,8 @@ class DatedEvent:
     description: str
     path: str
     initiative: str
+    # An iCalendar RRULE ({"freq": "weekly", "interval": 2}) for a date that repeats.
+    repeats: dict[str, object] | None = None
 
     @property
     def url(self) -> str:
@@ -120,12 +124,46 @@ def assurance_dates(initiatives: QuerySet[Initiative]) -> Iterable[DatedEvent]:
             )
 
 
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def meeting_rule(cadence: str, first: datetime.date) -> dict[str, object] | None:
+    """How a forum's meetings repeat. Monthly and quarterly meetings keep their place in the month
+    (the second Tuesday), as boards usually do, rather than a day number some months lack."""
+    week = (first.day - 1) // 7 + 1
+    same_weekday = f"{-1 if week == 5 else week}{WEEKDAYS[first.weekday()]}"
+    rules: dict[str, dict[str, object]] = {
+        Forum.Cadence.WEEKLY: {"freq": "weekly"},
+        Forum.Cadence.FORTNIGHTLY: {"freq": "weekly", "interval": 2},
+        Forum.Cadence.MONTHLY: {"freq": "monthly", "byday": same_weekday},
+        Forum.Cadence.QUARTERLY: {"freq": "monthly", "interval": 3, "byday": same_weekday},
+    }
+    return rules.get(cadence)  # "as needed": the one meeting recorded
+
+
+def forum_meetings(initiatives: QuerySet[Initiative]) -> Iterable[DatedEvent]:
+    forums = Forum.objects.filter(initiative__in=initiatives, meets_from__isnull=False).select_related(
+        "initiative"
+    )
+    for forum in forums:
+        yield DatedEvent(
+            uid=_uid("forum-meetings", forum.pk),
+            on=forum.meets_from,
+            summary=f"{forum.name} meets",
+            description=f"{forum.get_cadence_display()}. The day is recorded here, not the time.",
+            path=_url("forums", forum.initiative),
+            initiative=forum.initiative.title,
+            repeats=meeting_rule(forum.cadence, forum.meets_from),
+        )
+
+
 SOURCES: list[Callable[[QuerySet[Initiative]], Iterable[DatedEvent]]] = [
     decision_dates,
     risk_review_dates,
     agreement_review_dates,
     reading_due_dates,
     assurance_dates,
+    forum_meetings,
 ]
 
 

@@ -24,6 +24,8 @@ def _event(dated: DatedEvent, stamp: datetime.datetime) -> Event:
     event.add("summary", f"{dated.summary} ({dated.initiative})")
     event.add("description", "\n".join(part for part in (dated.description, dated.url) if part))
     event.add("url", dated.url)
+    if dated.repeats:
+        event.add("rrule", dated.repeats)
     event.add("transp", "TRANSPARENT")  # a reminder of a date, not time the person is busy
     return event
 

@@ -10,7 +10,7 @@ from governance.models import AssuranceReview
 from people.calendar.services import calendar_feed_for, feed_token
 from people.leavers.services import person_deactivate
 from tests.factories import InitiativeFactory, ParticipationFactory
-from tests.governance.factories import decision_in
+from tests.governance.factories import ForumFactory, decision_in
 from tests.governance.pack_factories import AssuranceReviewFactory
 from tests.governance.register_factories import (
     DataSharingAgreementFactory,
@@ -130,6 +130,30 @@ class TestTheFeed:
 
         assert client.get(path).status_code == 200
 
+    @pytest.mark.parametrize(
+        ("cadence", "first", "rule"),
+        [
+            ("fortnightly", datetime.date(2027, 3, 9), {"FREQ": ["WEEKLY"], "INTERVAL": [2]}),
+            ("monthly", datetime.date(2027, 3, 9), {"FREQ": ["MONTHLY"], "BYDAY": ["2TU"]}),
+            (
+                "quarterly",
+                datetime.date(2027, 3, 30),
+                {"FREQ": ["MONTHLY"], "INTERVAL": [3], "BYDAY": ["-1TU"]},
+            ),
+            ("as_needed", datetime.date(2027, 3, 9), None),
+        ],
+    )
+    def test_a_forum_with_a_first_meeting_repeats_by_its_cadence(self, client, world, cadence, first, rule):
+        forum = ForumFactory(initiative=world.initiative, name="Board", cadence=cadence, meets_from=first)
+        ForumFactory(initiative=world.initiative, name="No date recorded")
+
+        events = events_of(client.get(feed_path(world.partner_member)))
+
+        assert list(events) == [f"forum-meetings-{forum.pk}@joined-up"]
+        event = events[f"forum-meetings-{forum.pk}@joined-up"]
+        assert event.decoded("DTSTART") == first
+        assert (dict(event["RRULE"]) if rule else event.get("RRULE")) == rule
+
 
 class TestResettingTheLink:
     def test_your_account_shows_the_address_and_how_to_subscribe(self, client, world):
@@ -138,7 +162,7 @@ class TestResettingTheLink:
         page = client.get(reverse("people:account")).content.decode()
 
         assert f"http://testserver{feed_path(world.partner_member)}" in page
-        assert "Subscribe from web" in page
+        assert "Subscribe from web" in page and "forum meetings" in page
 
     def test_resetting_asks_first_then_gives_a_new_address_and_the_old_one_stops(self, client, world):
         old = feed_path(world.partner_member)
