@@ -71,6 +71,9 @@ class TestTheFeed:
             assert not isinstance(event.decoded("DTSTART"), datetime.datetime)
             assert event.decoded("DTEND") == event.decoded("DTSTART") + datetime.timedelta(days=1)
 
+    def test_calendar_apps_may_ask_for_its_headers_only(self, client, world):
+        assert client.head(feed_path(world.partner_member)).status_code == 200
+
     def test_its_uids_stay_the_same_when_a_date_moves(self, client, world, dated):
         path = feed_path(world.programme_manager)
         before = events_of(client.get(path))
