@@ -23,6 +23,7 @@ from governance.decisions.models import Decision
 from governance.forums.models import Forum
 from governance.glossary.models import DataSharingAgreement
 from governance.measures.models import Measure
+from governance.measures.querysets import next_reading_on
 from governance.risks.models import Risk
 from initiatives.models import Initiative
 
@@ -98,11 +99,12 @@ def agreement_review_dates(initiatives: QuerySet[Initiative]) -> Iterable[DatedE
 
 
 def reading_due_dates(initiatives: QuerySet[Initiative]) -> Iterable[DatedEvent]:
-    measures = Measure.objects.filter(initiative__in=initiatives).select_related("initiative")
-    for measure in measures.prefetch_related("readings"):
+    """The next reading of each measure with a reading or a baseline to count from (as the reminders)."""
+    measures = Measure.objects.filter(initiative__in=initiatives).with_last_reading()
+    for measure in measures.filter(last_reading_on__isnull=False).select_related("initiative"):
         yield DatedEvent(
             uid=_uid("measure-reading", measure.pk),
-            on=measure.next_reading_on,
+            on=next_reading_on(measure.last_reading_on, measure.frequency),
             summary=f"Reading due: {measure.name}",
             description=f"The next {measure.get_frequency_display().lower()} reading of this measure.",
             path=_url("measure_detail", measure.initiative, pk=measure.pk),

@@ -190,10 +190,10 @@ class MeasureFilterForm(ListFilterForm):
         super().__init__(*args, **kwargs)
         self.fields["owner_body"].choices = [(ALL, "All bodies"), *body_choices(initiative)]
 
-    def filter(self, measures) -> list[Measure]:
-        """The measures that match (all while the filters are invalid). Expects readings prefetched."""
+    def filter(self, measures):
+        """The measures that match (all of them while the filters are invalid)."""
         if not self.is_valid():
-            return list(measures)
+            return measures
         data = self.cleaned_data
         for name, lookup in (
             ("owner_body", "owner_body_id"),
@@ -202,8 +202,8 @@ class MeasureFilterForm(ListFilterForm):
         ):
             if data[name]:
                 measures = measures.filter(**{lookup: data[name]})
-        if not data["reading"]:
-            return list(measures)
-        today = timezone.localdate()
-        due = data["reading"] == READING_DUE
-        return [measure for measure in measures if (measure.next_reading_on <= today) == due]
+        if data["reading"]:
+            due = Measure.objects.reading_due_by(timezone.localdate()).values("pk")
+            keep = measures.filter if data["reading"] == READING_DUE else measures.exclude
+            measures = keep(pk__in=due)
+        return measures

@@ -1,17 +1,17 @@
 """Shared outcome measures: the joint outcomes the public experiences, and dated readings of them."""
 
-import calendar
-import datetime
-
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from governance.measures.querysets import MeasureReadingQuerySet
+from governance.measures.querysets import MeasureQuerySet, MeasureReadingQuerySet
 from governance.retirement.models import Retirable
 from governance.retirement.querysets import CurrentManager, RetirableQuerySet
+
+
+class MeasureManager(CurrentManager.from_queryset(MeasureQuerySet)):  # type: ignore[misc]
+    """Current measures, with the reads of MeasureQuerySet."""
 
 
 class Measure(Retirable):
@@ -63,7 +63,7 @@ class Measure(Retirable):
 
     history = HistoricalRecords()
     # Retired measures leave every list; all_records still finds them.
-    objects = CurrentManager()
+    objects = MeasureManager()
     all_records = RetirableQuerySet.as_manager()
 
     class Meta:
@@ -83,30 +83,6 @@ class Measure(Retirable):
     def is_draft(self) -> bool:
         """Started from the checklist and not yet defined."""
         return not (self.definition and self.unit and self.direction)
-
-    @property
-    def last_reading_on(self) -> datetime.date | None:
-        # readings.all() so a prefetch (the list, the calendar) answers without a query per measure.
-        return max((reading.taken_on for reading in self.readings.all()), default=None)
-
-    @property
-    def next_reading_on(self) -> datetime.date:
-        """When the next reading is due: one reporting period after the latest reading; with none yet,
-        one period after the baseline date, else after the day the measure was added."""
-        start = self.last_reading_on or self.baseline_date or timezone.localdate(self.created_at)
-        return one_period_after(start, self.frequency)
-
-
-MONTHS_IN = {Measure.Frequency.MONTHLY: 1, Measure.Frequency.QUARTERLY: 3, Measure.Frequency.ANNUALLY: 12}
-
-
-def one_period_after(day: datetime.date, frequency: str) -> datetime.date:
-    """A week, or whole months later; the 31st of a month with fewer days falls on its last day."""
-    if frequency == Measure.Frequency.WEEKLY:
-        return day + datetime.timedelta(weeks=1)
-    month_index = day.month - 1 + MONTHS_IN[Measure.Frequency(frequency)]
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 class MeasureReading(models.Model):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
 
 from governance.retirement.querysets import RetirableQuerySet
@@ -16,3 +18,14 @@ class RiskQuerySet(RetirableQuerySet):
     def live(self) -> RiskQuerySet:
         """Risks not closed: open ones, and drafts from the checklist still to be assessed."""
         return self.exclude(status=self.model.Status.CLOSED)
+
+    def review_due_within(self, days: int, *, today: datetime.date) -> RiskQuerySet:
+        """Open risks whose review date is today or in the next `days` days."""
+        until = today + datetime.timedelta(days=days)
+        return self.filter(status=self.model.Status.OPEN, retired_at__isnull=True).filter(
+            review_date__gte=today, review_date__lte=until
+        )
+
+    def review_overdue(self, *, today: datetime.date) -> RiskQuerySet:
+        """Open risks whose review date has passed."""
+        return self.filter(status=self.model.Status.OPEN, retired_at__isnull=True, review_date__lt=today)

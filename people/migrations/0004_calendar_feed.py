@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0001_invitations_leavers_preferences_and_sign_on'),
+        ('people', '0003_notifications_sent_once'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from governance.measures.models import Measure, one_period_after
+from governance.measures.models import Measure
+from governance.measures.querysets import next_reading_on
 from tests.governance.register_factories import (
     BodyMeaningFactory,
     DataDefinitionFactory,
@@ -177,4 +178,4 @@ def test_the_risk_download_honours_the_register_filters(client, world):
     ],
 )
 def test_the_next_reading_is_one_reporting_period_after_the_last(day, frequency, due):
-    assert one_period_after(day, frequency) == due
+    assert next_reading_on(day, frequency) == due
