@@ -11,6 +11,7 @@ urlpatterns = [
     path("", initiative_views.home, name="home"),
     path("", include("people.sign_in.urls")),
     path("", include("people.urls")),
+    path("", include("governance.calendar.urls")),
     path("initiatives/", include("initiatives.urls")),
     path("initiatives/<slug:slug>/", include("governance.urls")),
     path("search/", include("governance.search.urls")),

@@ -257,3 +257,18 @@ class IdentityProvider(models.Model):
 
     def __str__(self) -> str:
         return f"Single sign-on for {self.body}"
+
+
+class CalendarFeed(models.Model):
+    """A person's secret calendar address. Only its key is stored: the address adds a signature of the
+    key made with the site's secret, so the database alone cannot give a feed away. Resetting the
+    link draws a new key, and the old address stops working."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    key = models.CharField(max_length=32, unique=True)
+    reset_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.user}"

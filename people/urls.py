@@ -2,6 +2,7 @@ from django.urls import path
 
 from collab.form_tokens import submit_once
 from people.account import views as account
+from people.calendar import views as calendar
 from people.invitations import views as invitations
 from people.leavers import views as leavers
 
@@ -12,6 +13,7 @@ urlpatterns = [
     path("account/", account.your_account, name="account"),
     path("account/name/", account.change_name, name="account_name"),
     path("account/email-preferences/", account.email_preferences, name="email_preferences"),
+    path("account/calendar/reset/", calendar.calendar_reset, name="calendar_reset"),
     # The idle timeout: "Stay signed in", and where a page goes when its session has ended.
     path("session/keep-alive/", account.keep_alive, name="keep_alive"),
     path("signed-out/", account.timed_out, name="timed_out"),

@@ -17,7 +17,16 @@ PURPOSE_HINTS = {
 class ForumForm(VersionedFormMixin, GovukModelForm):
     class Meta:
         model = Forum
-        fields = ["name", "purpose", "chair", "member_bodies", "members", "cadence", "terms_of_reference"]
+        fields = [
+            "name",
+            "purpose",
+            "chair",
+            "member_bodies",
+            "members",
+            "cadence",
+            "meets_from",
+            "terms_of_reference",
+        ]
         labels = {
             "name": "Name",
             "purpose": "Purpose",
@@ -25,12 +34,15 @@ class ForumForm(VersionedFormMixin, GovukModelForm):
             "member_bodies": "Member bodies",
             "members": "Named members (optional)",
             "cadence": "How often it meets",
+            "meets_from": "Date of its first meeting (optional)",
             "terms_of_reference": "Terms of reference (optional)",
         }
         help_texts = {
             "name": "For example “Tell Us Once programme board”.",
             "member_bodies": "Select all that apply.",
             "members": "One person or role per line, for example “HMRC deputy director, bereavement”.",
+            "meets_from": "Or of any meeting it has had. With how often it meets, this puts its meetings in "
+            "members' calendars. For example, 3 3 2027.",
         }
         widgets = {
             "purpose": GovukRadios(hints=PURPOSE_HINTS),

@@ -33,6 +33,8 @@ class Forum(Retirable):
     member_bodies = models.ManyToManyField("initiatives.Body", blank=True, related_name="+")
     members = models.TextField(blank=True, help_text="Named members or roles, one per line.")
     cadence = models.CharField(max_length=12, choices=Cadence.choices)
+    # One meeting's date: with the cadence, it puts the forum's meetings in calendars.
+    meets_from = models.DateField("first meeting", null=True, blank=True)
     terms_of_reference = models.TextField(blank=True)
 
     history = HistoricalRecords()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 
 from django.db import transaction
@@ -33,12 +34,14 @@ def forum_create(
     chair: User | None = None,
     members: str = "",
     terms_of_reference: str = "",
+    meets_from: datetime.date | None = None,
 ) -> Forum:
     forum = Forum(
         initiative=initiative,
         name=name,
         purpose=purpose,
         cadence=cadence,
+        meets_from=meets_from,
         chair=chair,
         members=members,
         terms_of_reference=terms_of_reference,
@@ -60,6 +63,7 @@ def forum_update(
     chair: User | Unchanged | None = UNCHANGED,
     members: str | Unchanged = UNCHANGED,
     terms_of_reference: str | Unchanged = UNCHANGED,
+    meets_from: datetime.date | Unchanged | None = UNCHANGED,
 ) -> Forum:
     apply_changes(
         forum,
@@ -67,6 +71,7 @@ def forum_update(
             "name": name,
             "purpose": purpose,
             "cadence": cadence,
+            "meets_from": meets_from,
             "chair": chair,
             "members": members,
             "terms_of_reference": terms_of_reference,

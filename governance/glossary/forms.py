@@ -8,6 +8,7 @@ from collab.versioned_forms import VersionedFormMixin
 from collab.versions import version_parts
 from governance import impossible_dates
 from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
+from governance.list_filters import ALL, ListFilterForm, body_choices, choice_filter
 from initiatives.fields import offer_bodies
 from initiatives.models import Body, Initiative
 
@@ -172,3 +173,34 @@ class AgreementForm(VersionedFormMixin, GovukModelForm):
             self.add_error("parties", "Select at least two parties")
         add_errors(self, impossible_dates.dpia_problems(cleaned, today=timezone.localdate()))
         return cleaned
+
+
+MEANINGS_DIFFER, MEANINGS_MATCH = "differ", "match"
+
+
+class GlossaryFilterForm(ListFilterForm):
+    """The glossary's filters: the status a term stands at (disputed when meanings differ and none is
+    agreed), the body that masters it, and whether the bodies' meanings differ."""
+
+    status = choice_filter("Status", DataDefinition.Status.choices, everything="All statuses")
+    body = choice_filter("Mastered by", [], everything="Any body")
+    meanings = choice_filter(
+        "Bodies' meanings",
+        [(MEANINGS_DIFFER, "Differ between bodies"), (MEANINGS_MATCH, "Do not differ")],
+        everything="Differ or not",
+    )
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].choices = [(ALL, "Any body"), *body_choices(initiative)]
+
+    def keeps(self, entry) -> bool:
+        """Whether a glossary entry (presenters.GlossaryEntry) matches; every entry while invalid."""
+        if not self.is_valid():
+            return True
+        data = self.cleaned_data
+        return (
+            (not data["status"] or entry.status == data["status"])
+            and (not data["body"] or str(entry.definition.master_body_id) == data["body"])
+            and (not data["meanings"] or entry.differs == (data["meanings"] == MEANINGS_DIFFER))
+        )

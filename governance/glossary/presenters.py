@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
@@ -38,8 +39,10 @@ class Glossary:
     others: list[GlossaryEntry]
 
 
-def glossary(initiative: Initiative, bodies: list[Body]) -> Glossary:
-    """Every term with every participating body's meaning; disputed terms first."""
+def glossary(
+    initiative: Initiative, bodies: list[Body], keeps: Callable[[GlossaryEntry], bool] = lambda entry: True
+) -> Glossary:
+    """Every term (that `keeps` keeps) with every participating body's meaning; disputed terms first."""
     definitions = initiative.data_definitions.select_related("master_body").prefetch_related(
         Prefetch("meanings", queryset=BodyMeaning.objects.select_related("body"))
     )
@@ -57,10 +60,31 @@ def glossary(initiative: Initiative, bodies: list[Body]) -> Glossary:
                 meanings=[BodyMeaningRow(body, recorded.get(body.pk, "")) for body in bodies],
             )
         )
+    entries = [entry for entry in entries if keeps(entry)]
     return Glossary(
         disputed=[entry for entry in entries if entry.is_disputed],
         others=[entry for entry in entries if not entry.is_disputed],
     )
+
+
+def glossary_rows(terms: Glossary, bodies: list[Body]) -> tuple[list[str], list[list]]:
+    """The glossary as a CSV file's header and rows: one row a term, a column for each body's meaning."""
+    header = ["Term", "Status", "Meanings differ", "Agreed meaning", "Agreed on", "Mastered by", "Standard"]
+    header += [f"Meaning in {body.short_name}" for body in bodies]
+    rows = [
+        [
+            entry.definition.term,
+            entry.status_label,
+            "Yes" if entry.differs else "No",
+            entry.definition.agreed_meaning,
+            entry.definition.agreed_on.isoformat() if entry.definition.agreed_on else "",
+            entry.definition.master_body.name if entry.definition.master_body else "",
+            entry.definition.standard,
+            *(row.meaning for row in entry.meanings),
+        ]
+        for entry in terms.disputed + terms.others
+    ]
+    return header, rows
 
 
 @dataclass(frozen=True)

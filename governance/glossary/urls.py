@@ -7,6 +7,7 @@ from governance.glossary import views
 
 urlpatterns = [
     path("glossary/", views.glossary_page, name="glossary"),
+    path("glossary/export.csv", views.export, name="glossary_export"),
     path("glossary/new/", submit_once(views.definition_create), name="definition_create"),
     path("glossary/from-checklist/", submit_once(views.from_checklist), name="definitions_from_checklist"),
     path("glossary/<int:pk>/edit/", views.definition_edit, name="definition_edit"),

@@ -4,16 +4,24 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
+from collab.csv_export import csv_response
 from collab.form_tokens import save_unique
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
 from governance.glossary import services
-from governance.glossary.forms import AgreementForm, DefinitionForm
-from governance.glossary.presenters import agreements_history, data_sharing, glossary, glossary_history
+from governance.glossary.forms import AgreementForm, DefinitionForm, GlossaryFilterForm
+from governance.glossary.presenters import (
+    agreements_history,
+    data_sharing,
+    glossary,
+    glossary_history,
+    glossary_rows,
+)
 from governance.glossary.rules import ADD_DEFINITION, CHANGE_DEFINITION, RECORD_BODY_MEANING
+from governance.list_filters import download_filters
 from governance.predicates import MANAGE_REGISTERS
 from initiatives.access import get_initiative_or_404
 from initiatives.models import Body
@@ -23,11 +31,13 @@ def glossary_page(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
     offered = checklist.offered_terms(initiative) if can_manage else []
-    terms = glossary(initiative, list(Body.objects.taking_part_in(initiative)))
+    filter_form = GlossaryFilterForm(request.GET or None, initiative=initiative)
+    terms = glossary(initiative, list(Body.objects.taking_part_in(initiative)), filter_form.keeps)
     definitions = [entry.definition for entry in terms.disputed + terms.others]
     context = {
         "initiative": initiative,
         "glossary": terms,
+        "filter_form": filter_form,
         "history": glossary_history(initiative),
         "sharing": data_sharing(initiative),
         "can_add": request.user.has_perm(ADD_DEFINITION, initiative),
@@ -41,6 +51,17 @@ def glossary_page(request, slug):
         "checklist_action": reverse("governance:definitions_from_checklist", kwargs={"slug": slug}),
     }
     return render(request, "governance/glossary/glossary.html", context)
+
+
+@require_GET
+def export(request, slug):
+    initiative = get_initiative_or_404(request.user, slug)
+    filter_form, back = download_filters(request, GlossaryFilterForm, initiative, _glossary_url(slug))
+    if back:
+        return back
+    bodies = list(Body.objects.taking_part_in(initiative))
+    header, rows = glossary_rows(glossary(initiative, bodies, filter_form.keeps), bodies)
+    return csv_response(f"{initiative.slug}-glossary.csv", header, rows)
 
 
 def _glossary_url(slug):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from collab.govuk_forms import GovukCheckboxes, GovukModelForm, GovukRadios, add_errors, date_text
 from collab.versioned_forms import VersionedFormMixin
 from governance import impossible_dates
+from governance.list_filters import ALL, ListFilterForm, body_choices, choice_filter
 from governance.measures.models import Measure, MeasureReading
 from initiatives.fields import offer_bodies
 from initiatives.models import Body, Initiative, User
@@ -168,3 +169,41 @@ class ReadingForm(GovukModelForm):
         cleaned = super().clean()
         add_errors(self, impossible_dates.reading_problems(cleaned, today=timezone.localdate()))
         return cleaned
+
+
+READING_DUE, READING_NOT_DUE = "due", "not_due"
+
+
+class MeasureFilterForm(ListFilterForm):
+    """The measures list's filters; the CSV download honours them too."""
+
+    owner_body = choice_filter("Owner body", [], everything="All bodies")
+    frequency = choice_filter("Reporting frequency", Measure.Frequency.choices, everything="Every frequency")
+    reading = choice_filter(
+        "Next reading",
+        [(READING_DUE, "Due now or overdue"), (READING_NOT_DUE, "Not due yet")],
+        everything="Due or not",
+    )
+    benefit_type = choice_filter("Benefit type", Measure.BenefitType.choices, everything="Every benefit type")
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_body"].choices = [(ALL, "All bodies"), *body_choices(initiative)]
+
+    def filter(self, measures):
+        """The measures that match (all of them while the filters are invalid)."""
+        if not self.is_valid():
+            return measures
+        data = self.cleaned_data
+        for name, lookup in (
+            ("owner_body", "owner_body_id"),
+            ("frequency", "frequency"),
+            ("benefit_type", "benefit_type"),
+        ):
+            if data[name]:
+                measures = measures.filter(**{lookup: data[name]})
+        if data["reading"]:
+            due = Measure.objects.reading_due_by(timezone.localdate()).values("pk")
+            keep = measures.filter if data["reading"] == READING_DUE else measures.exclude
+            measures = keep(pk__in=due)
+        return measures

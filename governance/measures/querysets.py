@@ -59,6 +59,10 @@ class MeasureQuerySet(RetirableQuerySet):
         soon = _due_by(today + datetime.timedelta(days=days))
         return self.with_last_reading().filter(soon).exclude(_due_by(today - datetime.timedelta(days=1)))
 
+    def reading_due_by(self, day: datetime.date) -> MeasureQuerySet:
+        """Readings due on or before `day`: overdue by then, or due that day."""
+        return self.with_last_reading().filter(_due_by(day))
+
     def reading_overdue(self, *, today: datetime.date) -> MeasureQuerySet:
         """Readings whose due date has passed."""
         return self.with_last_reading().filter(_due_by(today - datetime.timedelta(days=1)))

@@ -13,8 +13,9 @@ from collab.form_tokens import save_unique
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
+from governance.list_filters import download_filters
 from governance.measures import services
-from governance.measures.forms import MeasureForm, ReadingForm
+from governance.measures.forms import MeasureFilterForm, MeasureForm, ReadingForm
 from governance.measures.models import Measure, MeasureReading
 from governance.measures.presenters import measure_history, measure_page, summarise
 from governance.measures.rules import ADD_MEASURE, CHANGE_MEASURE
@@ -46,9 +47,11 @@ def measure_list(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
     offered = checklist.offered_measures(initiative) if can_manage else []
+    filter_form = MeasureFilterForm(request.GET or None, initiative=initiative)
     context = {
         "initiative": initiative,
-        "summaries": [summarise(measure) for measure in _measures_of(initiative)],
+        "summaries": [summarise(measure) for measure in filter_form.filter(_measures_of(initiative))],
+        "filter_form": filter_form,
         "can_add": request.user.has_perm(ADD_MEASURE, initiative),
         "can_manage": can_manage,
         "checklist_form": ChecklistAdoptForm(offered=offered) if offered else None,
@@ -165,10 +168,15 @@ def reading_remove(request, slug, pk, reading_pk):
 @require_GET
 def export(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
-    header = [column.header for column in MEASURE_COLUMNS]
-    return csv_response(
-        f"{initiative.slug}-measures.csv", header, measure_rows(_measures_of(initiative, "all_records"))
+    filter_form, back = download_filters(
+        request, MeasureFilterForm, initiative, reverse("governance:measures", kwargs={"slug": slug})
     )
+    if back:
+        return back
+    # Retired measures too, as the download always held them; the filters narrow it as they do the list.
+    measures = filter_form.filter(_measures_of(initiative, "all_records"))
+    header = [column.header for column in MEASURE_COLUMNS]
+    return csv_response(f"{initiative.slug}-measures.csv", header, measure_rows(measures))
 
 
 @require_POST

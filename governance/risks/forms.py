@@ -5,6 +5,7 @@ from django import forms
 from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios, add_errors
 from collab.versioned_forms import VersionedFormMixin
 from governance import impossible_dates
+from governance.list_filters import ALL, ListFilterForm, body_choices
 from governance.risks.models import Risk, RiskAction
 from governance.risks.scoring import risk_bands
 from initiatives.fields import PersonChoiceField, check_person_in_body, offer_bodies
@@ -246,10 +247,7 @@ class EscalateForm(GovukForm):
     )
 
 
-ALL = ""
-
-
-class RiskFilterForm(GovukForm):
+class RiskFilterForm(ListFilterForm):
     """The register's filters. A GET form: it works without JavaScript and links can be shared."""
 
     owner_body = forms.TypedChoiceField(label="Owner body", required=False, coerce=int, empty_value=None)
@@ -263,12 +261,8 @@ class RiskFilterForm(GovukForm):
     )
 
     def __init__(self, *args, initiative: Initiative, **kwargs):
-        kwargs.setdefault("auto_id", "filter-%s")
         super().__init__(*args, **kwargs)
-        self.fields["owner_body"].choices = [
-            (ALL, "All bodies"),
-            *((body.pk, body.name) for body in Body.objects.taking_part_in(initiative)),
-        ]
+        self.fields["owner_body"].choices = [(ALL, "All bodies"), *body_choices(initiative)]
 
     def filter(self, risks):
         if not self.is_valid():
@@ -281,7 +275,3 @@ class RiskFilterForm(GovukForm):
         if data["status"]:
             risks = risks.filter(status=data["status"])
         return risks
-
-    @property
-    def is_filtered(self) -> bool:
-        return self.is_valid() and any(self.cleaned_data.values())

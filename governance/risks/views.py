@@ -14,6 +14,7 @@ from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
 from governance.forums.escalation import CannotEscalate, escalation_raise, sent_to
+from governance.list_filters import download_filters
 from governance.predicates import MANAGE_REGISTERS
 from governance.risks import services
 from governance.risks.forms import EscalateForm, RiskActionForm, RiskFilterForm, RiskForm
@@ -169,7 +170,10 @@ def escalate(request, slug, pk):
 @require_GET
 def export(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
-    risks = initiative.risks.select_related("owner_body", "owner")
+    filter_form, back = download_filters(request, RiskFilterForm, initiative, _register_url(slug))
+    if back:
+        return back
+    risks = filter_form.filter(initiative.risks.select_related("owner_body", "owner"))
     header = [column.header for column in RISK_COLUMNS]
     return csv_response(f"{initiative.slug}-risk-register.csv", header, risk_rows(risks))
 

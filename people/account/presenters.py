@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
+from django.urls import reverse
 
 from initiatives.models import Initiative, InitiativeRole, User
 from initiatives.portfolio_offices.models import PortfolioGrant
 from people.account.services import email_frequencies
+from people.calendar.services import calendar_feed_for, feed_token
 from people.models import EmailFrequency, EmailKind
 from people.single_sign_on import provider_for_email
 from people.two_step import two_step_reasons
@@ -44,6 +46,7 @@ class YourAccount:
     email_preferences: list[tuple[str, str]]
     single_sign_on_body: str
     has_password: bool
+    calendar_path: str
 
 
 def roles_by_initiative(person: User) -> list[InitiativeRoles]:
@@ -89,4 +92,7 @@ def your_account(person: User, current_session_key: str | None) -> YourAccount:
         email_preferences=[(kind.label, EmailFrequency(frequencies[kind]).label) for kind in EmailKind],
         single_sign_on_body=provider.body.name if provider else "",
         has_password=person.has_usable_password(),
+        calendar_path=reverse(
+            "calendar:feed", kwargs={"token": feed_token(calendar_feed_for(person=person))}
+        ),
     )

@@ -15,7 +15,10 @@ from people.account.presenters import your_account as your_account_page
 
 def your_account(request):
     account = your_account_page(request.user, request.session.session_key)
-    return render(request, "people/account/your_account.html", {"account": account})
+    calendar_url = request.build_absolute_uri(account.calendar_path)
+    return render(
+        request, "people/account/your_account.html", {"account": account, "calendar_url": calendar_url}
+    )
 
 
 def change_name(request):

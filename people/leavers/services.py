@@ -18,6 +18,7 @@ from collab.history import CHANGE_REASON_LENGTH
 from initiatives import services as initiative_services
 from initiatives.models import Initiative, InitiativeRole, User
 from people import lockout
+from people.calendar.services import calendar_feed_end
 from people.models import Deactivation
 
 SENIOR_OWNER = "Senior accountable owner"
@@ -79,6 +80,7 @@ def person_deactivate(*, person: User, by: User, reason: str = "") -> Deactivati
         person=person, deactivated_by=by, reason=reason.strip(), roles_ended=_roles_end(person=person, by=by)
     )
     ended = sessions_end(person=person)
+    calendar_feed_end(person=person)
     audit.record("person_deactivated", user_id=person.pk, by=by.pk, sessions_ended=ended)
     return deactivation
 

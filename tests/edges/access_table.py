@@ -216,6 +216,14 @@ TABLE: dict[str, Access] = {
     "people:account": Access(params=nothing, get=SIGNED_IN_PAGE),
     "people:account_name": Access(params=nothing, get=SIGNED_IN_PAGE, post=SIGNED_IN_POST),
     "people:email_preferences": Access(params=nothing, get=SIGNED_IN_PAGE, post=SIGNED_IN_POST),
+    # Resetting one's own calendar link: a confirmation page, then the POST from its button.
+    "people:calendar_reset": Access(params=nothing, get=SIGNED_IN_PAGE, post=SIGNED_IN_POST),
+    # The personal calendar feed: no sign-in (calendar apps cannot), the secret address is the key.
+    # Whoever asks, signed in or not, an address that is not someone's current feed is not found;
+    # tests/governance/test_calendar.py fetches real addresses.
+    "calendar:feed": Access(
+        params=lambda seed: {"token": "not-a-calendar-token"}, get=dict.fromkeys(PERSONAS, 404)
+    ),
     "account_change_password": Access(params=nothing, get=SIGNED_IN_PAGE, post=SIGNED_IN_POST),
     # Everyone in the demo has a password: setting one is changing it.
     "account_set_password": Access(params=nothing, get=SIGNED_IN_MOVED, post=SIGNED_IN_MOVED),
@@ -401,6 +409,7 @@ TABLE: dict[str, Access] = {
     # Shared data definitions: any participant adds a term and records their own body's meaning;
     # the master body's members and programme managers change the term (DWP masters this one).
     "governance:glossary": Access(get=READ),
+    "governance:glossary_export": Access(get=READ),
     "governance:definition_create": participant_form(),
     "governance:definitions_from_checklist": manage_action(),
     "governance:definition_edit": Access(
@@ -438,6 +447,8 @@ TABLE: dict[str, Access] = {
     ),
     # Governance packs: everyone who reads may download; programme managers and reviewers ask for one.
     "governance:packs": Access(get=READ),
+    # One initiative's dates as an .ics download, for anyone who may read the initiative.
+    "calendar:initiative": Access(get=READ),
     "governance:pack_request": Access(
         get=ACTION_GET, post=expect(programme_manager=DONE, reviewer=DONE), action=True
     ),

@@ -45,12 +45,16 @@ class TestForums:
                 "member_bodies": [world.lead_body.pk, world.partner_body.pk],
                 "members": "HMRC deputy director",
                 "cadence": "monthly",
+                "meets_from_day": "9",
+                "meets_from_month": "3",
+                "meets_from_year": "2027",
             },
         )
 
         forum = Forum.objects.get()
         assert response.status_code == 302
         assert (forum.purpose, forum.chair, forum.cadence) == ("decisions", world.senior_owner, "monthly")
+        assert forum.meets_from == datetime.date(2027, 3, 9)
         assert set(forum.member_bodies.all()) == {world.lead_body, world.partner_body}
 
     def test_missing_answers_are_explained(self, client, world):
