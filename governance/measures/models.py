@@ -5,9 +5,9 @@ from django.db import models
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from governance.measures.querysets import MeasureReadingQuerySet
+from governance.measures.querysets import CurrentMeasureManager, MeasureReadingQuerySet
 from governance.retirement.models import Retirable
-from governance.retirement.querysets import CurrentManager, RetirableQuerySet
+from governance.retirement.querysets import RetirableQuerySet
 
 
 class Measure(Retirable):
@@ -59,7 +59,7 @@ class Measure(Retirable):
 
     history = HistoricalRecords()
     # Retired measures leave every list; all_records still finds them.
-    objects = CurrentManager()
+    objects = CurrentMeasureManager()
     all_records = RetirableQuerySet.as_manager()
 
     class Meta:
