@@ -6,9 +6,8 @@ import datetime
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from governance.models import EscalationLevel, Forum
 from tests.browser.conftest import assert_accessible, sign_in, sign_out
-from tests.governance.factories import decision_in
+from tests.governance.factories import decision_in, route_to_a_board
 from tests.governance.register_factories import RiskFactory
 
 TITLE = "Approve the data sharing agreement"
@@ -44,24 +43,7 @@ def test_a_deferral_by_the_senior_owner_is_on_the_drafters_home_page_until_they_
 
 
 def test_a_risk_escalated_to_a_level_is_on_the_home_page_of_that_levels_forum_chair(page, live_server, world):
-    board = Forum.objects.create(
-        initiative=world.initiative,
-        name="Programme board",
-        purpose="risk",
-        cadence="monthly",
-        chair=world.senior_owner,
-    )
-    EscalationLevel.objects.create(
-        initiative=world.initiative, level=1, name="Workstream", who="Leads", threshold="-"
-    )
-    EscalationLevel.objects.create(
-        initiative=world.initiative,
-        level=2,
-        name="Programme board",
-        who="The board",
-        forum=board,
-        threshold="-",
-    )
+    route_to_a_board(world.initiative, chair=world.senior_owner)
     risk = RiskFactory(
         initiative=world.initiative, owner_body=world.lead_body, title="Registrars cannot staff it"
     )

@@ -21,7 +21,7 @@ from tests.factories import (
     UserFactory,
     with_two_step,
 )
-from tests.governance.factories import decision_in
+from tests.governance.factories import decision_in, route_to_a_board
 from tests.governance.pack_factories import AssuranceReviewFactory, RecommendationFactory
 from tests.governance.register_factories import (
     MeasureFactory,
@@ -64,22 +64,7 @@ def invite(world, email="new.person@hmrc.example", **fields) -> Invitation:
 
 
 def escalated_risk(world, *, chair, forum_retired=False) -> Risk:
-    forum = Forum.all_records.create(
-        initiative=world.initiative,
-        name="Programme board",
-        purpose=Forum.Purpose.RISK,
-        cadence=Forum.Cadence.MONTHLY,
-        chair=chair,
-        retired_at=timezone.now() if forum_retired else None,
-    )
-    level = EscalationLevel.objects.create(
-        initiative=world.initiative,
-        level=2,
-        name="Programme board",
-        who="The board",
-        forum=forum,
-        threshold="-",
-    )
+    level = route_to_a_board(world.initiative, chair=chair, stood_down=forum_retired)
     return RiskFactory(
         initiative=world.initiative, title="Registrars cannot staff the service", escalation_level=level
     )
