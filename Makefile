@@ -32,12 +32,11 @@ run: $(VENV)/.installed system-deps
 	scripts/run-dev $(PORT)
 
 ## test: lint, then every test; exits non-zero on any failure
-# Most tests run on $(TEST_PROCESSES) processes at once; those that share the Celery broker
-# with a real worker (marked serial) run afterwards, one at a time.
+# The tests run on $(TEST_PROCESSES) processes at once; those that share the Celery broker with a
+# real worker (marked serial) run one at a time on one of them (tests/conftest.py groups them).
 TEST_PROCESSES ?= 2
 test: $(VENV)/.installed system-deps node_modules/.package-lock.json lint migrations-check
-	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadscope -m "not serial" $(PYTEST_ARGS)
-	$(BIN)/pytest -m serial $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

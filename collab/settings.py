@@ -8,6 +8,7 @@ DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL (Redis); see docker-compose.yml.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -207,6 +208,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
+# Beat's crontab schedules (the morning reminders and digest) are in London time too.
+CELERY_TIMEZONE = TIME_ZONE
 USE_I18N = True
 USE_TZ = True
 
@@ -310,6 +313,12 @@ PACK_RETRY_BACKOFF_MAX = 300
 CELERY_BEAT_SCHEDULE = {
     "reconcile-governance-packs": {"task": "governance.tasks.reconcile_governance_packs", "schedule": 60.0},
     "purge-form-submissions": {"task": "collab.tasks.purge_form_submissions", "schedule": 3600.0},
+    # Each morning: reminders of reviews and readings due, then one digest per person who asked for one.
+    "send-due-reminders": {
+        "task": "governance.reminders.tasks.send_due_reminders",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    "send-daily-digests": {"task": "people.tasks.send_daily_digests", "schedule": crontab(hour=7, minute=0)},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

@@ -12,6 +12,7 @@ from governance.decisions.tasks import (
 )
 from governance.packs.reconciler import reconcile_governance_packs
 from governance.packs.tasks import build_governance_pack
+from governance.reminders.tasks import send_due_reminders
 
 __all__ = [
     "build_governance_pack",
@@ -20,4 +21,5 @@ __all__ = [
     "notify_decision_returned",
     "notify_recommendation_moved",
     "reconcile_governance_packs",
+    "send_due_reminders",
 ]

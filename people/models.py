@@ -108,8 +108,11 @@ class EmailKind(models.TextChoices):
 
     DECISIONS_AWAITING = "decisions_awaiting", "Decisions awaiting you"
     DECISIONS_RETURNED = "decisions_returned", "Decisions returned to you"
-    RISKS_ASSIGNED = "risks_assigned", "Risks and actions assigned to you"
-    REMINDERS = "reminders", "Reminders of reviews and actions coming due"
+    RISKS_ESCALATED = "risks_escalated", "Risks escalated to you"
+    RISKS_ASSIGNED = "risks_assigned", "Risks assigned to you"
+    ACTIONS_ASSIGNED = "actions_assigned", "Actions assigned to you"
+    REMINDERS = "reminders", "Reviews and readings coming due or overdue"
+    RECOMMENDATIONS_AWAITING = "recommendations_awaiting", "Recommendations awaiting your response"
 
 
 class EmailFrequency(models.TextChoices):
@@ -134,6 +137,49 @@ class EmailPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_kind_display()} {self.get_frequency_display().lower()}"
+
+
+class Notification(models.Model):
+    """One email to one person about one thing, recorded so it is sent once.
+
+    `key` names the thing and its occurrence ("risk:12:review:2026-12-10:overdue"); the unique
+    constraint makes a second attempt to tell the same person the same thing fail, whichever
+    worker or beat run makes it. A daily digest is itself a notification, keyed on its day.
+    """
+
+    DIGEST = "digest"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for the daily digest"
+        QUEUED = "queued", "Queued to send"
+        DIGESTED = "digested", "Sent in a daily digest"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Could not be sent"
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # An EmailKind, or DIGEST for a daily digest.
+    kind = models.CharField(max_length=30)
+    key = models.CharField(max_length=200)
+    subject = models.CharField(max_length=200)
+    # One sentence: the email's opening, or its line in a digest.
+    message = models.CharField(max_length=500)
+    url = models.CharField(max_length=500, blank=True)
+    body = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices)
+    digest = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="items")
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    failure = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "kind", "key"], name="one_notification_per_occurrence")
+        ]
+        indexes = [models.Index(fields=["status", "person"], name="notification_status_person")]
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key} to {self.person}"
 
 
 class Deactivation(models.Model):

@@ -45,17 +45,40 @@ class World:
     administrator: User
 
 
+def pytest_configure(config):
+    from tests import emptying
+
+    emptying.install()
+
+
+# Run first, so the longest pieces of work do not finish last on one process while the other idles.
+HEAVIEST_FIRST = ("tests/browser/test_every_page_accessible.py", "broker", "tests/browser/")
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """Mark the tests that share the broker: `make test` runs them one at a time, after the rest.
+    """Group the tests for `make test`'s processes (pytest-xdist, --dist loadgroup).
 
-    A real worker consumes whatever is on the configured queue, and the fault tests empty or
-    stop the broker, so two of these running at once would take each other's messages.
+    The tests that share the broker are marked serial and form one group, so they run one at a
+    time on one process while the others run the rest: a real worker consumes whatever is on the
+    configured queue, and the fault tests empty or stop the broker, so two of them at once would
+    take each other's messages. Every other module is a group of its own, so its module-scoped
+    fixtures are made once. Groups are handed out heaviest first.
     """
     for item in items:
+        path = str(item.fspath)
         uses_broker = "celery_worker_process" in getattr(item, "fixturenames", ())
-        if uses_broker or item.get_closest_marker("worker") or "tests/faults/" in str(item.fspath):
+        if uses_broker or item.get_closest_marker("worker") or "tests/faults/" in path:
             item.add_marker(pytest.mark.serial)
+            item.add_marker(pytest.mark.xdist_group("broker"))
+        else:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+    def weight(item) -> int:
+        group = item.get_closest_marker("xdist_group").args[0]
+        return next((rank for rank, heavy in enumerate(HEAVIEST_FIRST) if group.startswith(heavy)), 99)
+
+    items.sort(key=weight)
 
 
 def pytest_sessionfinish(session):

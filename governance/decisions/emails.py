@@ -17,10 +17,15 @@ from governance.decisions import states as decision_states
 from governance.decisions.models import Decision, DecisionEmailFailure, DecisionTransition
 from governance.decisions.states import Action
 from initiatives.models import User
+from people.account.services import email_frequency
+from people.models import EmailFrequency, EmailKind
+from people.notifications import notify
 
 AWAITING = DecisionEmailFailure.Kind.AWAITING
 DECIDED = DecisionEmailFailure.Kind.DECIDED
 RETURNED = DecisionEmailFailure.Kind.RETURNED
+# The kinds of decision email a person chooses how to receive (people.models.EmailKind).
+PREFERENCES: dict[str, str] = {AWAITING: EmailKind.DECISIONS_AWAITING, RETURNED: EmailKind.DECISIONS_RETURNED}
 TEMPLATES: dict[str, str] = {
     AWAITING: "governance/decisions/email/decision_awaiting.txt",
     DECIDED: "governance/decisions/email/decision_decided.txt",
@@ -85,6 +90,13 @@ def _message(kind: str, decision: Decision, transition: DecisionTransition, pers
     return subject, render_to_string(TEMPLATES[kind], context)
 
 
+def _digest_line(kind: str, decision: Decision, transition: DecisionTransition) -> str:
+    named = f"{decision.reference} {decision.title} in {decision.initiative.title}"
+    if kind == AWAITING:
+        return f"Decision {named} awaits your decision."
+    return f"{transition.by} returned decision {named} to you for changes: {transition.comment}"
+
+
 def send_decision_email(*, kind: str, decision_id: int, transition_id: int, user_id: int) -> bool:
     """Email one person about one step, if it is still due and they may still see the initiative."""
     loaded = _load(decision_id, transition_id)
@@ -95,6 +107,20 @@ def send_decision_email(*, kind: str, decision_id: int, transition_id: int, user
     if person is None:
         return False
     subject, body = _message(kind, decision, transition, person)
+    if (
+        kind in PREFERENCES
+        and email_frequency(person=person, kind=PREFERENCES[kind]) != EmailFrequency.IMMEDIATE
+    ):
+        # Once a day, or not at all: notify keeps it for the digest or drops it, as they chose.
+        notify(
+            person=person,
+            kind=PREFERENCES[kind],
+            key=f"decision:{decision.pk}:{kind}:{transition.pk}",
+            subject=subject,
+            message=_digest_line(kind, decision, transition),
+            url=decision.get_absolute_url(),
+        )
+        return False
     send_mail(subject=safe_subject(subject), message=body, from_email=None, recipient_list=[person.email])
     return True
 

@@ -12,9 +12,13 @@ from django.db import transaction
 
 from governance.decisions import states as decision_states
 from governance.decisions.models import Decision
-from governance.forums.models import Escalation, EscalationLevel
+from governance.forums.models import Escalation, EscalationLevel, Forum
 from governance.risks.models import Risk
+from governance.risks.notices import risk_path
 from initiatives.models import Initiative, User
+from initiatives.querysets import UserQuerySet
+from people.models import EmailKind
+from people.notifications import notify
 
 
 class CannotEscalate(Exception):
@@ -23,6 +27,15 @@ class CannotEscalate(Exception):
 
 # Where things go past the top of the route.
 THE_BOARD = "the board"
+
+
+def people_at_level(level: EscalationLevel | None) -> UserQuerySet:
+    """Who handles what reaches `level`: the chair of its forum, while the forum meets and the
+    chair is active. Nobody past the top of the route (None) or at a level with no forum."""
+    if level is None or level.forum_id is None:
+        return User.objects.none()
+    chairs = Forum.objects.filter(pk=level.forum_id).values("chair")
+    return User.objects.filter(pk__in=chairs, is_active=True)
 
 
 def level_label(level: EscalationLevel) -> str:
@@ -122,4 +135,29 @@ def escalation_raise(
         item.escalation_level = step.to_level
         item._history_user = by
         item.save()
+    if risk is not None:
+        _tell_of_escalation(escalation, item, by)
     return escalation
+
+
+def _tell_of_escalation(escalation: Escalation, risk: Risk, by: User) -> None:
+    """The people at the level it reached and the senior owner, but not whoever escalated it."""
+    initiative = escalation.initiative
+    people = list(people_at_level(escalation.to_level))
+    if initiative.senior_owner is not None and initiative.senior_owner not in people:
+        people.append(initiative.senior_owner)
+    to = sent_to(escalation)
+    for person in people:
+        if person.pk == by.pk:
+            continue
+        notify(
+            person=person,
+            kind=EmailKind.RISKS_ESCALATED,
+            key=f"escalation:{escalation.pk}",
+            subject=f"Risk {risk.reference} escalated to {to}: {risk.title}",
+            message=(
+                f"{by} escalated risk {risk.reference} {risk.title} in {initiative.title} "
+                f"to {to}. Their reason: {escalation.reason}"
+            ),
+            url=risk_path(risk),
+        )

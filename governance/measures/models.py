@@ -5,9 +5,13 @@ from django.db import models
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from governance.measures.querysets import CurrentMeasureManager, MeasureReadingQuerySet
+from governance.measures.querysets import MeasureQuerySet, MeasureReadingQuerySet
 from governance.retirement.models import Retirable
-from governance.retirement.querysets import RetirableQuerySet
+from governance.retirement.querysets import CurrentManager, RetirableQuerySet
+
+
+class MeasureManager(CurrentManager.from_queryset(MeasureQuerySet)):  # type: ignore[misc]
+    """Current measures, with the reads of MeasureQuerySet."""
 
 
 class Measure(Retirable):
@@ -59,7 +63,7 @@ class Measure(Retirable):
 
     history = HistoricalRecords()
     # Retired measures leave every list; all_records still finds them.
-    objects = CurrentMeasureManager()
+    objects = MeasureManager()
     all_records = RetirableQuerySet.as_manager()
 
     class Meta:

@@ -6,49 +6,74 @@ import calendar
 import datetime
 from typing import TYPE_CHECKING
 
-from django.apps import apps
 from django.db import models
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from governance.retirement.querysets import CurrentManager, RetirableQuerySet
+from governance.retirement.querysets import RetirableQuerySet
 from initiatives.models import Initiative
 from initiatives.querysets import belongs_to_body_at, manages_initiative_at
 
 if TYPE_CHECKING:
     from initiatives.models import User
 
-# How long after the last reading the next one is due, in months (a week for weekly measures).
-MONTHS_BETWEEN_READINGS = {"monthly": 1, "quarterly": 3, "annually": 12}
+# How far apart a measure's readings are due, by its frequency: (months, days).
+READING_INTERVALS: dict[str, tuple[int, int]] = {
+    "weekly": (0, 7),
+    "monthly": (1, 0),
+    "quarterly": (3, 0),
+    "annually": (12, 0),
+}
 
 
-def months_before(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` earlier, or that month's last day when it is shorter."""
-    month_index = day.month - 1 - months
+def _shift_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later (or earlier), or that month's last day when it is shorter."""
+    month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def interval_before(day: datetime.date, frequency: str) -> datetime.date:
+    """One reading interval before `day`: a reading taken then (or earlier) is due again by `day`."""
+    months, days = READING_INTERVALS[frequency]
+    return _shift_months(day, -months) - datetime.timedelta(days=days)
+
+
+def next_reading_on(last: datetime.date, frequency: str) -> datetime.date:
+    """When the reading after one taken on `last` is due."""
+    months, days = READING_INTERVALS[frequency]
+    return _shift_months(last, months) + datetime.timedelta(days=days)
+
+
+def _due_by(day: datetime.date) -> models.Q:
+    """Next reading (one interval after `last_reading_on`) on or before `day`."""
+    due = models.Q()
+    for frequency in READING_INTERVALS:
+        due |= models.Q(frequency=frequency, last_reading_on__lte=interval_before(day, frequency))
+    return due
+
+
 class MeasureQuerySet(RetirableQuerySet):
+    def with_last_reading(self) -> MeasureQuerySet:
+        """Each with `last_reading_on`: its latest reading's date, or its baseline's before the first.
+        A measure with neither has no reading due yet."""
+        return self.exclude(definition="").annotate(
+            last_reading_on=Coalesce(models.Max("readings__taken_on"), "baseline_date")
+        )
+
+    def reading_due_within(self, days: int, *, today: datetime.date) -> MeasureQuerySet:
+        """Readings due in the next `days` days (today included), not yet overdue."""
+        soon = _due_by(today + datetime.timedelta(days=days))
+        return self.with_last_reading().filter(soon).exclude(_due_by(today - datetime.timedelta(days=1)))
+
+    def reading_overdue(self, *, today: datetime.date) -> MeasureQuerySet:
+        """Readings whose due date has passed."""
+        return self.with_last_reading().filter(_due_by(today - datetime.timedelta(days=1)))
+
     def reading_due(self, today: datetime.date | None = None) -> MeasureQuerySet:
-        """Defined measures, in initiatives not closed, whose next reading is due: a reporting
-        period (their frequency) has passed since their last reading, or, before the first, since
-        their baseline date or the day they were added. Each comes with `last_reading_on`."""
+        """Your work: readings due today or overdue, in initiatives not closed."""
         today = today or timezone.localdate()
-        readings = apps.get_model("governance", "MeasureReading").objects.filter(
-            measure=models.OuterRef("pk")
-        )
-        started = Coalesce("last_reading_on", "baseline_date", TruncDate("created_at"))
-        due = models.Q(frequency="weekly", reading_period_from__lte=today - datetime.timedelta(days=7))
-        for frequency, months in MONTHS_BETWEEN_READINGS.items():
-            due |= models.Q(frequency=frequency, reading_period_from__lte=months_before(today, months))
-        return (
-            self.exclude(models.Q(definition="") | models.Q(unit="") | models.Q(direction=""))
-            .exclude(initiative__status="closed")
-            .annotate(last_reading_on=models.Subquery(readings.order_by("-taken_on").values("taken_on")[:1]))
-            .annotate(reading_period_from=started)
-            .filter(due)
-        )
+        return self.with_last_reading().filter(_due_by(today)).exclude(initiative__status="closed")
 
     def reported_by(self, user: User) -> MeasureQuerySet:
         """Measures `user` reports readings of: those of initiatives they are a programme manager
@@ -61,10 +86,6 @@ class MeasureQuerySet(RetirableQuerySet):
             .select_related("initiative")
             .order_by("initiative__title", "name")
         )
-
-
-class CurrentMeasureManager(CurrentManager.from_queryset(MeasureQuerySet)):  # type: ignore[misc]
-    """Current measures only, as every register's default manager, with the measure reads above."""
 
 
 class MeasureReadingQuerySet(models.QuerySet):

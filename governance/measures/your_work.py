@@ -4,12 +4,21 @@ AppConfig.ready."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import reverse
 
 from collab.govuk_forms import date_text
 from governance.measures.models import Measure
+from governance.measures.querysets import next_reading_on
 from initiatives.models import User
 from initiatives.your_work import WorkItem, WorkKind
+
+
+def _due(measure: Any) -> str:
+    """When its reading was due: a Measure from reading_due(), with `last_reading_on`."""
+    due = next_reading_on(measure.last_reading_on, measure.frequency)
+    return f"{measure.get_frequency_display()} reading due {date_text(due)}."
 
 
 def measures_with_a_reading_due(user: User) -> WorkKind:
@@ -19,14 +28,7 @@ def measures_with_a_reading_due(user: User) -> WorkKind:
             href=reverse(
                 "governance:measure_detail", kwargs={"slug": measure.initiative.slug, "pk": measure.pk}
             ),
-            hint=(
-                f"{measure.initiative.title}. {measure.get_frequency_display()}: "
-                + (
-                    f"last reading {date_text(measure.last_reading_on)}."
-                    if measure.last_reading_on
-                    else "no reading yet."
-                )
-            ),
+            hint=f"{measure.initiative.title}. {_due(measure)}",
             status="not_started",
             status_label="Reading due",
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.db import models
@@ -24,6 +25,17 @@ class RiskQuerySet(RetirableQuerySet):
         """Risks not closed: open ones, and drafts from the checklist still to be assessed."""
         return self.exclude(status=self.model.Status.CLOSED)
 
+    def review_due_within(self, days: int, *, today: datetime.date) -> RiskQuerySet:
+        """Open risks whose review date is today or in the next `days` days."""
+        until = today + datetime.timedelta(days=days)
+        return self.filter(status=self.model.Status.OPEN, retired_at__isnull=True).filter(
+            review_date__gte=today, review_date__lte=until
+        )
+
+    def review_overdue(self, *, today: datetime.date) -> RiskQuerySet:
+        """Open risks whose review date has passed."""
+        return self.filter(status=self.model.Status.OPEN, retired_at__isnull=True, review_date__lt=today)
+
     def open_for(self, user: User) -> RiskQuerySet:
         """Open, current risks in initiatives `user` can see."""
         return self.current().filter(
@@ -37,7 +49,7 @@ class RiskQuerySet(RetirableQuerySet):
     def needing_attention(self) -> RiskQuerySet:
         """Above their escalation threshold, past their review date, or with no open action though
         they are to be treated, transferred or terminated (a tolerated risk needs none). Each comes
-        with `above_threshold`, `review_overdue` and `has_open_action` to say why."""
+        with `above_threshold`, `review_passed` and `has_open_action` to say why."""
         actions = self.model.actions.rel.related_model.objects.filter(
             risk=models.OuterRef("pk"), kind="action", status="open"
         )
@@ -50,7 +62,7 @@ class RiskQuerySet(RetirableQuerySet):
                 current_score_value=models.ExpressionWrapper(score, output_field=models.IntegerField()),
                 has_open_action=models.Exists(actions),
                 above_threshold=models.ExpressionWrapper(above, output_field=models.BooleanField()),
-                review_overdue=models.ExpressionWrapper(overdue, output_field=models.BooleanField()),
+                review_passed=models.ExpressionWrapper(overdue, output_field=models.BooleanField()),
             )
             .filter(above | overdue | unactioned)
             .select_related("initiative")

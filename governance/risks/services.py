@@ -15,12 +15,15 @@ from django.utils import timezone
 from collab.unchanged import UNCHANGED, Unchanged, apply_changes
 from governance.checklist.items import ChecklistItem
 from governance.risks.models import Risk, RiskAction, RiskScoreChange
+from governance.risks.notices import risk_action_notify, risk_owner_notify
 from governance.risks.scoring import band_for, default_review_date, score
 from initiatives.models import Body, Initiative, User
 
 POSITIONS = [choice.value for choice in RiskScoreChange.Position]
 DEFAULT_ESCALATION_THRESHOLD: int = Risk._meta.get_field("escalation_threshold").default
 SCORE_FIELDS = [f"{position}_{axis}" for position in POSITIONS for axis in ("likelihood", "impact")]
+# What an edit compares with: a new owner is told.
+STORED_FIELDS = [*SCORE_FIELDS, "review_date", "owner_id"]
 
 
 def _positions(values: dict) -> dict[str, tuple[int | None, int | None]]:
@@ -154,6 +157,7 @@ def risk_create(
     risk._history_user = by
     risk.save()
     _record_score_changes(risk, None, by, notes=dict.fromkeys(POSITIONS, note))
+    risk_owner_notify(risk=risk, by=by)
     return risk
 
 
@@ -185,7 +189,7 @@ def risk_update(
     """Change the fields given; each scored position that moved is kept in its history, and the
     review date follows review_date_after_edit (None: from the new score)."""
     # Read what is stored: a bound ModelForm has already changed the instance in memory.
-    stored = Risk.objects.select_for_update().filter(pk=risk.pk).values(*SCORE_FIELDS, "review_date").get()
+    stored = Risk.objects.select_for_update().filter(pk=risk.pk).values(*STORED_FIELDS).get()
     apply_changes(
         risk,
         {
@@ -214,6 +218,8 @@ def risk_update(
     risk._history_user = by
     risk.save()
     _record_score_changes(risk, _positions(stored), by, notes=notes)
+    if risk.owner_id != stored["owner_id"]:
+        risk_owner_notify(risk=risk, by=by)
     return risk
 
 
@@ -285,6 +291,7 @@ def risk_action_add(
     )
     action._history_user = by
     action.save()
+    risk_action_notify(action=action, by=by)
     return action
 
 

@@ -45,13 +45,13 @@ def _attention(risk: Any) -> tuple[list[str], str, str]:
         reasons.append(
             f"Score {risk.current_score} is above its escalation threshold of {risk.escalation_threshold}"
         )
-    if risk.review_overdue and risk.review_date:
+    if risk.review_passed and risk.review_date:
         reasons.append(f"Review was due {date_text(risk.review_date)}")
     if not risk.has_open_action and risk.treatment != Risk.Treatment.TOLERATE:
         reasons.append("No open action")
     if risk.above_threshold:
         return reasons, "above_threshold", "Above threshold"
-    if risk.review_overdue:
+    if risk.review_passed:
         return reasons, "review_overdue", "Review overdue"
     return reasons, "not_started", "No open action"
 
