@@ -188,6 +188,18 @@ class GovukDateField(forms.DateField):
         super().__init__(**kwargs)
 
 
+def optional_choice_by_id(*, label: str, not_offered: str) -> forms.TypedChoiceField:
+    """An optional choice of one record by its id, from choices the form sets; an id it did not offer
+    (someone else's, or not a number) is refused with `not_offered`, never looked up."""
+    return forms.TypedChoiceField(
+        label=label,
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": not_offered},
+    )
+
+
 class LinesField(forms.CharField):
     """A textarea where each non-empty line is one item; cleans to a list of strings."""
 

@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("people.urls")),
     path("initiatives/", include("initiatives.urls")),
     path("initiatives/<slug:slug>/", include("governance.urls")),
+    path("search/", include("governance.search.urls")),
+    path("portfolio/", include("governance.portfolio.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -11,6 +11,7 @@ from governance.forums import rules as forums
 from governance.glossary import rules as glossary
 from governance.measures import rules as measures
 from governance.packs import rules as packs
+from governance.portfolio import rules as portfolio
 from governance.raci import rules as raci
 from governance.risks import rules as risks
 from governance.setup import rules as setup
@@ -22,6 +23,7 @@ __all__ = [
     "glossary",
     "measures",
     "packs",
+    "portfolio",
     "predicates",
     "raci",
     "risks",

@@ -26,6 +26,7 @@ from initiatives.models import (
     User,
     ValueArea,
 )
+from initiatives.portfolio_offices import admin as portfolio_offices_admin  # noqa: F401  (registers the grants)
 
 
 class MembershipInline(admin.TabularInline):

@@ -383,3 +383,7 @@ class AssessmentDraft(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}'s draft assessment of {self.initiative}"
+
+
+# Defined in their own package; imported here so Django finds the model in this app.
+from initiatives.portfolio_offices.models import PortfolioGrant  # noqa: E402, F401

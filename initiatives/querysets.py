@@ -52,6 +52,24 @@ class InitiativeQuerySet(models.QuerySet):
         ids = self.filter(by_body | _assigned_to_review(user)).values("pk")
         return self.filter(pk__in=ids)
 
+    def in_portfolio_of(self, user: User) -> InitiativeQuerySet:
+        """The initiatives on the user's portfolio page: those a body of theirs takes part in, and
+        those a current portfolio office grant covers (a body's, or every initiative on all bodies).
+
+        Assigned reviews are not a portfolio. Administrators see everything; anonymous users nothing.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        grants = user.portfolio_grants.filter(ended_at__isnull=True)
+        on_all_bodies = models.Exists(grants.filter(body__isnull=True))
+        by_body = models.Q(participations__body__memberships__user=user) | models.Q(
+            participations__body__in=grants.values("body")
+        )
+        ids = self.filter(by_body).values("pk")
+        return self.filter(models.Q(pk__in=ids) | models.Q(on_all_bodies))
+
     def reviewed_by(self, user: User) -> InitiativeQuerySet:
         """Initiatives the user is assigned to assure."""
         return self.filter(_assigned_to_review(user))

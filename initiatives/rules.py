@@ -22,6 +22,12 @@ def is_body_member(user) -> bool:
     return user.is_authenticated and user.memberships.exists()
 
 
+@rules.predicate
+def is_portfolio_office(user) -> bool:
+    """The user holds a current portfolio office grant, on one body or on all."""
+    return user.is_authenticated and user.portfolio_grants.filter(ended_at__isnull=True).exists()
+
+
 def remembered(user, key: tuple, compute):
     """A fact about the user, worked out once per request.
 

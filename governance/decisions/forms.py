@@ -5,13 +5,15 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from collab.govuk_forms import GovukDateField, GovukForm, GovukModelForm, GovukRadios
+from collab.govuk_forms import GovukDateField, GovukForm, GovukModelForm, GovukRadios, optional_choice_by_id
 from collab.versioned_forms import VersionedFormMixin
 from governance.decisions import states as decision_states
+from governance.decisions.changes.kinds import KINDS as LINK_KINDS
 from governance.decisions.models import Decision
+from governance.decisions.querysets import DecisionQuerySet
 from governance.decisions.services import revisit_date_problem
 from governance.decisions.states import Action
-from initiatives.models import Initiative
+from initiatives.models import Initiative, User
 
 
 class DecisionForm(VersionedFormMixin, GovukModelForm):
@@ -130,3 +132,67 @@ class EscalateForm(GovukForm):
         max_length=5000,
         error_messages={"required": "Enter why this needs to be escalated"},
     )
+
+
+NOT_LINKED = "none"
+
+
+class DecisionFilterForm(GovukForm):
+    """The decision log's filters. A GET form: it works without JavaScript and its links can be shared."""
+
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "All statuses"), *Decision.Status.choices],
+        error_messages={"invalid_choice": "Select a status from the list"},
+    )
+    decider = optional_choice_by_id(label="Decider", not_offered="Select a decider from the list")
+    raised_from = GovukDateField(
+        label="Raised on or after", required=False, help_text="For example, 1 4 2026"
+    )
+    raised_to = GovukDateField(
+        label="Raised on or before", required=False, help_text="For example, 31 3 2027"
+    )
+    linked = forms.ChoiceField(
+        label="Linked record",
+        required=False,
+        error_messages={"invalid_choice": "Select a kind of linked record from the list"},
+    )
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        kwargs.setdefault("auto_id", "filter-%s")
+        super().__init__(*args, **kwargs)
+        deciders = User.objects.filter(pk__in=initiative.decisions.values("decider")).order_by("full_name")
+        self.fields["decider"].choices = [("", "Anyone"), *((person.pk, str(person)) for person in deciders)]
+        self.fields["linked"].choices = [
+            ("", "Linked or not"),
+            (NOT_LINKED, "Not linked to a record"),
+            *((slug, kind.noun.capitalize()) for slug, kind in LINK_KINDS.items()),
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("raised_from"), cleaned.get("raised_to")
+        if start and end and end < start:
+            self.add_error("raised_to", "Raised on or before must be the same as or after raised on or after")
+        return cleaned
+
+    def filter(self, decisions: DecisionQuerySet) -> DecisionQuerySet:
+        """The filtered log: current decisions, or the withdrawn ones when that status is chosen."""
+        if not self.is_valid():
+            return decisions.current()
+        data = self.cleaned_data
+        decisions = decisions.filter(status=data["status"]) if data["status"] else decisions.current()
+        if data["decider"]:
+            decisions = decisions.filter(decider_id=data["decider"])
+        if data["raised_from"]:
+            decisions = decisions.filter(created_at__date__gte=data["raised_from"])
+        if data["raised_to"]:
+            decisions = decisions.filter(created_at__date__lte=data["raised_to"])
+        if data["linked"]:
+            decisions = decisions.linked_to(None if data["linked"] == NOT_LINKED else data["linked"])
+        return decisions
+
+    @property
+    def is_filtered(self) -> bool:
+        return self.is_valid() and any(self.cleaned_data.values())

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from collab.govuk_forms import date_text
 from collab.history import FieldChange, HistoryEntry, history_entries
 from governance.decisions import states as decision_states
+from governance.decisions.changes.kinds import KINDS as LINK_KINDS
 from governance.decisions.changes.presenters import DecisionAbout, decision_about
 from governance.decisions.duties import DeciderChoice, decider_choice, no_decider_message, own_decision
 from governance.decisions.forms import DecideForm, ResubmitForm
@@ -210,3 +211,48 @@ def trail_entries(steps: Iterable[DecisionTransition]) -> list[HistoryEntry]:
 def decision_history(decision: Decision) -> list[HistoryEntry]:
     """Every change to the decision, draft edits included; the trail above says why it moved."""
     return history_entries([decision.history.all()])
+
+
+DECISION_LOG_COLUMNS = [
+    "Reference",
+    "Title",
+    "Status",
+    "Decider",
+    "Needed by",
+    "Deferred until",
+    "Raised on",
+    "Raised by",
+    "Linked records",
+    "Context",
+    "Options",
+    "Recommendation",
+]
+
+
+def decision_log_rows(decisions: Iterable[Decision]) -> list[list]:
+    """The log as CSV rows (collab.csv_export neutralises formula-like cells). Dates in ISO form."""
+
+    def iso(value) -> str:
+        return value.isoformat() if value else ""
+
+    def linked(decision: Decision) -> str:
+        nouns = {LINK_KINDS[link.kind].noun for link in decision.links.all() if link.kind in LINK_KINDS}
+        return ", ".join(sorted(nouns))
+
+    return [
+        [
+            decision.reference,
+            decision.title,
+            decision.get_status_display(),
+            decision.decider.full_name if decision.decider else "",
+            iso(decision.due_date),
+            iso(decision.deferred_until),
+            iso(decision.created_at.date()),
+            decision.created_by.full_name,
+            linked(decision),
+            decision.context,
+            decision.options,
+            decision.recommendation,
+        ]
+        for decision in decisions
+    ]

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 
 from governance.decisions import states as decision_states
+from governance.decisions.changes.models import DecisionLink
 from governance.retirement.querysets import RetirableQuerySet
 from initiatives.models import Initiative
 
@@ -42,6 +43,13 @@ class DecisionQuerySet(RetirableQuerySet):
             .select_related("initiative")
             .order_by("updated_at")
         )
+
+    def linked_to(self, kind: str | None) -> DecisionQuerySet:
+        """Decisions linked to a record of `kind` (a slug of changes.kinds.KINDS); None: linked to none."""
+        links = DecisionLink.objects.filter(decision=models.OuterRef("pk"))
+        if kind is None:
+            return self.exclude(models.Exists(links))
+        return self.filter(models.Exists(links.filter(kind=kind)))
 
     def decided_since_drafter_looked(self, user: User) -> DecisionQuerySet:
         """Decisions `user` drafted that someone else approved, rejected or deferred in the last

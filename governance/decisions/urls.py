@@ -7,6 +7,7 @@ from governance.decisions import views
 
 urlpatterns = [
     path("decisions/", views.decisions, name="decisions"),
+    path("decisions/export.csv", views.export, name="decisions_export"),
     path("decisions/new/", submit_once(views.decision_add), name="decision_add"),
     path("decisions/<int:number>/", views.decision_detail, name="decision"),
     path("decisions/<int:number>/edit/", views.decision_edit, name="decision_edit"),

@@ -2,17 +2,30 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
+from collab.csv_export import csv_response
 from collab.govuk_forms import posted
 from collab.stale_edit import stale_edit_response
 from collab.versions import StaleVersion
 from governance.decisions import services
 from governance.decisions import states as decision_states
 from governance.decisions.changes.services import ChangesCannotApply
-from governance.decisions.forms import DecideForm, DecisionForm, EscalateForm, ResubmitForm, SupersedeForm
+from governance.decisions.forms import (
+    DecideForm,
+    DecisionFilterForm,
+    DecisionForm,
+    EscalateForm,
+    ResubmitForm,
+    SupersedeForm,
+)
 from governance.decisions.notices import AlreadyResent, decision_email_resend
-from governance.decisions.presenters import decision_history, decision_page
+from governance.decisions.presenters import (
+    DECISION_LOG_COLUMNS,
+    decision_history,
+    decision_log_rows,
+    decision_page,
+)
 from governance.decisions.rules import (
     ADD_DECISION,
     CHANGE_DECISION,
@@ -37,14 +50,33 @@ def _get_decision(request, slug, number, permission=None):
     return initiative, decision
 
 
+def _filtered_log(request, initiative):
+    filter_form = DecisionFilterForm(request.GET or None, initiative=initiative)
+    return filter_form, filter_form.filter(initiative.decisions.select_related("decider")).order_by("-number")
+
+
+@require_GET
 def decisions(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
+    filter_form, log = _filtered_log(request, initiative)
     context = {
         "initiative": initiative,
-        "decisions": initiative.decisions.current().select_related("decider").order_by("-number"),
+        "decisions": log,
+        "filter_form": filter_form,
+        "export_query": request.GET.urlencode(),
         "can_add": request.user.has_perm(ADD_DECISION, initiative),
     }
     return render(request, "governance/decisions/decisions.html", context)
+
+
+@require_GET
+def export(request, slug):
+    """The log as the filters show it, as CSV; invalid filters export the whole current log, as the page
+    lists it beside its error messages."""
+    initiative = get_initiative_or_404(request.user, slug)
+    _filter_form, log = _filtered_log(request, initiative)
+    rows = decision_log_rows(log.select_related("created_by").prefetch_related("links"))
+    return csv_response(f"{initiative.slug}-decision-log.csv", DECISION_LOG_COLUMNS, rows)
 
 
 def decision_add(request, slug):

@@ -1,32 +1,23 @@
 """The health check: an initiative against the common failure points of joint working.
 
 Derived from the records, never typed in. `health_check` is a pure function of
-`HealthFacts` (plain data, tested as tables); `gather_health_facts` reads those facts for
-one initiative in a constant number of queries, however many records it has.
-
-`gather_health_facts` is the one place the initiative's facts are counted (disputed terms,
-failing RACI rows, flagged risks, ...): the overview's health panel reads them, and so does
-the governance pack, whose snapshot keeps them so its summary and its health check agree.
+`HealthFacts` (plain data, tested as tables); `governance.health.gathering` reads those facts
+from the database, for one initiative or many, in a constant number of queries.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
-from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
-from governance.checklist.items import exchanges_records, latest_assessment
-from governance.glossary.meanings import AGREED, DISPUTED, PROPOSED, effective_status
+from governance.glossary.meanings import AGREED, DISPUTED, PROPOSED
 from governance.health import model_fit
 from governance.health.model_fit import ModelFitFacts
-from governance.raci.matrix import load_matrix
-from governance.risks.models import Risk
 from governance.risks.scoring import risk_flags
 from initiatives.models import Initiative
 
@@ -252,27 +243,6 @@ def fix_url(key: str, initiative: Initiative) -> str | None:
         return None
 
 
-def _risk_facts(initiative: Initiative, today: datetime.date) -> tuple[RiskFlagCounts, dict[str, int]]:
-    """The live risks' flags, counted as the risk register counts them."""
-    flagged_by = ("current_likelihood", "current_impact", "escalation_threshold", "owner_id", "review_date")
-    rows = list(initiative.risks.live().values_list(*flagged_by, "status"))
-    # A draft has no position or review date to flag until it is assessed.
-    drafts = sum(1 for row in rows if row[5] == Risk.Status.DRAFT)
-    flags = replace(
-        count_risk_flags(
-            ((None, None, *row[2:4], None) if row[5] == Risk.Status.DRAFT else row[:5] for row in rows), today
-        ),
-        not_yet_assessed=drafts,
-    )
-    return flags, {
-        "live_risks": len(rows),
-        "draft_risks": drafts,
-        "risks_above_threshold": flags.above_threshold,
-        "unowned_risks": flags.no_owner,
-        "overdue_risks": flags.review_overdue,
-    }
-
-
 def count_risk_flags(rows: Iterable[tuple], today: datetime.date) -> RiskFlagCounts:
     above = no_owner = overdue = 0
     for likelihood, impact, threshold, owner_id, review_date in rows:
@@ -287,58 +257,6 @@ def count_risk_flags(rows: Iterable[tuple], today: datetime.date) -> RiskFlagCou
         no_owner += flags.no_owner
         overdue += flags.review_overdue
     return RiskFlagCounts(above, no_owner, overdue)
-
-
-def gather_health_facts(
-    initiative: Initiative, today: datetime.date | None = None
-) -> tuple[HealthFacts, RiskFlagCounts]:
-    """The facts for one initiative, in a fixed number of queries (nine)."""
-    from governance.glossary.models import BodyMeaning, DataSharingAgreement
-
-    today = today or timezone.localdate()
-    assessment = latest_assessment(initiative)
-    meanings = defaultdict(list)
-    for definition_id, meaning in BodyMeaning.objects.of(initiative).values_list("definition_id", "meaning"):
-        meanings[definition_id].append(meaning)
-    statuses = tuple(
-        effective_status(status, meanings[pk])
-        for pk, status in initiative.data_definitions.values_list("pk", "status")
-    )
-    measures = initiative.measures.aggregate(
-        total=Count("pk"), agreed=Count("pk", filter=Q(agreed_before_start=True))
-    )
-    agreements = initiative.data_sharing_agreements.aggregate(
-        total=Count("pk"),
-        completed=Count("pk", filter=Q(dpia_status=DataSharingAgreement.DpiaStatus.COMPLETED)),
-    )
-    flags, risk_facts = _risk_facts(initiative, today)
-    raci = load_matrix(initiative)
-    facts = HealthFacts(
-        initiative_active=initiative.status == Initiative.Status.ACTIVE,
-        has_senior_owner=initiative.senior_owner_id is not None,
-        decision_rights=len(initiative.senior_owner_decision_rights or []),
-        forum_purposes=tuple(initiative.forums.values_list("purpose", flat=True)),
-        definition_statuses=statuses,
-        data_answer=(assessment.answers or {}).get("data") if assessment else None,
-        measures=measures["total"],
-        measures_agreed_before_start=measures["agreed"],
-        raci_rows=len(raci.rows),
-        raci_failing_rows=len(raci.check().failing_rows),
-        **risk_facts,
-        bodies_without_stop_doing=tuple(
-            short_name
-            for short_name, stop_doing in initiative.participations.order_by("body__name").values_list(
-                "body__short_name", "stop_doing"
-            )
-            if not stop_doing
-        ),
-        exchanges_records=exchanges_records(initiative, assessment),
-        agreements=agreements["total"],
-        agreements_with_completed_dpia=agreements["completed"],
-        model_fit=model_fit.gather_model_fit_facts(initiative, assessment),
-        built_sections=frozenset(key for key in FIX_URL_NAMES if fix_url(key, initiative) is not None),
-    )
-    return facts, flags
 
 
 def _as_json(values: dict) -> dict:

@@ -12,6 +12,7 @@ these, never a count of their own, so a pack cannot say "2 terms disputed" in on
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -26,7 +27,8 @@ from governance.glossary.meanings import AGREED, DISPUTED, PROPOSED
 from governance.glossary.models import DataSharingAgreement
 from governance.health import checks
 from governance.health.checks import FIX_URL_NAMES, HealthFacts, HealthItem, RiskFlagCounts, Status, fix_url
-from governance.measures.models import MeasureReading
+from governance.health.gathering import gather_health_facts_for
+from governance.measures.models import Measure, MeasureReading
 from governance.measures.progress import Standing, measure_position
 from initiatives.models import Initiative, Participation
 
@@ -111,28 +113,40 @@ class InitiativeFacts:
         return {name: getattr(self, name) for name in FIGURES}
 
 
-def _measure_standings(initiative: Initiative) -> list[tuple[Standing, bool]]:
+def _measure_standings(ids: list[int]) -> dict[int, list[tuple[Standing, bool]]]:
     """Each measure's standing as its own page shows it (governance.measures.progress), and
-    whether it has a reading, in one query."""
+    whether it has a reading, by initiative, in one query."""
     latest = MeasureReading.objects.filter(measure=OuterRef("pk")).order_by("-taken_on")
-    rows = initiative.measures.annotate(
-        latest_value=Subquery(latest.values("value")[:1]), latest_on=Subquery(latest.values("taken_on")[:1])
-    ).values("direction", "baseline", "target", "baseline_date", "target_date", "latest_value", "latest_on")
-    return [
-        (
-            measure_position(
-                direction=row["direction"],
-                baseline=row["baseline"],
-                target=row["target"],
-                latest=row["latest_value"],
-                latest_on=row["latest_on"],
-                baseline_date=row["baseline_date"],
-                target_date=row["target_date"],
-            ).standing,
-            row["latest_on"] is not None,
+    rows = (
+        Measure.objects.filter(initiative_id__in=ids)
+        .annotate(
+            latest_value=Subquery(latest.values("value")[:1]),
+            latest_on=Subquery(latest.values("taken_on")[:1]),
         )
-        for row in rows
-    ]
+        .values(
+            "initiative_id",
+            "direction",
+            "baseline",
+            "target",
+            "baseline_date",
+            "target_date",
+            "latest_value",
+            "latest_on",
+        )
+    )
+    standings: dict[int, list[tuple[Standing, bool]]] = {pk: [] for pk in ids}
+    for row in rows:
+        position = measure_position(
+            direction=row["direction"],
+            baseline=row["baseline"],
+            target=row["target"],
+            latest=row["latest_value"],
+            latest_on=row["latest_on"],
+            baseline_date=row["baseline_date"],
+            target_date=row["target_date"],
+        )
+        standings[row["initiative_id"]].append((position.standing, row["latest_on"] is not None))
+    return standings
 
 
 def _count_of(queryset) -> Coalesce:
@@ -141,13 +155,12 @@ def _count_of(queryset) -> Coalesce:
     return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")[:1]), 0)
 
 
-def _more_counts(initiative: Initiative) -> dict[str, Any]:
+def _more_counts(ids: list[int]) -> dict[int, dict[str, Any]]:
     """The figures the health check does not need, in two queries: the measures, and the rest."""
-    measures = _measure_standings(initiative)
-    standings = [standing for standing, _read in measures]
+    measures = _measure_standings(ids)
     awaiting = [status for status in Decision.Status.values if decision_states.awaits_decider(status)]
-    counts = (
-        Initiative.objects.filter(pk=initiative.pk)
+    counted = (
+        Initiative.objects.filter(pk__in=ids)
         .annotate(
             n_bodies=_count_of(Participation.objects.all()),
             n_escalation_levels=_count_of(EscalationLevel.objects.all()),
@@ -156,22 +169,44 @@ def _more_counts(initiative: Initiative) -> dict[str, Any]:
             n_decisions_awaiting=_count_of(Decision.objects.filter(status__in=awaiting)),
         )
         .values(
-            "n_bodies", "n_escalation_levels", "n_agreements_signed", "n_decisions", "n_decisions_awaiting"
+            "pk",
+            "n_bodies",
+            "n_escalation_levels",
+            "n_agreements_signed",
+            "n_decisions",
+            "n_decisions_awaiting",
         )
-        .get()
     )
-    return {
-        **{name.removeprefix("n_"): count for name, count in counts.items()},
-        "measures_meeting_target": standings.count(Standing.MET),
-        "measures_off_track": standings.count(Standing.OFF_TRACK),
-        "measures_without_readings": sum(1 for _standing, read in measures if not read),
-    }
+    more: dict[int, dict[str, Any]] = {}
+    for row in counted:
+        counts: dict[str, Any] = dict(row)
+        pk: int = counts.pop("pk")
+        standings = [standing for standing, _read in measures[pk]]
+        more[pk] = {
+            **{name.removeprefix("n_"): count for name, count in counts.items()},
+            "measures_meeting_target": standings.count(Standing.MET),
+            "measures_off_track": standings.count(Standing.OFF_TRACK),
+            "measures_without_readings": sum(1 for _standing, read in measures[pk] if not read),
+        }
+    return more
 
 
 def initiative_facts(initiative: Initiative, today: datetime.date | None = None) -> InitiativeFacts:
+    return initiative_facts_for([initiative], today)[initiative.pk]
+
+
+def initiative_facts_for(
+    initiatives: Sequence[Initiative], today: datetime.date | None = None
+) -> dict[int, InitiativeFacts]:
+    """Each initiative's facts, by id, in the same fixed number of queries however many initiatives:
+    the portfolio reads these, the overview and the pack read one initiative's."""
     today = today or timezone.localdate()
-    counts, flags = checks.gather_health_facts(initiative, today)
-    return InitiativeFacts(counts=replace(counts, **_more_counts(initiative)), risk_flags=flags)
+    gathered = gather_health_facts_for(initiatives, today)
+    more = _more_counts([initiative.pk for initiative in initiatives])
+    return {
+        pk: InitiativeFacts(counts=replace(counts, **more[pk]), risk_flags=flags)
+        for pk, (counts, flags) in gathered.items()
+    }
 
 
 def facts_from_snapshot(snapshot: dict) -> InitiativeFacts:

@@ -79,22 +79,32 @@ def _count(queryset) -> Subquery:
 
 def gather_model_fit_facts(initiative: Initiative, assessment: Assessment | None) -> ModelFitFacts:
     """The facts for one initiative, in two queries whatever its size or model."""
+    return gather_model_fit_facts_for([initiative], {initiative.pk: assessment})[initiative.pk]
+
+
+def gather_model_fit_facts_for(
+    initiatives: list[Initiative], assessments: dict[int, Assessment | None]
+) -> dict[int, ModelFitFacts]:
+    """The facts for each initiative, by id, in two queries however many initiatives."""
     from governance.decisions.models import Decision
     from governance.forums.models import Forum
     from governance.glossary.models import DataSharingAgreement
     from governance.raci.models import RaciCell
 
-    model = initiative.operating_model
-    follows = bool(model) and assessment is not None and assessment.chosen_model == model
-    holders = (
-        RaciCell.objects.filter(row__initiative=initiative, value=RaciCell.Value.ACCOUNTABLE)
-        .values_list("column__body__short_name", flat=True)
+    ids = [initiative.pk for initiative in initiatives]
+    holders: dict[int, list[str]] = {pk: [] for pk in ids}
+    held = (
+        RaciCell.objects.filter(row__initiative_id__in=ids, value=RaciCell.Value.ACCOUNTABLE)
+        .values_list("row__initiative_id", "column__body__short_name")
         .distinct()
-        .order_by("column__body__short_name")
+        .order_by("row__initiative_id", "column__body__short_name")
     )
+    for initiative_id, short_name in held:
+        holders[initiative_id].append(short_name)
     mine = OuterRef("pk")
-    counts = (
-        Initiative.objects.filter(pk=initiative.pk)
+    counts = {
+        row["pk"]: row
+        for row in Initiative.objects.filter(pk__in=ids)
         .annotate(
             pooled=_count(
                 Decision.objects.filter(initiative=mine, title__icontains="pooled budget").exclude(
@@ -104,12 +114,24 @@ def gather_model_fit_facts(initiative: Initiative, assessment: Assessment | None
             signed=_count(DataSharingAgreement.objects.filter(initiative=mine, signed_on__isnull=False)),
             decision_forums=_count(Forum.objects.filter(initiative=mine, purpose=Forum.Purpose.DECISIONS)),
         )
-        .values("pooled", "signed", "decision_forums")
-        .get()
-    )
+        .values("pk", "pooled", "signed", "decision_forums")
+    }
+    return {
+        initiative.pk: _model_fit_facts(
+            initiative, assessments.get(initiative.pk), holders[initiative.pk], counts[initiative.pk]
+        )
+        for initiative in initiatives
+    }
+
+
+def _model_fit_facts(
+    initiative: Initiative, assessment: Assessment | None, holders: list[str], counts: dict
+) -> ModelFitFacts:
+    model = initiative.operating_model
+    follows = bool(model) and assessment is not None and assessment.chosen_model == model
     return ModelFitFacts(
         model=model,
-        components=tuple(assessment.components) if follows else (),
+        components=tuple(assessment.components) if follows and assessment else (),
         bodies_holding_a=tuple(holders),
         pooled_budget_decisions=counts["pooled"],
         signed_agreements=counts["signed"],

@@ -26,6 +26,8 @@ PEOPLE = [
     ("nhs_member", "amara.nwosu@nhse.example", "Amara Nwosu", ["NHSE"], "Data lead"),
     ("co_programme_manager", "hannah.lee@cabinetoffice.example", "Hannah Lee", ["CO"], "Programme manager"),
     ("co_senior_owner", "james.reid@cabinetoffice.example", "James Reid", ["CO"], "Deputy Director"),
+    # A portfolio office at the centre: sees every initiative's row on the portfolio page.
+    ("portfolio_office", "olivia.grant@cabinetoffice.example", "Olivia Grant", ["CO"], "Portfolio office"),
     ("outsider", "fiona.mackay@gov-scot.example", "Fiona MacKay", ["SG"], "Analyst"),
     ("assurance_reviewer", "ruth.adeyemi@ipa.example", "Ruth Adeyemi", ["IPA"], "Assurance reviewer"),
     # In the reviewers group but assigned to nothing, so "Assign a reviewer" has someone to offer.
@@ -39,6 +41,7 @@ LOGIN_LABELS = {
     "nhs_member": "Consulted body member",
     "co_programme_manager": "Programme manager",
     "co_senior_owner": "Senior owner",
+    "portfolio_office": "Portfolio office, all bodies",
     "outsider": "Unrelated body member",
     "assurance_reviewer": "Assurance reviewer",
     "unassigned_reviewer": "Assurance reviewer, not assigned yet",

@@ -8,6 +8,7 @@ from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 
 from initiatives.models import Initiative, InitiativeRole, User
+from initiatives.portfolio_offices.models import PortfolioGrant
 from people.account.services import email_frequencies
 from people.models import EmailFrequency, EmailKind
 from people.single_sign_on import provider_for_email
@@ -36,6 +37,8 @@ class YourAccount:
     person: User
     bodies: list[str]
     initiatives: list[InitiativeRoles]
+    # What the person's portfolio office grants cover: body names, or "all bodies".
+    portfolio_offices: list[str]
     two_step: TwoStep
     sessions_elsewhere: int
     email_preferences: list[tuple[str, str]]
@@ -80,6 +83,7 @@ def your_account(person: User, current_session_key: str | None) -> YourAccount:
         person=person,
         bodies=[m.body.name for m in person.memberships.select_related("body").order_by("body__name")],
         initiatives=roles_by_initiative(person),
+        portfolio_offices=[grant.scope for grant in PortfolioGrant.objects.held_by(person)],
         two_step=two_step_status(person),
         sessions_elsewhere=sum(1 for s in sessions if s.session_key != current_session_key),
         email_preferences=[(kind.label, EmailFrequency(frequencies[kind]).label) for kind in EmailKind],

@@ -58,6 +58,7 @@ NOT_PAGES = {
     "governance:raci_csv": "a CSV download",
     "governance:risks_export": "a CSV download",
     "governance:measures_export": "a CSV download",
+    "governance:decisions_export": "a CSV download",
     "governance:pack_download": "a PDF download",
     "governance:pack_status": "JSON for the packs page's script",
     "mfa_download_recovery_codes": "a text file of recovery codes",

@@ -243,6 +243,11 @@ TABLE: dict[str, Access] = {
         params=nothing,
         get=expect(outsider=OK, partner=OK, programme_manager=OK, senior_owner=OK, reviewer=OK),
     ),
+    # Search: every signed-in person searches, within the initiatives they may see.
+    "search:results": Access(params=nothing, get=SIGNED_IN_PAGE),
+    # The portfolio: every persona belongs to a body, so each sees their bodies' portfolio (which
+    # initiatives, and a portfolio office's grants, tests/governance/test_portfolio.py proves).
+    **dict.fromkeys(("portfolio:portfolio", "portfolio:export"), Access(params=nothing, get=SIGNED_IN_PAGE)),
     # Invitations: the programme managers send, resend and withdraw them from the team page; the
     # emailed link works for anyone holding it, until it is used.
     "people:invite": manage_form(),
@@ -315,6 +320,7 @@ TABLE: dict[str, Access] = {
     "governance:escalation_level_remove": manage_form(with_pk("escalation_level")),
     # The decision log: programme managers draft and submit; only the named decider decides.
     "governance:decisions": Access(get=READ),
+    "governance:decisions_export": Access(get=READ),
     "governance:decision_add": manage_form(),
     "governance:decision": Access(params=decision("submitted_decision"), get=READ),
     "governance:decision_edit": manage_form(decision("draft_decision")),

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from governance.glossary.meanings import effective_status
-from governance.health.checks import gather_health_facts
+from governance.health.gathering import gather_health_facts
 from governance.models import DataDefinition, DataSharingAgreement, Measure, Risk
 from initiatives.models import Initiative
 

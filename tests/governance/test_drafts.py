@@ -19,7 +19,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from governance.checklist.items import ChecklistItem
-from governance.health.checks import gather_health_facts, health_check
+from governance.health.checks import health_check
+from governance.health.gathering import gather_health_facts
 from governance.measures.services import measures_add_from_checklist
 from governance.models import Risk, RiskScoreChange
 from governance.packs.content import content_fingerprint, gather_pack_content

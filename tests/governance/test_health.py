@@ -7,7 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from governance.health.checks import FIX_URL_NAMES, HealthFacts, Status, gather_health_facts, health_check
+from governance.health.checks import FIX_URL_NAMES, HealthFacts, Status, health_check
+from governance.health.gathering import gather_health_facts
 from governance.health.model_fit import ModelFitFacts
 from governance.models import DataSharingAgreement, Forum, RaciCell, RaciColumn, RaciRow
 from initiatives.models import Participation

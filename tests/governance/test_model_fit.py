@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from governance.decisions.models import Decision
-from governance.health.checks import gather_health_facts
 from governance.health.facts import initiative_health
+from governance.health.gathering import gather_health_facts
 from governance.health.model_fit import ModelFitFacts, gather_model_fit_facts, model_fit
 from governance.models import Forum, RaciCell, RaciColumn, RaciRow
 from tests.factories import BOARD, DATA, LEAD, LIGHT, SHARED, BodyFactory, ParticipationFactory

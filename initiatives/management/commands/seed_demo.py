@@ -18,6 +18,7 @@ FURTHER_SEEDERS: list[str] = [
     # After the glossary: a draft decision proposes agreeing one of its terms.
     "governance.decisions.changes.demo.seed_decision_changes",
     "governance.assurance.demo.seed_assurance",
+    "initiatives.portfolio_offices.demo.seed_portfolio_offices",
     # Last: who needs two-step verification depends on the roles the seeders above gave.
     "people.demo.seed_sign_in",
 ]
