@@ -2,7 +2,7 @@
 
 from governance.assurance.models import AssuranceReview, Recommendation, RecommendationStep
 from governance.decisions.changes.models import DecisionLink, DecisionSnapshot
-from governance.decisions.models import Decision, DecisionEmailFailure, DecisionTransition
+from governance.decisions.models import Decision, DecisionEmailFailure, DecisionSeen, DecisionTransition
 from governance.forums.models import Escalation, EscalationLevel, Forum
 from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
 from governance.measures.models import Measure, MeasureReading
@@ -18,6 +18,7 @@ __all__ = [
     "Decision",
     "DecisionEmailFailure",
     "DecisionLink",
+    "DecisionSeen",
     "DecisionSnapshot",
     "DecisionTransition",
     "Escalation",

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -9,6 +10,7 @@ from django.urls import reverse
 from collab.confirm import Confirmation, Consequence
 from collab.history import LIST_HISTORY_LENGTH, HistoryEntry, history_entries
 from initiatives.models import Initiative, InitiativeRole, Participation, User
+from initiatives.your_work import WorkItem, WorkKind
 
 
 @dataclass
@@ -99,3 +101,36 @@ def bodies_history(initiative: Initiative) -> list[HistoryEntry]:
 def team_history(initiative: Initiative) -> list[HistoryEntry]:
     roles = InitiativeRole.history.filter(initiative_id=initiative.pk)
     return history_entries([roles], limit=LIST_HISTORY_LENGTH)
+
+
+def stop_doing_not_recorded(user: User) -> WorkKind:
+    """Your work: bodies of the person that have not recorded what they will stop doing. Programme
+    managers go straight to the form; others to the bodies page, where it shows."""
+    participations = (
+        Participation.objects.with_member(user)
+        .filter(initiative__in=Initiative.objects.visible_to(user))
+        .stop_doing_not_recorded()
+        .with_managed_by(user)
+        .select_related("initiative", "body")
+        .order_by("initiative__title", "body__name")
+    )
+    items = [
+        WorkItem(
+            title=f"{participation.body.short_name}: what you will stop doing",
+            href=_stop_doing_link(participation),
+            hint=participation.initiative.title,
+            status="not_started",
+            status_label="Not recorded",
+        )
+        for participation in participations
+    ]
+    return WorkKind("stop-doing", "“Stop doing” commitments not recorded", items)
+
+
+def _stop_doing_link(participation: Any) -> str:
+    """Where the body records it: a Participation from with_managed_by(), so it knows whether the
+    person may edit it."""
+    slug = participation.initiative.slug
+    if participation.managed_by_user:
+        return reverse("initiatives:participation_edit", kwargs={"slug": slug, "pk": participation.pk})
+    return reverse("initiatives:bodies", kwargs={"slug": slug})

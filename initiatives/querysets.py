@@ -8,12 +8,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.db import models
 
 from initiatives.roles import ASSURANCE_REVIEWERS_GROUP, TeamRole
 
 if TYPE_CHECKING:
     from initiatives.models import Initiative, User
+
+
+def manages_initiative_at(user: User, initiative_field: str) -> models.Exists:
+    """For a filter or annotation: `user` is a programme manager of the initiative the outer row
+    names at `initiative_field` ("initiative_id", "review__initiative_id")."""
+    roles = apps.get_model("initiatives", "InitiativeRole").objects.filter(
+        initiative=models.OuterRef(initiative_field), user=user, role=TeamRole.PROGRAMME_MANAGER
+    )
+    return models.Exists(roles)
+
+
+def belongs_to_body_at(user: User, body_field: str) -> models.Exists:
+    """For a filter or annotation: `user` is a member of the body the outer row names at `body_field`."""
+    memberships = apps.get_model("initiatives", "Membership").objects.filter(
+        body=models.OuterRef(body_field), user=user
+    )
+    return models.Exists(memberships)
 
 
 def _assigned_to_review(user: User) -> models.Q:
@@ -128,6 +146,14 @@ class ParticipationQuerySet(models.QuerySet):
     def with_member(self, user: User) -> ParticipationQuerySet:
         """Participations of the bodies the user belongs to."""
         return self.filter(body__memberships__user=user)
+
+    def stop_doing_not_recorded(self) -> ParticipationQuerySet:
+        """Bodies that have not said what they will stop doing, in initiatives not closed."""
+        return self.filter(stop_doing=[]).exclude(initiative__status="closed")
+
+    def with_managed_by(self, user: User) -> ParticipationQuerySet:
+        """Each with `managed_by_user`: whether the user is a programme manager of its initiative."""
+        return self.annotate(managed_by_user=manages_initiative_at(user, "initiative_id"))
 
 
 class InitiativeRoleQuerySet(models.QuerySet):

@@ -27,13 +27,18 @@ from initiatives.presenters import (
     team_history,
 )
 from initiatives.rules import ADD_INITIATIVE, CHANGE_INITIATIVE, MANAGE_TEAM
+from initiatives.your_work import your_work
 
 
 def home(request):
     return render(
         request,
         "initiatives/home.html",
-        {"initiatives": home_initiatives(request.user), "can_create": request.user.has_perm(ADD_INITIATIVE)},
+        {
+            "your_work": your_work(request.user),
+            "initiatives": home_initiatives(request.user),
+            "can_create": request.user.has_perm(ADD_INITIATIVE),
+        },
     )
 
 

@@ -117,6 +117,24 @@ class DecisionTransition(models.Model):
         return f"{self.decision}: {self.from_status or 'new'} -> {self.to_status}"
 
 
+class DecisionSeen(models.Model):
+    """When a decision's drafter last opened it: Your work shows a decision decided since then."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "person"], name="one_seen_time_per_decision_and_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.decision} seen by {self.person} at {self.seen_at}"
+
+
 class DecisionEmailFailure(models.Model):
     """An email about a decision that did not reach someone: who was not told, and why.
 

@@ -176,12 +176,6 @@ def decision_rights_summary(initiative: Initiative) -> DecisionRightsSummary:
     )
 
 
-def decisions_awaiting(user: User) -> list[Decision]:
-    if not user.is_authenticated:
-        return []
-    return list(Decision.objects.awaiting_decision_by(user))
-
-
 def _returned_step(decision: Decision) -> DecisionTransition | None:
     if decision.status != decision_states.RETURNED:
         return None
@@ -212,23 +206,6 @@ def trail_entries(steps: Iterable[DecisionTransition]) -> list[HistoryEntry]:
         )
         for step in steps
     ]
-
-
-@dataclass
-class BackWithDrafter:
-    """A decision its drafter must act on, with the decider's step that put it there."""
-
-    decision: Decision
-    step: DecisionTransition
-
-
-def decisions_back_with(user: User) -> list[BackWithDrafter]:
-    """For the drafter's home page: decisions returned to them, and deferred ones due for revisit."""
-    if not user.is_authenticated:
-        return []
-    decisions = list(Decision.objects.back_with_drafter(user))
-    latest = DecisionTransition.objects.latest_of(decisions)
-    return [BackWithDrafter(decision, latest[decision.pk]) for decision in decisions]
 
 
 def decision_history(decision: Decision) -> list[HistoryEntry]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
@@ -48,6 +50,43 @@ class DecisionQuerySet(RetirableQuerySet):
         if kind is None:
             return self.exclude(models.Exists(links))
         return self.filter(models.Exists(links.filter(kind=kind)))
+
+    def decided_since_drafter_looked(self, user: User) -> DecisionQuerySet:
+        """Decisions `user` drafted that someone else approved, rejected or deferred in the last
+        NEWS_DAYS days and that `user` has not opened since (DecisionSeen): the news on Your work.
+
+        Each comes with `decided_at`, `decided_by_name` and `decided_comment` from its latest step.
+        """
+        steps = apps.get_model("governance", "DecisionTransition").objects.filter(
+            decision=models.OuterRef("pk")
+        )
+        latest = steps.order_by("-at", "-pk")
+        seen = apps.get_model("governance", "DecisionSeen").objects.filter(
+            decision=models.OuterRef("pk"), person=user
+        )
+        since = timezone.now() - datetime.timedelta(days=NEWS_DAYS)
+        return (
+            self.filter(
+                status__in=DECIDED_NEWS, created_by=user, initiative__in=Initiative.objects.visible_to(user)
+            )
+            .annotate(
+                decided_at=models.Subquery(latest.values("at")[:1]),
+                decided_by_id=models.Subquery(latest.values("by_id")[:1]),
+                decided_by_name=models.Subquery(latest.values("by__full_name")[:1]),
+                decided_comment=models.Subquery(latest.values("comment")[:1]),
+                seen_at=models.Subquery(seen.values("seen_at")[:1]),
+            )
+            .filter(decided_at__gte=since)
+            .exclude(decided_by_id=user.pk)
+            .filter(models.Q(seen_at__isnull=True) | models.Q(seen_at__lt=models.F("decided_at")))
+            .select_related("initiative")
+            .order_by("-decided_at")
+        )
+
+
+# What counts as news for a drafter, and for how long it stays news if they never open it.
+DECIDED_NEWS = (decision_states.APPROVED, decision_states.REJECTED, decision_states.DEFERRED)
+NEWS_DAYS = 30
 
 
 class DecisionTransitionQuerySet(models.QuerySet["DecisionTransition"]):

@@ -19,7 +19,7 @@ from collab.unchanged import UNCHANGED, Unchanged, apply_changes, changed
 from governance.decisions import states as decision_states
 from governance.decisions.changes.services import decision_changes_settle
 from governance.decisions.duties import decider_choice, no_decider_message, own_decision
-from governance.decisions.models import Decision, DecisionTransition
+from governance.decisions.models import Decision, DecisionSeen, DecisionTransition
 from governance.decisions.states import TRANSITIONS, Action, TransitionNotAllowed
 from governance.decisions.tasks import (
     notify_decision_awaiting,
@@ -327,3 +327,11 @@ def decision_withdraw(*, decision: Decision, by: User, reason: str) -> Decision:
     retirement = {"retired_at": timezone.now(), "retired_by": by, "retirement_reason": reason.strip()}
     _transition(decision, Action.WITHDRAW, by=by, comment=reason, retirement=retirement)
     return decision
+
+
+def decision_seen(*, decision: Decision, by: User) -> None:
+    """The drafter opened the decision: what was decided before now is no longer news on Your work."""
+    if decision.created_by_id == by.pk:
+        DecisionSeen.objects.update_or_create(
+            decision=decision, person=by, defaults={"seen_at": timezone.now()}
+        )

@@ -92,6 +92,7 @@ def decision_add(request, slug):
 
 def decision_detail(request, slug, number):
     _initiative, decision = _get_decision(request, slug, number)
+    services.decision_seen(decision=decision, by=request.user)
     context = {"page": decision_page(decision, request.user), "history": decision_history(decision)}
     return render(request, "governance/decisions/decision.html", context)
 

@@ -8,12 +8,20 @@ from django.db import models
 
 if TYPE_CHECKING:
     from governance.forums.models import EscalationLevel
+    from initiatives.models import User
 
 
 class EscalationLevelQuerySet(models.QuerySet):
     def up_the_route(self) -> EscalationLevelQuerySet:
         """Level 1, where issues start, first."""
         return self.order_by("level")
+
+    def where_person_sits(self, user: User) -> EscalationLevelQuerySet:
+        """The levels `user` sits at: those whose forum they chair, while the forum is not stood
+        down and they are active. The same rule, the other way round, is people_at_level()."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(forum__chair=user, forum__retired_at__isnull=True)
 
 
 class EscalationQuerySet(models.QuerySet):

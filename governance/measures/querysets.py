@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from governance.retirement.querysets import RetirableQuerySet
+from initiatives.models import Initiative
+from initiatives.querysets import belongs_to_body_at, manages_initiative_at
+
+if TYPE_CHECKING:
+    from initiatives.models import User
 
 # How far apart a measure's readings are due, by its frequency: (months, days).
 READING_INTERVALS: dict[str, tuple[int, int]] = {
@@ -66,6 +73,23 @@ class MeasureQuerySet(RetirableQuerySet):
     def reading_overdue(self, *, today: datetime.date) -> MeasureQuerySet:
         """Readings whose due date has passed."""
         return self.with_last_reading().filter(_due_by(today - datetime.timedelta(days=1)))
+
+    def reading_due(self, today: datetime.date | None = None) -> MeasureQuerySet:
+        """Your work: readings due today or overdue, in initiatives not closed."""
+        today = today or timezone.localdate()
+        return self.with_last_reading().filter(_due_by(today)).exclude(initiative__status="closed")
+
+    def reported_by(self, user: User) -> MeasureQuerySet:
+        """Measures `user` reports readings of: those of initiatives they are a programme manager
+        of, and those their body owns, in initiatives they can see."""
+        managing = manages_initiative_at(user, "initiative_id")
+        in_owner_body = belongs_to_body_at(user, "owner_body_id")
+        return (
+            self.filter(initiative__in=Initiative.objects.visible_to(user))
+            .filter(managing | in_owner_body)
+            .select_related("initiative")
+            .order_by("initiative__title", "name")
+        )
 
 
 class MeasureReadingQuerySet(models.QuerySet):

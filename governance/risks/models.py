@@ -9,7 +9,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from governance.retirement.models import Retirable
-from governance.risks.querysets import RiskQuerySet
+from governance.risks.querysets import RiskActionQuerySet, RiskQuerySet
 
 ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
 
@@ -230,6 +230,7 @@ class RiskAction(models.Model):
     status = models.CharField(max_length=4, choices=Status.choices, default=Status.OPEN)
 
     history = HistoricalRecords()
+    objects = RiskActionQuerySet.as_manager()
 
     class Meta:
         ordering = ["risk", "kind", "due_date", "pk"]

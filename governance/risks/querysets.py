@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import models
+from django.utils import timezone
 
 from governance.retirement.querysets import RetirableQuerySet
+from initiatives.models import Initiative
+
+if TYPE_CHECKING:
+    from initiatives.models import User
 
 
 class RiskQuerySet(RetirableQuerySet):
@@ -29,3 +35,52 @@ class RiskQuerySet(RetirableQuerySet):
     def review_overdue(self, *, today: datetime.date) -> RiskQuerySet:
         """Open risks whose review date has passed."""
         return self.filter(status=self.model.Status.OPEN, retired_at__isnull=True, review_date__lt=today)
+
+    def open_for(self, user: User) -> RiskQuerySet:
+        """Open, current risks in initiatives `user` can see."""
+        return self.current().filter(
+            status=self.model.Status.OPEN, initiative__in=Initiative.objects.visible_to(user)
+        )
+
+    def owned_by(self, user: User) -> RiskQuerySet:
+        """Open risks `user` owns, in initiatives they can see."""
+        return self.open_for(user).filter(owner=user)
+
+    def needing_attention(self) -> RiskQuerySet:
+        """Above their escalation threshold, past their review date, or with no open action though
+        they are to be treated, transferred or terminated (a tolerated risk needs none). Each comes
+        with `above_threshold`, `review_passed` and `has_open_action` to say why."""
+        actions = self.model.actions.rel.related_model.objects.filter(
+            risk=models.OuterRef("pk"), kind="action", status="open"
+        )
+        score = models.F("current_likelihood") * models.F("current_impact")
+        above = models.Q(current_score_value__gt=models.F("escalation_threshold"))
+        overdue = models.Q(review_date__lt=timezone.localdate())
+        unactioned = models.Q(has_open_action=False) & ~models.Q(treatment=self.model.Treatment.TOLERATE)
+        return (
+            self.annotate(
+                current_score_value=models.ExpressionWrapper(score, output_field=models.IntegerField()),
+                has_open_action=models.Exists(actions),
+                above_threshold=models.ExpressionWrapper(above, output_field=models.BooleanField()),
+                review_passed=models.ExpressionWrapper(overdue, output_field=models.BooleanField()),
+            )
+            .filter(above | overdue | unactioned)
+            .select_related("initiative")
+            .order_by("initiative__title", "number")
+        )
+
+    def escalated_to(self, levels: models.QuerySet) -> RiskQuerySet:
+        """Risks now at one of these escalation levels (EscalationLevel.objects.where_person_sits)."""
+        return self.filter(escalation_level__in=levels).select_related("initiative", "escalation_level")
+
+
+class RiskActionQuerySet(models.QuerySet):
+    def assigned_to(self, user: User) -> RiskActionQuerySet:
+        """Open actions (not controls) `user` owns, on open risks in initiatives they can see;
+        the soonest due first."""
+        return (
+            self.filter(owner=user, kind="action", status="open")
+            .filter(risk__in=self.model.risk.field.related_model.objects.open_for(user))
+            .select_related("risk__initiative")
+            .order_by(models.F("due_date").asc(nulls_last=True), "pk")
+        )

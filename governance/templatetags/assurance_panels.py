@@ -2,7 +2,7 @@
 
 from django import template
 
-from governance.assurance.presenters import assurance_summary, reviewer_assignments
+from governance.assurance.presenters import assurance_summary
 
 register = template.Library()
 
@@ -11,9 +11,3 @@ register = template.Library()
 def assurance_overview_panel(context, initiative):
     """Latest delivery confidence and open recommendations, for the initiative overview."""
     return {"summary": assurance_summary(initiative, context["request"].user, with_actions=False)}
-
-
-@register.inclusion_tag("governance/assurance/home_panel.html", takes_context=True)
-def assurance_home_panel(context):
-    """For assurance reviewers: the initiatives they are assigned to, with confidence and pack status."""
-    return {"assignments": reviewer_assignments(context["request"].user)}

@@ -32,7 +32,7 @@ def test_a_reviewer_records_a_review_then_asks_for_a_pack_and_downloads_it(
 ):
     fill_initiative(world)
     sign_in(page, live_server, world.assurance_reviewer)
-    expect(page.get_by_role("table", name="Initiatives you assure")).to_contain_text(
+    expect(page.get_by_role("region", name="Initiatives you assure")).to_contain_text(
         "Tell Us Once for bereavement"
     )
     assert_accessible(page)
@@ -108,4 +108,4 @@ def test_a_programme_manager_assigns_a_reviewer_and_sees_assurance_on_the_overvi
     sign_out(page)
 
     sign_in(page, live_server, colleague)
-    expect(page.get_by_role("table", name="Initiatives you assure")).to_contain_text("No review yet")
+    expect(page.get_by_role("region", name="Initiatives you assure")).to_contain_text("No review yet")

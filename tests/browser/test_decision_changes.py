@@ -56,7 +56,7 @@ def test_approving_a_decision_to_agree_a_disputed_term_agrees_it_and_its_history
     sign_out(page)
 
     sign_in(page, live_server, world.senior_owner)
-    awaiting = page.get_by_role("table", name="Decisions awaiting you")
+    awaiting = page.get_by_role("region", name="Decisions awaiting you")
     awaiting.get_by_role("link", name="D001: Agree the meaning of date of death notified").click()
     changes = page.get_by_role("table", name="Records D001 is about, and what approving it does")
     expect(changes).to_contain_text(f"Agreed meaning: from Not set → to {MEANING}")
@@ -91,7 +91,7 @@ def test_rejecting_a_decision_to_agree_a_disputed_term_leaves_it_disputed(page, 
     services.decision_submit(decision=decision, by=world.programme_manager)
 
     sign_in(page, live_server, world.senior_owner)
-    awaiting = page.get_by_role("table", name="Decisions awaiting you")
+    awaiting = page.get_by_role("region", name="Decisions awaiting you")
     awaiting.get_by_role("link", name="D001: Agree the meaning of date of death notified").click()
     page.get_by_label("Reject").check()
     page.get_by_label("Comment").fill("The registrar's date misses deaths abroad.")

@@ -14,8 +14,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 TITLE = "Approve the data sharing agreement"
 
 
-def open_from_home(page, table: str, decision) -> None:
-    page.get_by_role("table", name=table).get_by_role("link", name=f"{decision.reference}: {TITLE}").click()
+def open_from_home(page, section: str, decision) -> None:
+    page.get_by_role("region", name=section).get_by_role(
+        "link", name=f"{decision.reference}: {TITLE}"
+    ).click()
 
 
 def trail(page):
@@ -46,7 +48,7 @@ def test_the_decider_returns_it_and_the_drafter_sees_why_on_their_home_page_edit
     email = mailbox.wait_for(to=world.programme_manager.email, subject="D001 returned for changes")
     assert "Add what it costs each body." in email.get_body(preferencelist=("plain",)).get_content()
     sign_in(page, live_server, world.programme_manager)
-    back = page.get_by_role("table", name="Decisions back with you")
+    back = page.get_by_role("region", name="Decisions back with you")
     expect(back).to_contain_text("Returned for changes by David Okafor")
     expect(back).to_contain_text("Add what it costs each body.")
     assert_accessible(page)
@@ -62,7 +64,7 @@ def test_the_decider_returns_it_and_the_drafter_sees_why_on_their_home_page_edit
     expect(page.get_by_role("alert")).to_contain_text("D001 sent back to David Okafor for a decision")
     expect(trail(page).get_by_role("listitem").last).to_contain_text("Resubmitted by Priya Shah")
     page.goto(f"{live_server.url}/")
-    expect(page.get_by_role("table", name="Decisions back with you")).to_have_count(0)
+    expect(page.get_by_role("region", name="Decisions back with you")).to_have_count(0)
     mailbox.wait_for(to=world.senior_owner.email, subject="Decision needed: D001")
 
 
@@ -80,7 +82,7 @@ def test_its_drafter_withdraws_a_returned_decision_with_a_reason(page, live_serv
     expect(page.locator("h1 + p .govuk-tag")).to_have_text("Withdrawn")
     expect(trail(page).get_by_role("listitem").last).to_contain_text("The board settled it in March.")
     page.goto(f"{live_server.url}/")
-    expect(page.get_by_role("table", name="Decisions back with you")).to_have_count(0)
+    expect(page.get_by_role("region", name="Decisions back with you")).to_have_count(0)
 
 
 def test_the_decider_defers_it_to_a_date_which_the_page_and_trail_show(page, live_server, world):

@@ -37,7 +37,7 @@ def test_a_decision_is_drafted_submitted_and_approved_and_an_unrelated_body_cann
     sign_out(page)
 
     sign_in(page, live_server, world.senior_owner)
-    awaiting = page.get_by_role("table", name="Decisions awaiting you")
+    awaiting = page.get_by_role("region", name="Decisions awaiting you")
     awaiting.get_by_role("link", name="D001: Approve the data sharing agreement with HMRC").click()
     page.get_by_label("Approve").check()
     page.get_by_label("Comment").fill("Approved. Review it again in a year.")
@@ -50,7 +50,7 @@ def test_a_decision_is_drafted_submitted_and_approved_and_an_unrelated_body_cann
     expect(trail.get_by_role("listitem").last).to_contain_text("Approved. Review it again in a year.")
     expect(page.get_by_role("button", name="Record decision")).to_have_count(0)
     page.goto(f"{live_server.url}/")
-    expect(page.get_by_role("table", name="Decisions awaiting you")).to_have_count(0)
+    expect(page.get_by_role("region", name="Decisions awaiting you")).to_have_count(0)
     sign_out(page)
 
     sign_in(page, live_server, world.outsider)

@@ -140,3 +140,21 @@ def complete_two_row_matrix(world) -> tuple[RaciRow, RaciRow, RaciColumn, RaciCo
         by=world.programme_manager,
     )
     return first, second, dwp, hmrc
+
+
+def route_to_a_board(initiative, *, chair, stood_down: bool = False) -> EscalationLevel:
+    """A two-level escalation route whose level 2 is a programme board chaired by `chair`; returns level 2."""
+    board = Forum.all_records.create(
+        initiative=initiative,
+        name="Programme board",
+        purpose=Forum.Purpose.RISK,
+        cadence=Forum.Cadence.MONTHLY,
+        chair=chair,
+        retired_at=timezone.now() if stood_down else None,
+    )
+    EscalationLevel.objects.create(
+        initiative=initiative, level=1, name="Workstream", who="Leads", threshold="-"
+    )
+    return EscalationLevel.objects.create(
+        initiative=initiative, level=2, name="Programme board", who="The board", forum=board, threshold="-"
+    )

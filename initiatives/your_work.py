@@ -1,0 +1,63 @@
+"""Your work: what each kind of record asks of the signed-in person, for the home page.
+
+initiatives sits below governance and people and never imports them: each app registers its
+kinds here in its AppConfig.ready (initiatives: "stop doing" commitments; governance: decisions,
+risks, actions, measures and assurance; people: invitations). A kind's finder takes the person and
+returns its items from one queryset (two at most), so the home page costs the same number of
+queries however many initiatives the person works on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
+
+if TYPE_CHECKING:
+    from initiatives.models import User
+
+
+class WorkItem(TypedDict):
+    """One task-list row: what to do, where it is done, a hint, and a status (a TAG_COLOURS key)."""
+
+    title: str
+    href: str
+    hint: str
+    status: str
+    status_label: str
+
+
+@dataclass(frozen=True)
+class WorkKind:
+    key: str  # the section's id on the home page
+    heading: str
+    items: list[WorkItem]
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+
+WorkFinder = Callable[["User"], WorkKind]
+
+_finders: list[tuple[int, WorkFinder]] = []
+
+
+def register_work(order: int) -> Callable[[WorkFinder], WorkFinder]:
+    """Register a finder, shown at its `order` among the others (10: decisions awaiting you, ...)."""
+
+    def register(finder: WorkFinder) -> WorkFinder:
+        if all(registered is not finder for _, registered in _finders):
+            _finders.append((order, finder))
+            _finders.sort(key=lambda each: each[0])
+        return finder
+
+    return register
+
+
+def your_work(user: User) -> list[WorkKind]:
+    """Every kind with something for the person to do, in order; nothing for someone signed out."""
+    if not user.is_authenticated:
+        return []
+    kinds = (finder(user) for _, finder in _finders)
+    return [kind for kind in kinds if kind.items]
