@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('governance', '0015_decision_duties_and_email_failures'),
+        ('governance', '0019_decision_seen'),
     ]
 
     operations = [
