@@ -19,6 +19,7 @@ The result is what flush leaves; SQLite keeps Django's own flush.
 
 from __future__ import annotations
 
+from django.core.management import call_command
 from django.db import connections, transaction
 from django.test import TransactionTestCase
 
@@ -93,3 +94,12 @@ def _fixture_teardown(self) -> None:
 
 def install() -> None:
     TransactionTestCase._fixture_teardown = _fixture_teardown  # type: ignore[method-assign]
+
+
+def empty_database(alias: str = "default") -> None:
+    """What `flush` leaves, quickly on PostgreSQL: for fixtures that fill the database for a module."""
+    connection = connections[alias]
+    if connection.vendor == "postgresql":
+        empty_tables(connection)
+    else:
+        call_command("flush", interactive=False, verbosity=0, database=alias)

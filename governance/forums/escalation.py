@@ -12,7 +12,7 @@ from django.db import transaction
 
 from governance.decisions import states as decision_states
 from governance.decisions.models import Decision
-from governance.forums.models import Escalation, EscalationLevel, Forum
+from governance.forums.models import Escalation, EscalationLevel
 from governance.risks.models import Risk
 from governance.risks.notices import risk_path
 from initiatives.models import Initiative, User
@@ -32,9 +32,9 @@ THE_BOARD = "the board"
 def people_at_level(level: EscalationLevel | None) -> UserQuerySet:
     """Who handles what reaches `level`: the chair of its forum, while the forum meets and the
     chair is active. Nobody past the top of the route (None) or at a level with no forum."""
-    if level is None or level.forum_id is None:
+    if level is None:
         return User.objects.none()
-    chairs = Forum.objects.filter(pk=level.forum_id).values("chair")
+    chairs = EscalationLevel.objects.filter(pk=level.pk).with_a_meeting_forum().values("forum__chair")
     return User.objects.filter(pk__in=chairs, is_active=True)
 
 

@@ -16,12 +16,16 @@ class EscalationLevelQuerySet(models.QuerySet):
         """Level 1, where issues start, first."""
         return self.order_by("level")
 
+    def with_a_meeting_forum(self) -> EscalationLevelQuerySet:
+        """Levels whose forum is not stood down: only they have someone sitting at them."""
+        return self.filter(forum__isnull=False, forum__retired_at__isnull=True)
+
     def where_person_sits(self, user: User) -> EscalationLevelQuerySet:
         """The levels `user` sits at: those whose forum they chair, while the forum is not stood
         down and they are active. The same rule, the other way round, is people_at_level()."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        return self.filter(forum__chair=user, forum__retired_at__isnull=True)
+        return self.with_a_meeting_forum().filter(forum__chair=user)
 
 
 class EscalationQuerySet(models.QuerySet):

@@ -2,11 +2,16 @@
 where they act on it."""
 
 import datetime
+import io
 
+from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from initiatives.models import User
 from tests.browser.conftest import assert_accessible, sign_in, sign_out
+from tests.edges.conftest import PERSONA_EMAILS
 from tests.governance.factories import decision_in, route_to_a_board
 from tests.governance.register_factories import RiskFactory
 
@@ -60,3 +65,33 @@ def test_a_risk_escalated_to_a_level_is_on_the_home_page_of_that_levels_forum_ch
     assert_accessible(page)
     escalated.get_by_role("link", name=f"{risk.reference}: Registrars cannot staff it").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Registrars cannot staff it")
+
+
+def test_each_persona_s_work_on_the_demo_opens_where_it_is_done(page, live_server, settings, tmp_path):
+    """Every persona of the demo, signed in with a session: Your work lists their items, and every
+    item's link opens a page that answers, as that persona."""
+    settings.PRIVATE_FILES_ROOT = tmp_path / "private"
+    call_command("seed_demo", stdout=io.StringIO())
+    counts = {}
+    for persona, email in PERSONA_EMAILS.items():
+        page.context.clear_cookies()
+        client = Client()
+        client.force_login(User.objects.get(email=email))
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+        )
+        page.goto(f"{live_server.url}/")
+        expect(page.get_by_role("heading", name="Your work", exact=True)).to_be_visible()
+        links = page.locator(".govuk-task-list__link")
+        hrefs = [links.nth(number).get_attribute("href") for number in range(links.count())]
+        counts[persona] = len(hrefs)
+        for href in hrefs:
+            response = page.goto(f"{live_server.url}{href}")
+            assert response.status == 200, f"{persona}: {href} answered {response.status}"
+
+    # Everyone in Tell Us Once has something to do in the demo; the outsider and the portfolio
+    # office take part in nothing of theirs that waits.
+    assert all(counts[persona] for persona in ("programme_manager", "senior_owner", "reviewer", "partner")), (
+        counts
+    )

@@ -9,6 +9,9 @@ DWP), and the outcome for each persona:
 - programme_manager: Priya Shah, DWP, manages the initiative
 - senior_owner: David Okafor, DWP, the senior owner (and the RACI holder for DWP's SRO column)
 - reviewer: Ruth Adeyemi, IPA, the assigned assurance reviewer
+- portfolio_office: Olivia Grant, Cabinet Office (which takes no part), granted the portfolio office
+  role on all bodies: she sees every initiative's row on the portfolio and nothing behind it, so
+  everywhere else she gets what the outsider gets unless her row says otherwise
 
 Outcomes: LOGIN (redirect to sign in), OK (200), DONE (200 with form errors or 302 after success),
 MOVED (a 302 onward, e.g. a wizard step sending you to the first question), 403, 404, 405.
@@ -24,11 +27,27 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 LOGIN, OK, DONE, MOVED = "login", "ok", "done", "moved"
-PERSONAS = ("anonymous", "outsider", "partner", "programme_manager", "senior_owner", "reviewer")
+PERSONAS = (
+    "anonymous",
+    "outsider",
+    "partner",
+    "programme_manager",
+    "senior_owner",
+    "reviewer",
+    "portfolio_office",
+)
+# Not yet given: the portfolio office gets what the outsider gets.
+AS_OUTSIDER = object()
 
 
 def expect(
-    anonymous=LOGIN, outsider=404, partner=403, programme_manager=403, senior_owner=403, reviewer=403
+    anonymous=LOGIN,
+    outsider=404,
+    partner=403,
+    programme_manager=403,
+    senior_owner=403,
+    reviewer=403,
+    portfolio_office=AS_OUTSIDER,
 ) -> dict[str, object]:
     return {
         "anonymous": anonymous,
@@ -37,6 +56,7 @@ def expect(
         "programme_manager": programme_manager,
         "senior_owner": senior_owner,
         "reviewer": reviewer,
+        "portfolio_office": outsider if portfolio_office is AS_OUTSIDER else portfolio_office,
     }
 
 

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from initiatives.models import Initiative, InitiativeRole, User
+from tests.emptying import empty_database
 
 PERSONA_EMAILS = {
     "outsider": "fiona.mackay@gov-scot.example",
@@ -17,6 +18,7 @@ PERSONA_EMAILS = {
     "programme_manager": "priya.shah@dwp.example",
     "senior_owner": "david.okafor@dwp.example",
     "reviewer": "ruth.adeyemi@ipa.example",
+    "portfolio_office": "olivia.grant@cabinetoffice.example",
 }
 
 
@@ -119,7 +121,7 @@ def seeded_demo(django_db_setup, django_db_blocker):
         _pending_invitation(Initiative.objects.get(slug="tell-us-once-bereavement"))
     yield
     with django_db_blocker.unblock():
-        call_command("flush", "--noinput")
+        empty_database()
 
 
 def demo_seed() -> Seed:
