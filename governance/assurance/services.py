@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from collab.queue import enqueue_on_commit
+from collab.state_machine import TransitionNotAllowed
 from collab.unchanged import apply_changes
 from governance.assurance import confidence as scales
 from governance.assurance import states as closure
@@ -189,9 +190,10 @@ def _move(
     no row and is told who came first.
     """
     expected = recommendation.status
-    target = closure.target_of(move, expected)
-    if target is None:
-        raise AssuranceRefusal(_refusal(recommendation, move))
+    try:
+        target = closure.target_of(move, expected)
+    except TransitionNotAllowed:
+        raise AssuranceRefusal(_refusal(recommendation, move)) from None
     changes = {"status": target, **changes}
     # The proposal read, too: a reviewer answers the proposal they saw, never one made since.
     as_read = Recommendation.objects.filter(
