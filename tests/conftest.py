@@ -81,6 +81,14 @@ def pytest_collection_modifyitems(items):
     items.sort(key=weight)
 
 
+def pytest_runtest_setup(item):
+    """`@pytest.mark.postgres`: races and triggers that only PostgreSQL has; skipped on SQLite, run in CI."""
+    from django.conf import settings
+
+    if item.get_closest_marker("postgres") and "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+        pytest.skip("needs PostgreSQL; CI runs it")
+
+
 def pytest_sessionfinish(session):
     """On an xdist worker, hand the bad-input fuzz tally to the controller, which prints it."""
     from tests.edges import fuzz_tally

@@ -104,6 +104,7 @@ def in_layer(*layers: str):
 BENEATH_MODELS = ("models", "querysets", "states", "roles", "operating_models")
 # Pure logic, tested as tables: no database, no Django models, nothing of the project but each other.
 PURE = (
+    "collab.state_machine",
     "governance.decisions.states",
     "governance.assurance.states",
     "governance.risks.scoring",

@@ -6,12 +6,10 @@ the record holds the one saved change. SQLite writes one at a time, so only Post
 that the version check holds when saves really interleave.
 """
 
-import threading
-
 import pytest
-from django.db import close_old_connections, connection
 
 from governance.models import RaciCell
+from tests.concurrency import all_at_once
 from tests.edit_versions import RECORD_TYPES
 from tests.governance.factories import complete_two_row_matrix
 from tests.governance.test_raci_matrix_versions import cell, opened
@@ -22,33 +20,11 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 SAVES = 20
 
 
-@pytest.fixture(autouse=True)
-def _needs_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (real concurrent connections); CI runs it")
-
-
 def save_all_at_once(posts) -> list[int | str]:
     """Post each (client, url, data) in its own thread, released together; their status codes."""
-    start = threading.Barrier(len(posts))
-    statuses: list[int | str] = [0] * len(posts)
-
-    def save(index, client, url, data):
-        try:
-            start.wait(30)
-            statuses[index] = client.post(url, data).status_code
-        except Exception as error:  # Reported in the assertion, not lost with the thread.
-            statuses[index] = repr(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=save, args=(index, *post)) for index, post in enumerate(posts)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    close_old_connections()
-    return statuses
+    outcomes = all_at_once(lambda post: post[0].post(post[1], post[2]).status_code, posts, timeout=120)
+    # An error is reported in the assertion, not lost with the thread.
+    return [repr(outcome) if isinstance(outcome, Exception) else outcome for outcome in outcomes]
 
 
 @pytest.mark.parametrize("kind", RECORD_TYPES, ids=lambda kind: kind.name)

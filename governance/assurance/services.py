@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from collab.queue import enqueue_on_commit
+from collab.state_machine import TransitionNotAllowed
 from collab.unchanged import apply_changes
 from governance.assurance import confidence as scales
 from governance.assurance import states as closure
@@ -60,13 +61,23 @@ def assurance_reviewer_remove(*, assignment: InitiativeRole, by: User) -> None:
     initiative_services.role_remove(assignment=assignment, by=by)
 
 
-def _check_review(*, review_date: datetime.date, scale: str, confidence: str, follow_up_due) -> None:
+def _checked_follow_up(
+    *, review_date: datetime.date, scale: str, confidence: str, requested: datetime.date | None
+) -> datetime.date | None:
+    """The review's follow-up date (a Red result gets one by default), once the review is checked."""
+    follow_up_due = scales.follow_up_due(
+        confidence=confidence,
+        review_date=review_date,
+        requested=requested,
+        months=settings.ASSURANCE_FOLLOW_UP_MONTHS,
+    )
     if not scales.fits_scale(scale, confidence):
         raise AssuranceRefusal(scales.scale_mismatch_message(scale, confidence))
     if review_date > timezone.localdate():
         raise AssuranceRefusal("The review date must be today or in the past")
     if follow_up_due is not None and follow_up_due <= review_date:
         raise AssuranceRefusal("The follow-up review must be after the review date")
+    return follow_up_due
 
 
 @transaction.atomic
@@ -84,13 +95,9 @@ def assurance_review_record(
     """Record a review by an assigned reviewer; a Red result gets a follow-up date by default."""
     if not is_assurance_reviewer_of(reviewer, initiative):
         raise AssuranceRefusal("Only an assurance reviewer assigned to this initiative can record a review")
-    follow_up_due = scales.follow_up_due(
-        confidence=confidence,
-        review_date=review_date,
-        requested=follow_up_due,
-        months=settings.ASSURANCE_FOLLOW_UP_MONTHS,
+    follow_up_due = _checked_follow_up(
+        review_date=review_date, scale=scale, confidence=confidence, requested=follow_up_due
     )
-    _check_review(review_date=review_date, scale=scale, confidence=confidence, follow_up_due=follow_up_due)
     review = AssuranceReview(
         initiative=initiative,
         reviewer=reviewer,
@@ -120,13 +127,9 @@ def assurance_review_update(
 ) -> AssuranceReview:
     if review.reviewer_id != by.pk or not is_assurance_reviewer_of(by, review.initiative):
         raise AssuranceRefusal("Only the reviewer who recorded a review can change it")
-    follow_up_due = scales.follow_up_due(
-        confidence=confidence,
-        review_date=review_date,
-        requested=follow_up_due,
-        months=settings.ASSURANCE_FOLLOW_UP_MONTHS,
+    follow_up_due = _checked_follow_up(
+        review_date=review_date, scale=scale, confidence=confidence, requested=follow_up_due
     )
-    _check_review(review_date=review_date, scale=scale, confidence=confidence, follow_up_due=follow_up_due)
     review.review_type = review_type
     review.review_date = review_date
     review.findings = findings
@@ -189,9 +192,10 @@ def _move(
     no row and is told who came first.
     """
     expected = recommendation.status
-    target = closure.target_of(move, expected)
-    if target is None:
-        raise AssuranceRefusal(_refusal(recommendation, move))
+    try:
+        target = closure.target_of(move, expected)
+    except TransitionNotAllowed:
+        raise AssuranceRefusal(_refusal(recommendation, move)) from None
     changes = {"status": target, **changes}
     # The proposal read, too: a reviewer answers the proposal they saw, never one made since.
     as_read = Recommendation.objects.filter(

@@ -15,12 +15,13 @@ from django.utils import dateformat, timezone
 
 from collab import audit
 from collab.queue import enqueue_on_commit
+from collab.state_machine import TransitionNotAllowed
 from collab.unchanged import UNCHANGED, Unchanged, apply_changes, changed
 from governance.decisions import states as decision_states
 from governance.decisions.changes.services import decision_changes_settle
 from governance.decisions.duties import decider_choice, no_decider_message, own_decision
 from governance.decisions.models import Decision, DecisionSeen, DecisionTransition
-from governance.decisions.states import TRANSITIONS, Action, TransitionNotAllowed
+from governance.decisions.states import TRANSITIONS, Action
 from governance.decisions.tasks import (
     notify_decision_awaiting,
     notify_decision_decided,

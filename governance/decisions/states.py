@@ -7,8 +7,9 @@ forbidden move.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from collab.state_machine import StateMachine, Transition
 
 DRAFT = "draft"
 SUBMITTED = "submitted"
@@ -36,18 +37,8 @@ class Action(StrEnum):
     WITHDRAW = "withdraw"
 
 
-@dataclass(frozen=True)
-class Transition:
-    action: Action
-    sources: frozenset[str]
-    target: str
-    # Past tense for messages: "already approved by ...".
-    done: str
-
-
-TRANSITIONS: dict[Action, Transition] = {
-    t.action: t
-    for t in (
+MACHINE: StateMachine[Action] = StateMachine(
+    (
         Transition(Action.CREATE, frozenset({NEW}), DRAFT, "drafted"),
         Transition(Action.SUBMIT, frozenset({DRAFT}), SUBMITTED, "submitted"),
         Transition(Action.APPROVE, frozenset({SUBMITTED}), APPROVED, "approved"),
@@ -62,8 +53,14 @@ TRANSITIONS: dict[Action, Transition] = {
         Transition(
             Action.WITHDRAW, frozenset({DRAFT, SUBMITTED, RETURNED, DEFERRED}), WITHDRAWN, "withdrawn"
         ),
-    )
-}
+    ),
+    noun="decision",
+)
+TRANSITIONS = MACHINE.transitions
+target_of = MACHINE.target_of
+can = MACHINE.can
+allowed_actions = MACHINE.allowed
+done_between = MACHINE.done_between
 
 # States in which the content (title, context, options, recommendation) may still change.
 EDITABLE = frozenset({DRAFT, DEFERRED, RETURNED})
@@ -84,30 +81,6 @@ OUTCOMES = frozenset(TRANSITIONS[action].target for action in DECIDING if action
 DECIDED = TRANSITIONS[Action.SUPERSEDE].sources
 
 
-class TransitionNotAllowed(Exception):
-    def __init__(self, action: Action, current: str):
-        self.action = action
-        self.current = current
-        super().__init__(f"A {current or 'new'} decision cannot be {TRANSITIONS[action].done}")
-
-
-def target_of(action: Action, current: str) -> str:
-    """The state `action` leads to from `current`; TransitionNotAllowed if it may not be taken."""
-    transition = TRANSITIONS[action]
-    if current not in transition.sources:
-        raise TransitionNotAllowed(action, current)
-    return transition.target
-
-
-def allowed_actions(current: str) -> list[Action]:
-    return [action for action, transition in TRANSITIONS.items() if current in transition.sources]
-
-
-def can(action: Action, current: str) -> bool:
-    """Whether `action` may be taken on a decision in state `current`."""
-    return current in TRANSITIONS[action].sources
-
-
 def awaits_decider(current: str) -> bool:
     """Submitted: the named decider may approve, reject, defer or return it."""
     return any(can(action, current) for action in DECIDING)
@@ -119,11 +92,3 @@ def is_editable(current: str) -> bool:
 
 def is_open(current: str) -> bool:
     return current in OPEN
-
-
-def done_between(source: str, target: str) -> str | None:
-    """The past tense of the move from `source` to `target` ("approved"), None if there is no such move."""
-    return next(
-        (t.done for t in TRANSITIONS.values() if t.target == target and source in t.sources),
-        None,
-    )

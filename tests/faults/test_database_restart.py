@@ -30,12 +30,6 @@ OUTAGE = 3  # seconds the database refuses connections
 OK = (200, 302)
 
 
-@pytest.fixture(autouse=True)
-def _needs_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL; CI runs it")
-
-
 class Database:
     """Takes the test database down and up again, from a connection to the `postgres` database."""
 

@@ -4,28 +4,21 @@ One record is made; everyone else gets the form back with an error naming the fi
 gets a server error. SQLite serialises every write, so the race needs PostgreSQL.
 """
 
-import threading
 from collections import Counter
 
 import pytest
-from django.db import close_old_connections, connection
 from django.test import Client
 from django.urls import reverse
 
 from governance.models import DataDefinition, Measure, RaciColumn, RaciRow
 from initiatives.models import InitiativeRole
+from tests.concurrency import all_at_once
 from tests.factories import InitiativeRoleFactory, UserFactory
 from tests.governance.test_register_views import MEASURE_FORM
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 PEOPLE = 20
-
-
-@pytest.fixture(autouse=True)
-def _needs_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (real concurrent connections); CI runs it")
 
 
 def programme_managers(world, count):
@@ -47,24 +40,15 @@ def post_all_at_once(people, path, form):
         client = Client(raise_request_exception=False)
         client.force_login(person)
         clients.append(client)
-    start = threading.Barrier(len(clients))
-    outcomes: list[tuple[int, str]] = []
 
-    def post(client, number):
-        try:
-            start.wait(10)
-            answers = form(number) if callable(form) else form
-            response = client.post(path, {**answers, "form_token": f"token-of-person-{number:04d}"})
-            outcomes.append((response.status_code, response.content.decode()))
-        finally:
-            connection.close()
+    def post(numbered_client) -> tuple[int, str]:
+        number, client = numbered_client
+        answers = form(number) if callable(form) else form
+        response = client.post(path, {**answers, "form_token": f"token-of-person-{number:04d}"})
+        return response.status_code, response.content.decode()
 
-    threads = [threading.Thread(target=post, args=(client, n)) for n, client in enumerate(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    close_old_connections()
+    outcomes = all_at_once(post, enumerate(clients))
+    assert [outcome for outcome in outcomes if isinstance(outcome, Exception)] == []
     return outcomes
 
 

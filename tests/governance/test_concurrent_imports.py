@@ -4,15 +4,13 @@ Imports for one initiative run one at a time (the initiative's row is locked), a
 the register only once it holds the lock, so the file's risks are added once, never six times.
 """
 
-import threading
-
 import pytest
-from django.db import close_old_connections, connection
 
 from governance.models import Risk
 from governance.spreadsheets import services
 from governance.spreadsheets.registers import REGISTERS
 from initiatives.models import InitiativeRole
+from tests.concurrency import all_at_once
 from tests.factories import InitiativeRoleFactory, UserFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -39,12 +37,6 @@ ROWS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _needs_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (real concurrent connections); CI runs it")
-
-
 def importers(world):
     people = []
     for number in range(IMPORTS):
@@ -56,37 +48,15 @@ def importers(world):
     return people
 
 
-def all_at_once(people, work):
-    start = threading.Barrier(len(people))
-    outcomes = []
-
-    def run(person):
-        try:
-            start.wait(10)
-            outcomes.append(work(person))
-        except Exception as error:
-            outcomes.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(person,)) for person in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    close_old_connections()
-    return outcomes
-
-
 def test_six_simultaneous_imports_of_one_file_add_each_risk_once(world):
     people = importers(world)
     register = REGISTERS["risks"]
 
     outcomes = all_at_once(
-        people,
         lambda person: services.import_rows(
             register=register, initiative=world.initiative, rows=ROWS, by=person
         ),
+        people,
     )
 
     added = sorted(outcome.added for outcome in outcomes)
@@ -110,7 +80,7 @@ def test_six_simultaneous_confirmations_of_one_preview_apply_it_once_and_refuse_
             register=register, initiative=world.initiative, rows=ROWS, by=person, previewed=planned.digest
         )
 
-    outcomes = all_at_once(people, confirm)
+    outcomes = all_at_once(confirm, people)
 
     stale = [outcome for outcome in outcomes if isinstance(outcome, services.StalePreview)]
     applied = [outcome for outcome in outcomes if isinstance(outcome, services.ImportOutcome)]

@@ -5,28 +5,19 @@ once; the others are refused having changed nothing. SQLite serialises every wri
 PostgreSQL shows this holds when approvals really interleave.
 """
 
-import threading
-
 import pytest
-from django.db import close_old_connections, connection
 
 from governance.decisions import services
 from governance.decisions.states import Action
 from governance.models import Decision, DecisionSnapshot
 from governance.retirement.services import retire
+from tests.concurrency import all_at_once
 from tests.governance.factories import draft
 from tests.governance.register_factories import RiskFactory
 from tests.governance.test_decision_changes import MEANING, about, disputed_term, submitted
-from tests.governance.test_decision_concurrency import run_in_thread
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 DECIDERS = 20
-
-
-@pytest.fixture(autouse=True)
-def _needs_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (real concurrent connections); CI runs it")
 
 
 def decision_changing_a_risk_and_a_term(world):
@@ -39,27 +30,18 @@ def decision_changing_a_risk_and_a_term(world):
     return decision, risk, term
 
 
-def approvals_at_once(world, decision, count: int, *also) -> list[dict]:
+def approvals_at_once(world, decision, count: int, *also) -> list:
     """`count` approvals of `decision` (and any `also` callables), released together; their outcomes."""
-    start = threading.Barrier(count + len(also))
 
-    def approve():
-        mine = Decision.objects.get(pk=decision.pk)  # loaded while submitted, as each browser tab had it
-        start.wait(30)
+    def approve(mine):
         services.decision_decide(decision=mine, by=world.senior_owner, action=Action.APPROVE)
 
-    def released(work):
-        def run():
-            start.wait(30)
-            work()
-
-        return run
-
-    runs = [run_in_thread(approve) for _ in range(count)] + [run_in_thread(released(w)) for w in also]
-    for thread, _outcome in runs:
-        thread.join(60)
-    close_old_connections()
-    return [outcome for _thread, outcome in runs]
+    return all_at_once(
+        lambda mine, work: work(mine),
+        [approve] * count + [lambda _mine, work=work: work() for work in also],
+        # Loaded while submitted, as each browser tab had it.
+        loaded=lambda: Decision.objects.get(pk=decision.pk),
+    )
 
 
 def test_twenty_deciders_approving_at_once_apply_each_change_exactly_once(world):
@@ -67,7 +49,7 @@ def test_twenty_deciders_approving_at_once_apply_each_change_exactly_once(world)
 
     outcomes = approvals_at_once(world, decision, DECIDERS)
 
-    refused = [outcome["error"] for outcome in outcomes if "error" in outcome]
+    refused = [outcome for outcome in outcomes if isinstance(outcome, Exception)]
     print(f"\n{DECIDERS} simultaneous approvals: {DECIDERS - len(refused)} applied, {len(refused)} refused")
     assert len(refused) == DECIDERS - 1
     assert all(isinstance(error, services.DecisionChanged) for error in refused)
@@ -93,7 +75,8 @@ def test_approvals_racing_the_risks_closure_change_everything_or_nothing(world):
     decision.refresh_from_db()
     risk.refresh_from_db()
     term.refresh_from_db()
-    assert all("error" not in outcome for outcome in outcomes[5:]), "the closure always goes through"
+    closures = outcomes[5:]
+    assert not any(isinstance(outcome, Exception) for outcome in closures), "the closure always goes through"
     assert risk.is_retired
     if decision.status == "approved":
         # Approved before the closure: both changes made, the closure after them.

@@ -8,37 +8,15 @@ import threading
 import time
 
 import pytest
-from django.db import close_old_connections, connection, transaction
+from django.db import close_old_connections, transaction
 
 from governance.decisions import services
 from governance.decisions.states import Action
 from governance.models import Decision
+from tests.concurrency import all_at_once, in_thread
 from tests.governance.factories import decision_in
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _needs_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (two real connections); CI runs it")
-
-
-def run_in_thread(target, *args):
-    """Run `target` on its own database connection; return a dict filled with its result or error."""
-    outcome = {}
-
-    def work():
-        try:
-            outcome["result"] = target(*args)
-        except Exception as error:
-            outcome["error"] = error
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=work)
-    thread.start()
-    return thread, outcome
 
 
 def test_two_decisions_at_the_same_moment_end_with_exactly_one_transition(world):
@@ -67,8 +45,8 @@ def test_two_decisions_at_the_same_moment_end_with_exactly_one_transition(world)
             outcome_times["waited"] = time.monotonic() - started
 
     outcome_times = {}
-    first, first_outcome = run_in_thread(approve_and_hold)
-    second, second_outcome = run_in_thread(reject_meanwhile)
+    first, first_outcome = in_thread(approve_and_hold)
+    second, second_outcome = in_thread(reject_meanwhile)
     first_has_written.wait(10)
     time.sleep(0.5)  # the second is now blocked on the row the first has updated
     let_first_commit.set()
@@ -91,38 +69,26 @@ def test_two_decisions_at_the_same_moment_end_with_exactly_one_transition(world)
 
 def test_many_simultaneous_submissions_of_one_form_record_one_transition(world):
     decision = decision_in(world, "submitted")
-    barrier = threading.Barrier(4)
 
-    def approve():
-        mine = Decision.objects.get(pk=decision.pk)
-        barrier.wait(10)
+    def approve(mine, _tab):
         services.decision_decide(decision=mine, by=world.senior_owner, action=Action.APPROVE, comment="Yes")
 
-    runs = [run_in_thread(approve) for _ in range(4)]
-    for thread, _outcome in runs:
-        thread.join(10)
-    close_old_connections()
+    outcomes = all_at_once(approve, range(4), loaded=lambda: Decision.objects.get(pk=decision.pk))
 
-    outcomes = [outcome for _thread, outcome in runs]
-    assert sum("error" not in o for o in outcomes) == 1
-    assert all(isinstance(o["error"], services.DecisionChanged) for o in outcomes if "error" in o)
+    errors = [outcome for outcome in outcomes if isinstance(outcome, Exception)]
+    assert len(outcomes) - len(errors) == 1
+    assert all(isinstance(error, services.DecisionChanged) for error in errors)
     assert decision.transitions.filter(to_status="approved").count() == 1
 
 
 def test_two_programme_managers_changing_one_decision_draft_one_replacement(world):
     decision = decision_in(world, "approved")
-    barrier = threading.Barrier(2)
 
-    def change():
-        mine = Decision.objects.get(pk=decision.pk)
-        barrier.wait(10)
+    def change(mine, _tab):
         return services.decision_supersede(decision=mine, by=world.programme_manager, reason="New advice")
 
-    runs = [run_in_thread(change) for _ in range(2)]
-    for thread, _outcome in runs:
-        thread.join(10)
-    close_old_connections()
+    outcomes = all_at_once(change, range(2), loaded=lambda: Decision.objects.get(pk=decision.pk))
 
-    assert sum("result" in outcome for _thread, outcome in runs) == 1
+    assert sum(not isinstance(outcome, Exception) for outcome in outcomes) == 1
     assert Decision.objects.filter(supersedes=decision).count() == 1
     assert decision.transitions.filter(to_status="superseded").count() == 1

@@ -2,8 +2,9 @@
 
 import pytest
 
+from collab.state_machine import TransitionNotAllowed
 from governance.decisions import states
-from governance.decisions.states import Action, TransitionNotAllowed, allowed_actions, target_of
+from governance.decisions.states import Action, allowed_actions, target_of
 from governance.models import Decision
 
 ALLOWED = {

@@ -17,13 +17,7 @@ REFUSED = (IntegrityError, InternalError, ProgrammingError)
 
 
 @pytest.fixture
-def needs_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL, where the trigger lives; CI runs it")
-
-
-@pytest.fixture
-def transition(world, needs_postgresql):
+def transition(world):
     decision = decision_in(
         world, "submitted", title="Go live", context="c", options="Yes\nNo", recommendation="Yes"
     )
@@ -78,7 +72,7 @@ def run_backup_drill() -> subprocess.CompletedProcess:
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_a_backup_restores_every_row_and_the_whole_trail(needs_postgresql):
+def test_a_backup_restores_every_row_and_the_whole_trail():
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert DecisionTransition.objects.count() > 0
 
@@ -91,7 +85,7 @@ def test_a_backup_restores_every_row_and_the_whole_trail(needs_postgresql):
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_the_backup_drill_fails_when_the_restored_trail_is_not_append_only(needs_postgresql):
+def test_the_backup_drill_fails_when_the_restored_trail_is_not_append_only():
     # pg_dump copies a disabled trigger as disabled, so the restored copy is unprotected too.
     switch = "ALTER TABLE governance_decisiontransition {} TRIGGER decision_trail_append_only"
     with connection.cursor() as cursor:

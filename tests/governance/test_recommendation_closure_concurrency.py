@@ -3,25 +3,16 @@
 SQLite serialises every write, so the race cannot happen there; CI runs these on PostgreSQL.
 """
 
-import threading
-
 import pytest
-from django.db import close_old_connections, connection
 
 from governance.assurance import services
 from governance.assurance.states import Move
 from governance.models import Recommendation
+from tests.concurrency import all_at_once
 from tests.factories import InitiativeRoleFactory, UserFactory
 from tests.governance.pack_factories import AssuranceReviewFactory, RecommendationFactory
-from tests.governance.test_decision_concurrency import run_in_thread
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _needs_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (two real connections); CI runs it")
 
 
 def test_of_many_reviewers_answering_at_once_exactly_one_is_recorded(world):
@@ -35,22 +26,22 @@ def test_of_many_reviewers_answering_at_once_exactly_one_is_recorded(world):
         colleague = UserFactory(email=f"reviewer{number}@ipa.example")
         InitiativeRoleFactory(initiative=world.initiative, user=colleague, role="assurance_reviewer")
         reviewers.append(colleague)
-    barrier = threading.Barrier(len(reviewers))
 
-    def answer(reviewer, move):
-        mine = Recommendation.objects.get(pk=recommendation.pk)
-        barrier.wait(10)
+    def answer(mine, reviewer_and_move):
+        reviewer, move = reviewer_and_move
         services.recommendation_review_closure(recommendation=mine, by=reviewer, move=move, comment="Not yet")
 
     moves = [Move.CONFIRM, Move.REOPEN, Move.CONFIRM, Move.REOPEN]
-    runs = [run_in_thread(answer, reviewer, move) for reviewer, move in zip(reviewers, moves, strict=True)]
-    for thread, _outcome in runs:
-        thread.join(15)
-    close_old_connections()
+    outcomes = all_at_once(
+        answer,
+        zip(reviewers, moves, strict=True),
+        # Each loaded while proposed, as each reviewer's open page had it.
+        loaded=lambda: Recommendation.objects.get(pk=recommendation.pk),
+    )
 
-    outcomes = [outcome for _thread, outcome in runs]
-    assert sum("error" not in outcome for outcome in outcomes) == 1
-    assert all(isinstance(o["error"], services.AssuranceRefusal) for o in outcomes if "error" in o)
+    errors = [outcome for outcome in outcomes if isinstance(outcome, Exception)]
+    assert len(outcomes) - len(errors) == 1
+    assert all(isinstance(error, services.AssuranceRefusal) for error in errors)
     assert recommendation.steps.count() == 2  # the proposal and the one answer
     recommendation.refresh_from_db()
     assert recommendation.status == recommendation.steps.last().to_status

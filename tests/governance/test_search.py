@@ -1,7 +1,6 @@
 """The header's search: every kind found, ranked, filtered, and never beyond what the person may see."""
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from governance.search.forms import MAX_QUERY_LENGTH
@@ -209,7 +208,7 @@ def test_search_reads_only_the_page_it_shows(world, django_assert_max_num_querie
         assert all(hit.record is not None for hit in found.page.object_list)
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL")
+@pytest.mark.postgres  # full-text search runs on PostgreSQL
 class TestFullTextOnPostgreSQL:
     def test_it_finds_other_forms_of_a_word(self, client, world):
         one_of_each(world.initiative, world.programme_manager, "notifications")

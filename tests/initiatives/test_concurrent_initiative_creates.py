@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from initiatives.models import Initiative
 from tests.factories import UserFactory
-from tests.governance.test_concurrent_creates import PEOPLE, _needs_postgresql, post_all_at_once  # noqa: F401
+from tests.governance.test_concurrent_creates import PEOPLE, post_all_at_once
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -1,16 +1,15 @@
 """Every notification goes through one function that reads the person's preference, and is sent once."""
 
 import datetime
-import threading
 
 import pytest
 from django.core import mail
-from django.db import connection
 
 from people.account.services import email_preferences_update
 from people.models import EmailKind, Notification
 from people.notifications import digest_send, notify
 from people.tasks import send_daily_digests, send_notification
+from tests.concurrency import all_at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -141,24 +140,12 @@ class TestDailyDigest:
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent transactions")
+@pytest.mark.postgres
 def test_two_workers_telling_the_same_thing_at_once_record_it_once(world):
     choose(world.partner_member, "daily_digest")
-    barrier = threading.Barrier(2)
-    results = []
 
-    def attempt():
-        try:
-            barrier.wait(5)
-            results.append(tell(world.partner_member))
-        finally:
-            connection.close()
+    results = all_at_once(lambda _worker: tell(world.partner_member), range(2), timeout=10)
 
-    threads = [threading.Thread(target=attempt) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(10)
-
+    assert not [result for result in results if isinstance(result, Exception)]
     assert sorted(result is None for result in results) == [False, True]
     assert Notification.objects.count() == 1
