@@ -29,7 +29,11 @@ class PageCost:
 def main_pages(initiative: Initiative) -> list[tuple[str, str]]:
     """The pages people use most, for one initiative, with a record of each kind where a page shows one."""
     slug = {"slug": initiative.slug}
-    pages = [("Home", reverse("home"))]
+    pages = [
+        ("Home", reverse("home")),
+        ("Portfolio", reverse("portfolio:portfolio")),
+        ("Search", f"{reverse('search:results')}?q=data"),
+    ]
     pages += [
         (label, reverse(name, kwargs=slug))
         for label, name in [

@@ -1,4 +1,5 @@
-"""The daily reminders: risk reviews and measure readings due within a week, and overdue.
+"""The daily reminders: risk reviews, risk actions, data sharing agreement reviews and measure
+readings due within a week, and overdue.
 
 Run by beat before the daily digest. Each reminder goes through people.notifications.notify,
 keyed on the due date it is about, so running this twice in a day (or on a restarted worker)
@@ -11,9 +12,11 @@ import datetime
 
 from django.urls import reverse
 
+from collab.outbox import safe_subject
+from governance.glossary.models import DataSharingAgreement
 from governance.measures.models import Measure
 from governance.measures.querysets import next_reading_on
-from governance.risks.models import Risk
+from governance.risks.models import Risk, RiskAction
 from governance.risks.notices import risk_named, risk_path
 from initiatives.models import User
 from people.models import EmailKind
@@ -34,6 +37,11 @@ def reminders_send(*, today: datetime.date) -> None:
     )
     for measure in [*soon, *overdue]:
         reading_reminder(measure=measure, today=today)
+    ahead = today + datetime.timedelta(days=DAYS_AHEAD)
+    for action in RiskAction.objects.due_by(ahead).select_related("owner", "risk__initiative"):
+        action_reminder(action=action, today=today)
+    for agreement in DataSharingAgreement.objects.filter(review_date__lte=ahead).select_related("initiative"):
+        agreement_reminder(agreement=agreement, today=today)
 
 
 def _remind(
@@ -78,3 +86,22 @@ def reading_reminder(*, measure: Measure, today: datetime.date) -> None:
             of=named,
             url=path,
         )
+
+
+def action_reminder(*, action: RiskAction, today: datetime.date) -> None:
+    """Remind the action's owner of its due date."""
+    if action.owner is not None and action.due_date is not None:
+        of = f"“{safe_subject(action.description, length=60)}” on risk {risk_named(action.risk)}"
+        key, url = f"risk-action:{action.pk}:due", risk_path(action.risk)
+        _remind(action.owner, key=key, due_on=action.due_date, today=today, what="action", of=of, url=url)
+
+
+def agreement_reminder(*, agreement: DataSharingAgreement, today: datetime.date) -> None:
+    """Remind the initiative's programme managers, who keep its agreements: an agreement names
+    its parties, not a person."""
+    initiative = agreement.initiative
+    path = reverse("governance:agreement_edit", kwargs={"slug": initiative.slug, "pk": agreement.pk})
+    named = f"the data sharing agreement “{agreement.title}” in {initiative.title}"
+    for person in User.objects.managing(initiative).filter(is_active=True):
+        key = f"agreement:{agreement.pk}:review"
+        _remind(person, key=key, due_on=agreement.review_date, today=today, what="review", of=named, url=path)

@@ -75,6 +75,18 @@ class RiskQuerySet(RetirableQuerySet):
 
 
 class RiskActionQuerySet(models.QuerySet):
+    def due_by(self, date: datetime.date) -> RiskActionQuerySet:
+        """Open actions, on open current risks, due on or before `date` (overdue ones too), with an
+        active owner to remind."""
+        return self.filter(
+            kind="action",
+            status="open",
+            owner__is_active=True,
+            due_date__lte=date,
+            risk__status="open",
+            risk__retired_at__isnull=True,
+        )
+
     def assigned_to(self, user: User) -> RiskActionQuerySet:
         """Open actions (not controls) `user` owns, on open risks in initiatives they can see;
         the soonest due first."""

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_partner_resets_their_calendar_link_and_downloads_the_initiatives_dates(page, live_server, world):
-    RiskFactory(
+    risk = RiskFactory(
         initiative=world.initiative, title="Families asked twice", review_date=datetime.date(2027, 3, 31)
     )
     sign_in(page, live_server, world.partner_member)
@@ -46,7 +46,7 @@ def test_a_partner_resets_their_calendar_link_and_downloads_the_initiatives_date
     assert download.value.suggested_filename == "tell-us-once.ics"
     calendar = Calendar.from_ical(download.value.path().read_bytes())
     assert [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")] == [
-        "Risk review: R001 Families asked twice (Tell Us Once for bereavement)"
+        f"Risk review: {risk.reference} Families asked twice (Tell Us Once for bereavement)"
     ]
 
 

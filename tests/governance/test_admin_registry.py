@@ -42,6 +42,7 @@ THROUGH_SERVICES = {
     "initiatives.Initiative": {"change"},
     "initiatives.InitiativeRole": {"add", "delete"},
     "initiatives.Participation": {"add", "change", "delete"},
+    "initiatives.PortfolioGrant": {"add", "change"},
 }
 
 

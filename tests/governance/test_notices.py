@@ -15,7 +15,13 @@ from people.models import EmailKind, Notification
 from tests.factories import InitiativeRoleFactory, UserFactory
 from tests.governance.factories import EscalationLevelFactory, ForumFactory, decision_in
 from tests.governance.pack_factories import AssuranceReviewFactory, RecommendationFactory
-from tests.governance.register_factories import MeasureFactory, MeasureReadingFactory, RiskFactory
+from tests.governance.register_factories import (
+    DataSharingAgreementFactory,
+    MeasureFactory,
+    MeasureReadingFactory,
+    RiskActionFactory,
+    RiskFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -155,6 +161,35 @@ class TestDailyReminders:
         ]
         [reading] = to("pm@dwp.example")
         assert reading.subject == "Reading overdue: Days to notify in Tell Us Once for bereavement"
+
+    def test_actions_and_agreement_reviews_coming_due_are_each_reminded_once(
+        self, world, django_capture_on_commit_callbacks
+    ):
+        risk = RiskFactory(initiative=world.initiative, number=4, title="Registrars", review_date=days(60))
+        RiskActionFactory(
+            risk=risk, owner=world.partner_member, description="Brief registrars", due_date=days(3)
+        )
+        RiskActionFactory(risk=risk, owner=world.partner_member, description="Far off", due_date=days(30))
+        RiskActionFactory(
+            risk=risk,
+            owner=world.partner_member,
+            description="Done already",
+            due_date=days(-2),
+            status="done",
+        )
+        DataSharingAgreementFactory(initiative=world.initiative, title="Death data", review_date=days(-5))
+        DataSharingAgreementFactory(initiative=world.initiative, title="Next year", review_date=days(365))
+
+        with django_capture_on_commit_callbacks(execute=True):
+            send_due_reminders.delay()
+            send_due_reminders.delay()  # beat fired twice
+
+        assert [m.subject for m in to("partner@hmrc.example")] == [
+            "Action due: “Brief registrars” on risk R004 Registrars in Tell Us Once for bereavement"
+        ]
+        assert [m.subject for m in to("pm@dwp.example")] == [
+            "Review overdue: the data sharing agreement “Death data” in Tell Us Once for bereavement"
+        ]
 
     def test_a_reminder_for_the_digest_waits_for_it(self, world, django_capture_on_commit_callbacks):
         choose(world.partner_member, EmailKind.REMINDERS, "daily_digest")
