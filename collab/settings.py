@@ -97,6 +97,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a body over MAX_REQUEST_BODY_BYTES is refused with the 413 page before anything reads it.
+    "collab.body_limit.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -118,6 +120,12 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The largest request body Django reads, files included. The spreadsheet import takes CSV files under
+# 1 MB, and a form's text may reach Django's own DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MiB), whose 400 page
+# says which limit was passed: 3 MiB lets both through with room for multipart framing, and refuses
+# more with the 413 page. deploy/nginx.conf's client_max_body_size is the same (a test checks).
+MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024
 
 ROOT_URLCONF = "collab.urls"
 WSGI_APPLICATION = "collab.wsgi.application"
