@@ -53,7 +53,7 @@ format: $(VENV)/.installed
 migrations-check: $(VENV)/.installed
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-## assets: recompile GOV.UK Frontend (Arial, our asset path) into static/govuk/
+## assets: recompile GOV.UK Frontend (Arial, our asset path) into static/govuk/; the autocomplete into static/autocomplete/
 assets: node_modules/.package-lock.json
 	npx sass --style=compressed --no-source-map --quiet-deps frontend/joined-up.scss static/govuk/joined-up.min.css
 	# The crest is Crown artwork for gov.uk services only: our footer never shows it, so no rule may ask for it.
@@ -61,6 +61,12 @@ assets: node_modules/.package-lock.json
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/govuk/
 	mkdir -p static/govuk/assets/images
 	cp node_modules/govuk-frontend/dist/govuk/assets/images/favicon.ico static/govuk/assets/images/
+	# The Design System's accessible autocomplete, for long selects (ADR 0022). Its source maps are not
+	# shipped, so the lines naming them go: collectstatic's manifest would look for the maps and fail.
+	mkdir -p static/autocomplete
+	cp node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.{js,css} static/autocomplete/
+	cp node_modules/accessible-autocomplete/LICENSE.txt static/autocomplete/
+	sed -i '/sourceMappingURL=/d' static/autocomplete/accessible-autocomplete.min.{js,css}
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -102,6 +102,9 @@ class GovukBoundField(BoundField):
             attrs["aria-describedby"] = self.describedby
         else:
             attrs.pop("aria-describedby", None)
+        if isinstance(widget, SearchableSelect) and not self.field.required:
+            # Searching, the blank ("No owner yet") is offered too: it is an answer people choose.
+            attrs["data-offer-blank"] = "true"
         return attrs
 
 
@@ -139,6 +142,31 @@ class GovukRadios(_HintedChoices, forms.RadioSelect):
 
 class GovukCheckboxes(_HintedChoices, forms.CheckboxSelectMultiple):
     kind = "checkboxes"
+
+
+# A list longer than this is searched, not scrolled (ADR 0022).
+SEARCH_FROM_CHOICES = 20
+
+
+class SearchableSelect(forms.Select):
+    """A select that static/js/autocomplete.mjs turns into the Design System's accessible autocomplete
+    once it offers more than SEARCH_FROM_CHOICES choices; a short one, or any without JavaScript,
+    stays a plain select. Every form's single selects are made these (GovukFormMixin)."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        offered = sum(
+            1 for _group, options, _index in context["widget"]["optgroups"] for o in options if o["value"]
+        )
+        if offered > SEARCH_FROM_CHOICES:
+            context["widget"]["attrs"]["data-module"] = "jup-autocomplete"
+        return context
+
+    @classmethod
+    def like(cls, select: forms.Select) -> SearchableSelect:
+        searchable = cls(attrs=select.attrs, choices=select.choices)
+        searchable.is_required = select.is_required
+        return searchable
 
 
 class GovukDateInput(forms.MultiWidget):
@@ -299,6 +327,8 @@ class GovukFormMixin:
                 _limit_length(field, label)
             if isinstance(field.widget, forms.RadioSelect):
                 _drop_dashed_blank(field)
+            if type(field.widget) is forms.Select:
+                field.widget = SearchableSelect.like(field.widget)
             if isinstance(field, forms.DateField) and not isinstance(field.widget, GovukDateInput):
                 field.widget = GovukDateInput()
                 field.input_formats = ["%Y-%m-%d"]

@@ -76,7 +76,9 @@ def test_a_programme_manager_walks_the_checklist_changes_an_answer_and_records_t
         data_question,
         fill=(data_question, "What counts as a notified death\nNI number as the identifier"),
     )
-    expect(page.get_by_label(world.senior_owner.full_name)).to_be_checked()
+    expect(page.get_by_label("Who is the senior accountable owner?")).to_have_value(
+        str(world.senior_owner.pk)
+    )
     answer(page, "Who is the senior accountable owner?")
     answer(page, "What may the senior owner decide?")
     answer(

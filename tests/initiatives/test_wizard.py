@@ -1,7 +1,5 @@
 """The operating-model checklist, page by page, through the Django test client."""
 
-import re
-
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -175,7 +173,7 @@ class TestQuestionPages:
         owner = manager.get(question_url(world.initiative, "senior-owner")).content.decode()
 
         assert world.initiative.outcome_statement in outcome
-        assert re.search(rf'value="{world.senior_owner.pk}" id="id_senior_owner_\d+" checked', owner)
+        assert f'<option value="{world.senior_owner.pk}" selected>' in owner
 
     def test_only_people_in_bodies_taking_part_can_be_named_senior_owner(self, manager, world):
         page = manager.get(question_url(world.initiative, "senior-owner")).content.decode()

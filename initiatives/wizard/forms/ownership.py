@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django import forms
 
-from collab.govuk_forms import GovukRadios, LinesField
+from collab.govuk_forms import LinesField, SearchableSelect
 from initiatives.models import Initiative, Participation, User
 from initiatives.wizard.forms.step import StepForm
 
@@ -39,7 +39,8 @@ class SeniorOwnerForm(StepForm):
         help_text=(
             "One named person who answers for the shared outcome. They must belong to a body taking part."
         ),
-        empty_label=None,
+        empty_label="Choose a person",
+        widget=SearchableSelect,
         error_messages={
             "required": "Select the senior accountable owner",
             "invalid_choice": "Select a person from a body taking part in the initiative",
@@ -48,22 +49,24 @@ class SeniorOwnerForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        people = User.objects.working_on(self.initiative).with_bodies()
         field = self.fields["senior_owner"]
-        field.queryset = people
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = User.objects.working_on(self.initiative).with_bodies()
         taking_part = set(self.initiative.participations.values_list("body_id", flat=True))
-        hints = {
-            str(person.pk): "; ".join(
-                f"{m.body.short_name}{', ' + m.job_title if m.job_title else ''}"
-                for m in person.memberships.all()
-                if m.body_id in taking_part
-            )
-            for person in people
-        }
-        field.widget = GovukRadios(choices=field.choices, hints=hints)
+        field.label_from_instance = lambda person: _person_in_bodies(person, taking_part)
 
     def draft_values(self) -> dict:
         return {"senior_owner": self.cleaned_data["senior_owner"].pk}
+
+
+def _person_in_bodies(person: User, taking_part: set[int]) -> str:
+    """One option of hundreds: the name to type, then the bodies and jobs that tell namesakes apart."""
+    jobs = "; ".join(
+        f"{m.body.short_name}{', ' + m.job_title if m.job_title else ''}"
+        for m in person.memberships.all()
+        if m.body_id in taking_part
+    )
+    return f"{person.full_name} ({jobs})" if jobs else person.full_name
 
 
 class DecisionRightsForm(StepForm):
