@@ -46,7 +46,7 @@ const selects = document.querySelectorAll('select[data-module="jup-autocomplete"
 if (selects.length) {
   await Promise.all([
     stylesheet(new URL("accessible-autocomplete.min.css", library)),
-    import(new URL("accessible-autocomplete.min.js", library)),
+    import(new URL("accessible-autocomplete.min.js", library).href),
   ]);
   selects.forEach(enhance);
 }
