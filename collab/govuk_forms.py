@@ -156,7 +156,10 @@ class SearchableSelect(forms.Select):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         offered = sum(
-            1 for _group, options, _index in context["widget"]["optgroups"] for o in options if o["value"]
+            1
+            for _group, options, _index in context["widget"]["optgroups"]
+            for o in options
+            if str(o["value"])
         )
         if offered > SEARCH_FROM_CHOICES:
             context["widget"]["attrs"]["data-module"] = "jup-autocomplete"

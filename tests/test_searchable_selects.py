@@ -94,7 +94,7 @@ class TestTheSeniorOwnerQuestion:
         page = client.post(question, {"senior_owner": posted}).content.decode()
 
         assert f'<a href="#id_senior_owner">{message}</a>' in page
-        assert re.search(r'<select name="senior_owner" class="govuk-select govuk-select--error"', page)
+        assert re.search(r'<select name="senior_owner"[^>]* class="govuk-select govuk-select--error"', page)
 
 
 @pytest.mark.django_db
