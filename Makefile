@@ -36,7 +36,7 @@ run: $(VENV)/.installed system-deps
 # real worker (marked serial) run one at a time on one of them (tests/conftest.py groups them).
 TEST_PROCESSES ?= 2
 test: $(VENV)/.installed system-deps node_modules/.package-lock.json lint migrations-check
-	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadscope --no-loadscope-reorder $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -116,9 +116,10 @@ def stop_doing_not_recorded(user: User) -> WorkKind:
     )
     items = [
         WorkItem(
-            title=f"{participation.body.short_name}: what you will stop doing",
+            # The initiative in the link's words: a body taking part in two has two links here.
+            title=f"What {participation.body.short_name} will stop doing in {participation.initiative.title}",
             href=_stop_doing_link(participation),
-            hint=participation.initiative.title,
+            hint="",
             status="not_started",
             status_label="Not recorded",
         )

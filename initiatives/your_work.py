@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 if TYPE_CHECKING:
     from initiatives.models import User
@@ -25,6 +25,9 @@ class WorkItem(TypedDict):
     hint: str
     status: str
     status_label: str
+    # Said to screen readers after the title, so two items titled alike in two initiatives
+    # ("D001: Approve the budget") are two different links.
+    context: NotRequired[str]
 
 
 @dataclass(frozen=True)

@@ -51,34 +51,57 @@ def pytest_configure(config):
     emptying.install()
 
 
-# Run first, so the longest pieces of work do not finish last on one process while the other idles.
+# The files whose tests share the Celery broker with a real worker, or stop the broker or the
+# database on purpose. They run one at a time, on one process, beside the rest (see below).
+BROKER_FILES = (
+    "tests/faults/",
+    "tests/test_celery_worker.py",
+    "tests/governance/test_pack_worker.py",
+    "tests/people/test_digest_worker.py",
+    "tests/browser/test_assurance_packs_browser.py",
+)
+# Handed out first, so the longest pieces of work do not finish last on one process while the other idles.
 HEAVIEST_FIRST = ("tests/browser/test_every_page_accessible.py", "broker", "tests/browser/")
+
+
+def group_of(nodeid: str) -> str:
+    """The unit of work a test belongs to: the broker's tests together, every other module alone."""
+    path = nodeid.split("::")[0]
+    return "broker" if path.startswith(BROKER_FILES) else path
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """Group the tests for `make test`'s processes (pytest-xdist, --dist loadgroup).
-
-    The tests that share the broker are marked serial and form one group, so they run one at a
-    time on one process while the others run the rest: a real worker consumes whatever is on the
-    configured queue, and the fault tests empty or stop the broker, so two of them at once would
-    take each other's messages. Every other module is a group of its own, so its module-scoped
-    fixtures are made once. Groups are handed out heaviest first.
-    """
+    """Mark the broker's tests serial, check none lives outside BROKER_FILES, and put the heaviest
+    groups first."""
     for item in items:
-        path = str(item.fspath)
         uses_broker = "celery_worker_process" in getattr(item, "fixturenames", ())
-        if uses_broker or item.get_closest_marker("worker") or "tests/faults/" in path:
+        if uses_broker or item.get_closest_marker("worker") or item.nodeid.startswith("tests/faults/"):
+            if group_of(item.nodeid) != "broker":
+                raise pytest.UsageError(f"{item.nodeid} shares the broker: add its file to BROKER_FILES")
             item.add_marker(pytest.mark.serial)
-            item.add_marker(pytest.mark.xdist_group("broker"))
-        else:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
     def weight(item) -> int:
-        group = item.get_closest_marker("xdist_group").args[0]
+        group = group_of(item.nodeid)
         return next((rank for rank, heavy in enumerate(HEAVIEST_FIRST) if group.startswith(heavy)), 99)
 
     items.sort(key=weight)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`make test`'s processes take whole groups (group_of): a real worker consumes whatever is on the
+    configured queue, and the fault tests empty or stop the broker, so two of the broker's tests at
+    once would take each other's messages; a module kept on one process makes its module-scoped
+    fixtures once. pytest-xdist's own --dist loadgroup cannot be used: it renames test ids in a way
+    pytest 9 no longer honours, so its groups are silently ignored."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByGroup(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return group_of(nodeid)
+
+    return ByGroup(config, log)
 
 
 def pytest_runtest_setup(item):

@@ -19,6 +19,7 @@ def _recommendation_item(recommendation: Recommendation, hint: str, status: str,
     review = recommendation.review
     return WorkItem(
         title=Truncator(recommendation.text).chars(120),
+        context=review.initiative.title,
         href=reverse("governance:review_detail", kwargs={"slug": review.initiative.slug, "pk": review.pk}),
         hint=f"{review.initiative.title}. {hint}",
         status=status,
@@ -83,7 +84,8 @@ def _assignment_status(assignment: ReviewerAssignment) -> tuple[str, str]:
 def initiatives_you_assure(user: User) -> WorkKind:
     items = [
         WorkItem(
-            title=assignment.initiative.title,
+            # Not the initiative's bare title: the home page's table links that to the overview.
+            title=f"Assurance of {assignment.initiative.title}",
             href=reverse("governance:assurance", kwargs={"slug": assignment.initiative.slug}),
             hint=_assignment_hint(assignment),
             status=status,

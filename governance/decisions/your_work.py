@@ -15,6 +15,7 @@ from initiatives.your_work import WorkItem, WorkKind
 def _item(decision: Decision, hint: str, status: str, status_label: str) -> WorkItem:
     return WorkItem(
         title=str(decision),
+        context=decision.initiative.title,
         href=decision.get_absolute_url(),
         hint=f"{decision.initiative.title}. {hint}",
         status=status,

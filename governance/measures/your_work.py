@@ -25,6 +25,7 @@ def measures_with_a_reading_due(user: User) -> WorkKind:
     items = [
         WorkItem(
             title=measure.name,
+            context=measure.initiative.title,
             href=reverse(
                 "governance:measure_detail", kwargs={"slug": measure.initiative.slug, "pk": measure.pk}
             ),

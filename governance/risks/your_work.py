@@ -27,6 +27,7 @@ def risks_escalated_to_you(user: User) -> WorkKind:
     items = [
         WorkItem(
             title=str(risk),
+            context=risk.initiative.title,
             href=_risk_url(risk),
             hint=f"{risk.initiative.title}. At {level_label(risk.escalation_level)}.",
             status="above_threshold" if risk.is_above_threshold else "open",
@@ -63,6 +64,7 @@ def risks_you_own_needing_attention(user: User) -> WorkKind:
         items.append(
             WorkItem(
                 title=str(risk),
+                context=risk.initiative.title,
                 href=_risk_url(risk),
                 hint=f"{risk.initiative.title}. {'. '.join(reasons)}.",
                 status=status,
@@ -84,6 +86,7 @@ def actions_assigned_to_you(user: User) -> WorkKind:
         items.append(
             WorkItem(
                 title=Truncator(action.description).chars(120),
+                context=action.risk.initiative.title,
                 href=_risk_url(action.risk),
                 hint=f"{action.risk.initiative.title}. For {action.risk}.",
                 status=status,

@@ -21,6 +21,7 @@ def invitations_pending(user: User) -> WorkKind:
     items = [
         WorkItem(
             title=_invited_as(invitation),
+            context=invitation.initiative.title,
             href=reverse("initiatives:team", kwargs={"slug": invitation.initiative.slug}),
             hint=f"{invitation.initiative.title}. Sent {date_text(timezone.localdate(invitation.sent_at))}.",
             status=f"invitation_{invitation.state}",

@@ -37,7 +37,7 @@ def test_a_reviewer_records_a_review_then_asks_for_a_pack_and_downloads_it(
     )
     assert_accessible(page)
 
-    page.get_by_role("link", name="Tell Us Once for bereavement").first.click()
+    page.get_by_role("link", name="Assurance of Tell Us Once for bereavement").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Assurance")
     assert_accessible(page)
 

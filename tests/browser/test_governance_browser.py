@@ -12,7 +12,7 @@ def test_a_decision_is_drafted_submitted_and_approved_and_an_unrelated_body_cann
     page, live_server, world
 ):
     sign_in(page, live_server, world.programme_manager)
-    page.get_by_role("link", name="Tell Us Once for bereavement").click()
+    page.get_by_role("link", name="Tell Us Once for bereavement", exact=True).click()
     page.get_by_role("link", name="Decision log").first.click()
     assert_accessible(page)
 

@@ -28,7 +28,7 @@ def test_a_programme_manager_creates_an_initiative_that_an_unrelated_body_cannot
     overview_url = page.url
 
     page.get_by_role("link", name="Home").click()
-    expect(page.get_by_role("link", name="Joined-up support for care leavers")).to_be_visible()
+    expect(page.get_by_role("link", name="Joined-up support for care leavers", exact=True)).to_be_visible()
     sign_out(page)
 
     sign_in(page, live_server, world.outsider)
