@@ -52,7 +52,12 @@ def pytest_configure(config):
 
 
 # Run first, so the longest pieces of work do not finish last on one process while the other idles.
-HEAVIEST_FIRST = ("tests/browser/test_every_page_accessible.py", "broker", "tests/browser/")
+HEAVIEST_FIRST = (
+    "tests/browser/test_every_page_accessible.py",
+    "broker",
+    "tests/test_bench_smoke.py",
+    "tests/browser/",
+)
 
 
 @pytest.hookimpl(tryfirst=True)
