@@ -240,6 +240,17 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
         print_pack(HEADINGS[3], initiative, manager)
 
 
+def close_connections() -> None:
+    """Let the database go before it is dropped (if Django got as far as connecting)."""
+    if "django.db" in sys.modules:
+        from django.db import connections
+
+        try:
+            connections.close_all()
+        except Exception as error:
+            print(f"bench: could not close the database connections: {error}", file=sys.stderr)
+
+
 def main() -> int:
     args = parse_arguments()
     folder = Path(tempfile.mkdtemp(prefix="joinedup-bench-"))
@@ -257,10 +268,7 @@ def main() -> int:
         print(f"\nbench: {failure}", file=sys.stderr)
         return 1
     finally:
-        if "django.db" in sys.modules:
-            from django.db import connections
-
-            connections.close_all()
+        close_connections()
         drop()
         shutil.rmtree(folder, ignore_errors=True)
     return 0

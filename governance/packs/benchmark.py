@@ -213,7 +213,8 @@ def _seed_risks(initiative, bodies, people, size, rng, today) -> None:
             effect=rng.choice(EFFECTS),
             category=rng.choice(gov.Risk.Category.values),
             owner_body=bodies[n % len(bodies)],
-            owner=people[n % len(people)] if n % 7 else None,
+            # Someone in the owner body, as the risk forms and the import insist.
+            owner=people[n % len(bodies)] if n % 7 else None,
             is_joint=n % 2 == 0,
             inherent_likelihood=rng.randint(3, 5),
             inherent_impact=rng.randint(3, 5),

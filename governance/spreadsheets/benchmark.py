@@ -1,8 +1,8 @@
 """A generated risk CSV imported as the import pages do it (upload, preview, confirm): time and queries.
 
 Used by `scripts/bench`. The file is the register's own export of an initiative's risks, repeated
-with no reference and a new title on each row, so every row adds a risk and nothing in it is made
-up here: what the export writes, the import reads.
+with a new title and no reference, so every row adds a risk, and no review date, since a new risk's
+cannot be in the past (the import sets it from the score): otherwise what the export writes.
 """
 
 from __future__ import annotations
@@ -46,12 +46,14 @@ def risk_import_file(initiative: Initiative, rows: int) -> SimpleUploadedFile:
     exported = risk_rows(initiative.risks.select_related("owner_body", "owner").order_by("number"))
     if not exported:
         raise ValueError(f"{initiative} has no risks to copy into an import file")
+    keys = [column.key for column in RISK_COLUMNS]
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([column.header for column in RISK_COLUMNS])
     for number in range(1, rows + 1):
-        _reference, title, *rest = exported[(number - 1) % len(exported)]
-        writer.writerow([neutralise(cell) for cell in ["", f"Imported risk {number}: {title}"[:200], *rest]])
+        cells = dict(zip(keys, exported[(number - 1) % len(exported)], strict=True))
+        cells.update(reference="", title=f"Imported risk {number}: {cells['title']}"[:200], review_date="")
+        writer.writerow([neutralise(cells[key]) for key in keys])
     return SimpleUploadedFile("risks.csv", buffer.getvalue().encode("utf-8"), content_type="text/csv")
 
 
