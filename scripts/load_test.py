@@ -25,6 +25,7 @@ import threading
 import time
 import urllib.parse
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 
 # People who sign in with a password alone (senior owners and reviewers need two-step verification).
@@ -156,12 +157,14 @@ class VirtualUser:
         self.paths = [SIGN_IN]
         self.failure: BaseException | None = None
 
-    def prepare(self) -> None:
-        """Sign in and find the pages to walk; anonymous users only ever fetch the sign-in page."""
+    def prepare(self, known_paths: dict[str, list[str]]) -> None:
+        """Sign in and find the pages to walk (once per person); anonymous users fetch the sign-in page."""
         try:
             if self.email is not None:
                 self.browser.sign_in(self.email)
-                self.paths = self.browser.discover_paths()
+                if self.email not in known_paths:
+                    known_paths[self.email] = self.browser.discover_paths()
+                self.paths = known_paths[self.email]
         except (SystemExit, http.client.HTTPException, OSError) as error:
             self.failure = error
 
@@ -191,7 +194,13 @@ def run_load(base_url: str, users: int, seconds: float, *, sign_in_page: bool = 
     """Sign every user in, then load the pages for `seconds`: the figures cover only that steady state."""
     people = [None if sign_in_page else DEMO_USERS[n % len(DEMO_USERS)] for n in range(users)]
     virtual_users = [VirtualUser(base_url, email) for email in people]
-    _all_at_once(user.prepare for user in virtual_users)
+    # A few at a time, as a server would see people arrive: fifty sign-ins at once on a small machine
+    # queue for longer than a request may wait. The first of each person finds the pages for all.
+    known_paths: dict[str, list[str]] = {}
+    first = list({user.email: user for user in reversed(virtual_users)}.values())
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda user: user.prepare(known_paths), first))
+        list(pool.map(lambda user: user.prepare(known_paths), [u for u in virtual_users if u not in first]))
     failures = [user.failure for user in virtual_users if user.failure is not None]
     if failures:
         raise SystemExit(f"{len(failures)} of {users} users could not start: {failures[0]}")

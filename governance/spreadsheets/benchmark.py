@@ -13,10 +13,9 @@ import time
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from collab.csv_export import neutralise
+from collab.page_benchmark import counting_queries
 from governance.spreadsheets import RISK_COLUMNS, read_upload, risk_rows
 from governance.spreadsheets.registers import REGISTERS
 from governance.spreadsheets.services import ImportHasErrors, import_plan, import_rows
@@ -61,14 +60,14 @@ def time_risk_import(*, initiative: Initiative, by: User, rows: int) -> ImportTi
     """Import `rows` new risks through the import pages' own functions; raises ImportHasErrors."""
     register = REGISTERS["risks"]
     upload = risk_import_file(initiative, rows)
-    with CaptureQueriesContext(connection) as checking:
+    with counting_queries() as checking:
         started = time.perf_counter()
         parsed = read_upload(upload, register.columns)
         planned, errors = import_plan(register=register, initiative=initiative, rows=parsed)
         if errors:
             raise ImportHasErrors(errors)
         checked = time.perf_counter()
-    with CaptureQueriesContext(connection) as saving:
+    with counting_queries() as saving:
         outcome = import_rows(
             register=register, initiative=initiative, rows=parsed, by=by, previewed=planned.digest
         )
