@@ -8,7 +8,6 @@ from __future__ import annotations
 from django.urls import reverse
 
 from collab.page_benchmark import PageCost, main_pages, page_costs
-from governance.packs.benchmark import time_pack_build
 from governance.spreadsheets.benchmark import time_risk_import
 from governance.spreadsheets.services import ImportHasErrors
 
@@ -70,15 +69,19 @@ def print_load(title: str, args, pages: dict, sign_in: dict) -> None:
     print(flush=True)
 
 
-def print_import(title: str, initiative, manager, rows: int) -> None:
+def measure_import(initiative, manager, rows: int):
     try:
-        timing = time_risk_import(initiative=initiative, by=manager, rows=rows)
+        return time_risk_import(initiative=initiative, by=manager, rows=rows)
     except ImportHasErrors as error:
         raise RuntimeError(
             f"the generated file has {len(error.errors)} problems: {error.errors[:3]}"
         ) from None
+
+
+def print_import(title: str, timing) -> None:
     heading(
-        title, f"a CSV file of {rows:,} new risks, read, checked, previewed and saved as the import pages do"
+        title,
+        f"a CSV file of {timing.rows:,} new risks, read, checked, previewed and saved as the import pages do",
     )
     print(f"check and preview: {timing.check_seconds:>7.2f} s {timing.check_queries:>8,} queries")
     print(f"confirm and save:  {timing.save_seconds:>7.2f} s {timing.save_queries:>8,} queries")
@@ -89,8 +92,7 @@ def print_import(title: str, initiative, manager, rows: int) -> None:
     print(flush=True)
 
 
-def print_pack(title: str, initiative, manager) -> None:
-    timing = time_pack_build(initiative, manager)
+def print_pack(title: str, timing) -> None:
     heading(
         title,
         "the large initiative's governance pack, asked for as its page does and built by the worker's job",
