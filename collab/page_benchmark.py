@@ -1,17 +1,19 @@
 """The main pages of an initiative, and what each costs to serve: queries and time.
 
-Used by `manage.py bench_pages` (which prints the figures) and by the test that holds the
-query count of every main page constant however many records an initiative has.
+Used by `manage.py bench_pages` and `scripts/bench` (which print the figures) and by the test that
+holds the query count of every main page constant however many records an initiative has.
 """
 
 from __future__ import annotations
 
+import statistics
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from initiatives.models import Initiative
@@ -23,7 +25,8 @@ class PageCost:
     url: str
     status: int
     queries: int
-    milliseconds: float
+    milliseconds: float  # the median of the requests made
+    bytes: int = 0
 
 
 def main_pages(initiative: Initiative) -> list[tuple[str, str]]:
@@ -65,15 +68,51 @@ def main_pages(initiative: Initiative) -> list[tuple[str, str]]:
     return pages
 
 
-def page_costs(user, pages: list[tuple[str, str]]) -> list[PageCost]:
+class QueryCount:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+@contextmanager
+def counting_queries() -> Iterator[QueryCount]:
+    """Count the queries run inside, however many (Django's CaptureQueriesContext keeps at most 9,000)."""
+    counter = QueryCount()
+    with connection.execute_wrapper(counter):
+        yield counter
+
+
+def _timed_get(client: Client, url: str):
+    started = time.perf_counter()
+    response = client.get(url, secure=True, HTTP_HOST="localhost")
+    return response, (time.perf_counter() - started) * 1000
+
+
+def page_costs(user, pages: list[tuple[str, str]], *, repeats: int = 1) -> list[PageCost]:
+    """Each page served `repeats` times to `user` (anonymous if None): queries of the first, median time."""
     client = Client()
-    client.force_login(user)
+    if user is not None:
+        client.force_login(user)
     client.get(pages[0][1], secure=True, HTTP_HOST="localhost")  # warm up: sessions, templates, caches
     costs = []
     for label, url in pages:
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            response = client.get(url, secure=True, HTTP_HOST="localhost")
-            elapsed = (time.perf_counter() - started) * 1000
-        costs.append(PageCost(label, url, response.status_code, len(queries), elapsed))
+        with counting_queries() as queries:
+            response, first = _timed_get(client, url)
+        timings = [first] + [_timed_get(client, url)[1] for _ in range(repeats - 1)]
+        costs.append(
+            PageCost(
+                label,
+                url,
+                response.status_code,
+                len(queries),
+                statistics.median(timings),
+                len(response.content),
+            )
+        )
     return costs

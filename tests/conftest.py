@@ -61,7 +61,12 @@ BROKER_FILES = (
     "tests/browser/test_assurance_packs_browser.py",
 )
 # Handed out first, so the longest pieces of work do not finish last on one process while the other idles.
-HEAVIEST_FIRST = ("tests/browser/test_every_page_accessible.py", "broker", "tests/browser/")
+HEAVIEST_FIRST = (
+    "tests/browser/test_every_page_accessible.py",
+    "broker",
+    "tests/test_bench_smoke.py",
+    "tests/browser/",
+)
 
 
 def group_of(nodeid: str) -> str:

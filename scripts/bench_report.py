@@ -1,0 +1,105 @@
+"""The four sections scripts/bench prints: each measures with the project's own code, then prints a table.
+
+Imported by scripts/bench.py once Django is set up against the throwaway database.
+"""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from collab.page_benchmark import PageCost, main_pages, page_costs
+from governance.spreadsheets.benchmark import time_risk_import
+from governance.spreadsheets.services import ImportHasErrors
+
+
+def heading(text: str, explanation: str) -> None:
+    print(f"{text}: {explanation}", flush=True)
+
+
+def _ratio(value: float, baseline: float) -> str:
+    return f"{value / baseline:.1f}" if baseline else "-"
+
+
+def _page_row(cost: PageCost, baseline: PageCost) -> str:
+    return (
+        f"{cost.label:<20} {cost.bytes:>9,} {cost.milliseconds:>8.1f} {cost.queries:>8} "
+        f"{_ratio(cost.bytes, baseline.bytes):>8} {_ratio(cost.milliseconds, baseline.milliseconds):>6}"
+    )
+
+
+def print_pages(title: str, initiative, manager, repeats: int) -> None:
+    sign_in = page_costs(None, [("Sign-in page", reverse("login"))], repeats=repeats)[0]
+    costs = page_costs(manager, main_pages(initiative), repeats=repeats)
+    failed = [f"{cost.label} ({cost.status})" for cost in [sign_in, *costs] if cost.status != 200]
+    if failed:
+        raise RuntimeError(f"these pages did not answer 200: {', '.join(failed)}")
+    heading(
+        title,
+        f"each main page of the large initiative, served in-process to its programme manager, "
+        f"median of {repeats}; x = multiple of the sign-in page",
+    )
+    print(f"{'page':<20} {'bytes':>9} {'ms':>8} {'queries':>8} {'x bytes':>8} {'x ms':>6}")
+    for cost in [sign_in, *costs]:
+        print(_page_row(cost, sign_in))
+    print(flush=True)
+
+
+def _load_row(label: str, figures: dict) -> str:
+    return (
+        f"{label:<20} {figures['users']:>6} {figures['requests']:>9} {figures['requests_per_second']:>8.1f} "
+        f"{figures['median_ms']:>10.1f} {figures['p95_ms']:>8.1f} {figures['errors']:>7}"
+    )
+
+
+def print_load(title: str, args, pages: dict, sign_in: dict) -> None:
+    heading(
+        title,
+        f"gunicorn ({args.workers} workers), {args.users} users all signed in before the clock starts, "
+        f"then {args.seconds:g} s of steady load",
+    )
+    columns = ("users", 6), ("requests", 9), ("req/s", 8), ("median ms", 10), ("p95 ms", 8), ("errors", 7)
+    print(f"{'pages':<20} " + " ".join(f"{name:>{width}}" for name, width in columns))
+    print(_load_row("Demo's main pages", pages))
+    print(_load_row("Sign-in page alone", sign_in))
+    throughput = _ratio(pages["requests_per_second"], sign_in["requests_per_second"])
+    median = _ratio(pages["median_ms"], sign_in["median_ms"])
+    print(f"Main pages against the sign-in page: {throughput} x the throughput, {median} x the median")
+    for kind in pages["error_kinds"] + sign_in["error_kinds"]:
+        print(f"  error: {kind}")
+    print(flush=True)
+
+
+def measure_import(initiative, manager, rows: int):
+    try:
+        return time_risk_import(initiative=initiative, by=manager, rows=rows)
+    except ImportHasErrors as error:
+        raise RuntimeError(
+            f"the generated file has {len(error.errors)} problems: {error.errors[:3]}"
+        ) from None
+
+
+def print_import(title: str, timing) -> None:
+    heading(
+        title,
+        f"a CSV file of {timing.rows:,} new risks, read, checked, previewed and saved as the import pages do",
+    )
+    print(f"check and preview: {timing.check_seconds:>7.2f} s {timing.check_queries:>8,} queries")
+    print(f"confirm and save:  {timing.save_seconds:>7.2f} s {timing.save_queries:>8,} queries")
+    print(
+        f"total:             {timing.seconds:>7.2f} s, {timing.queries_per_row:.1f} queries per row, "
+        f"{timing.added:,} risks added"
+    )
+    print(flush=True)
+
+
+def print_pack(title: str, timing) -> None:
+    heading(
+        title,
+        "the large initiative's governance pack, asked for as its page does and built by the worker's job",
+    )
+    print(f"pages:    {timing.pages}")
+    print(f"request:  {timing.request_seconds:.2f} s (gather the records, record the queued pack)")
+    print(
+        f"build:    {timing.build_seconds:.2f} s (claim, lay out and write the PDF, store it, mark it ready)"
+    )
+    print(f"size:     {timing.bytes:,} bytes", flush=True)
