@@ -49,8 +49,13 @@ def test_the_reconciler_delivers_every_pack_after_the_queue_is_wiped(world, brok
     assert [pack.attempts for pack in packs] == [1] * PACKS, "each pack is claimed and built once"
     files = sorted(path.relative_to(private_files).as_posix() for path in private_files.rglob("*.pdf"))
     assert files == sorted(pack.file_path for pack in packs)
-    for pack in packs:
-        assert worker.output().count(f"Built governance pack {pack.pk} ") == 1
+    # The worker logs a build just after it marks the pack ready: wait for every line, then count them.
+    built = [f"Built governance pack {pack.pk} " for pack in packs]
+    wait_for(
+        lambda: all(line in worker.output() for line in built), message="every build in the worker's log"
+    )
+    for line in built:
+        assert worker.output().count(line) == 1
     print(
         f"\n[{broker.name}] {PACKS} packs, queue wiped -> all ready {time.monotonic() - wiped_at:.1f}s after "
         f"the worker started; the second reconcile re-sent {len(again.requeued)} still queued"
