@@ -98,7 +98,7 @@ def test_the_reconciler_has_a_killed_workers_pack_built_by_a_restarted_worker(
 
     assert_built_once_more(pack, private_files)
     # Logged just after the pack is marked ready.
-    wait_for(lambda: f"Built governance pack {pack_id} " in restarted.output(), timeout=10, message="the log line")
+    wait_for(lambda: f"Built governance pack {pack_id} " in restarted.output(), timeout=10)
     print(
         f"\n[{broker.name}] killed mid-build; restarted worker ready after {restarted_at - killed_at:.1f}s; "
         f"reconciler re-queued the build after {reset_at - killed_at:.1f}s (limit {SHORT_LIMIT}s); "
@@ -133,7 +133,7 @@ def test_redis_hands_a_killed_workers_message_to_a_restarted_worker(
 
     assert_built_once_more(pack, private_files)
     # Logged just after the pack is marked ready.
-    wait_for(lambda: f"Built governance pack {pack_id} " in restarted.output(), timeout=10, message="the log line")
+    wait_for(lambda: f"Built governance pack {pack_id} " in restarted.output(), timeout=10)
     assert redis_broker.unacknowledged_since() == []
     print(
         f"\n[redis] killed mid-build; restarted worker ready after {restarted_at - killed_at:.1f}s and took "
@@ -165,7 +165,7 @@ def test_a_killed_pool_childs_build_is_finished_by_the_same_worker_at_once(
     assert worker.output().count(PAUSE_MARKER) == 2  # the killed run, then the redelivered one
     assert_built_once_more(pack, private_files)
     # Logged just after the pack is marked ready.
-    wait_for(lambda: f"Built governance pack {pack_id} " in worker.output(), timeout=10, message="the log line")
+    wait_for(lambda: f"Built governance pack {pack_id} " in worker.output(), timeout=10)
     assert ready_after < settings.CELERY_TASK_TIME_LIMIT / 5
     print(
         f"\n[{broker.name}] pool child killed mid-build; the same worker had the pack ready "
