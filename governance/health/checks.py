@@ -51,6 +51,9 @@ FIX_URL_NAMES: dict[str, str] = {
     "data_sharing": "governance:data_sharing",
     "model_fit": "initiatives:wizard_start",
 }
+# Items fixed on pages only those who may change the initiative open (its programme managers): for
+# anyone else the item is shown without a link, rather than a link that answers 403.
+FIXED_BY_WHOEVER_CHANGES_THE_INITIATIVE = {"senior_owner", "model_fit"}
 
 
 @dataclass(frozen=True)

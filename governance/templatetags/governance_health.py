@@ -7,6 +7,6 @@ from governance.health.presenters import health_panel
 register = template.Library()
 
 
-@register.inclusion_tag("governance/health/panel.html")
-def initiative_health_panel(initiative):
-    return health_panel(initiative)
+@register.inclusion_tag("governance/health/panel.html", takes_context=True)
+def initiative_health_panel(context, initiative):
+    return health_panel(initiative, context["request"].user)

@@ -6,6 +6,7 @@ from dataclasses import replace
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from governance.health.checks import FIX_URL_NAMES, HealthFacts, Status, health_check
 from governance.health.gathering import gather_health_facts
@@ -172,3 +173,23 @@ def test_the_gatherer_makes_the_same_number_of_queries_however_many_records(worl
 
     # Twelve for the items, two for the model fit.
     assert len(many) == len(few) <= 14
+
+
+@pytest.mark.parametrize("persona", ["partner_member", "senior_owner", "assurance_reviewer"])
+def test_the_overview_links_only_the_checks_a_person_may_put_right(world, client, persona):
+    """The checklist and the senior owner are the programme managers' to change: nobody else is sent
+    to a page that would refuse them."""
+    slug = {"slug": world.initiative.slug}
+    managers_pages = [
+        reverse("initiatives:wizard_start", kwargs=slug),
+        reverse("initiatives:edit", kwargs=slug),
+    ]
+    client.force_login(getattr(world, persona))
+    someone_else = client.get(world.initiative.get_absolute_url()).content.decode()
+    client.force_login(world.programme_manager)
+    manager = client.get(world.initiative.get_absolute_url()).content.decode()
+
+    assert all(f'href="{url}"' in manager for url in managers_pages)
+    assert not any(f'href="{url}"' in someone_else for url in managers_pages)
+    # The check is still shown to them, without a link.
+    assert "Named senior owner with stated decision rights" in someone_else
