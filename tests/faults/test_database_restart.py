@@ -173,8 +173,9 @@ def test_a_database_restart_under_load_gives_try_again_pages_then_full_recovery(
             timeout=30,
             message="try-again pages during the outage",
         )
-        up_at = time.monotonic()
         database.up()
+        # Back once the database says so: a request begun while it was still refusing is not "after".
+        up_at = time.monotonic()
         wait_for(lambda: each_person_has(load, up_at, 6), timeout=30, message="requests after the restart")
         load.stop()
         assert load.failures == []
