@@ -15,4 +15,4 @@ RUN DEBUG=false python manage.py collectstatic --noinput
 RUN useradd --system --home /app joinedup && mkdir -p /app/var && chown -R joinedup /app/var
 USER joinedup
 EXPOSE 8000
-CMD ["gunicorn", "collab.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "collab.wsgi", "-c", "deploy/gunicorn.conf.py"]

@@ -41,8 +41,18 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+GUNICORN_SETTINGS = ROOT / "deploy" / "gunicorn.conf.py"
 HEADINGS = ("1. Pages", "2. Load", "3. Import", "4. Pack")
-SMALL = {"scale": 1, "risks": 20, "users": 2, "seconds": 3.0, "import_rows": 50, "repeats": 1, "workers": 2}
+SMALL = {
+    "scale": 1,
+    "risks": 20,
+    "users": 2,
+    "seconds": 2.0,
+    "think": 0.2,
+    "import_rows": 50,
+    "repeats": 1,
+    "workers": 2,
+}
 
 
 class StepFailed(Exception):
@@ -67,10 +77,21 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--users", type=int, default=50, help="simultaneous users under load (default 50)")
     parser.add_argument("--seconds", type=float, default=30, help="seconds of steady load (default 30)")
     parser.add_argument(
+        "--think",
+        type=float,
+        default=1.0,
+        help="seconds each user reads a page before the next, on average (default 1)",
+    )
+    parser.add_argument(
         "--import-rows", type=int, default=2000, help="rows in the imported CSV (default 2000)"
     )
     parser.add_argument("--repeats", type=int, default=5, help="requests per page for its median (default 5)")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (default 4)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="gunicorn processes (default: deploy/gunicorn.conf.py's, as production runs)",
+    )
     parser.add_argument(
         "--small",
         action="store_true",
@@ -148,20 +169,18 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(folder: Path, workers: int):
-    """gunicorn on a free loopback port with this process's environment; yields its base URL."""
+def gunicorn(folder: Path, workers: int | None):
+    """gunicorn with production's settings (deploy/gunicorn.conf.py) on a free loopback port: its URL."""
     import http.client
 
     port = free_port()
     log_path = folder / "gunicorn.log"
-    command = [sys.executable, "-m", "gunicorn", "collab.wsgi:application", "--bind", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "gunicorn", "collab.wsgi:application", "-c", str(GUNICORN_SETTINGS)]
+    command += ["--bind", f"127.0.0.1:{port}", "--log-level", "warning", "--access-logfile", "/dev/null"]
+    if workers is not None:
+        command += ["--workers", str(workers)]
     with open(log_path, "ab") as log:
-        process = subprocess.Popen(
-            [*command, "--workers", str(workers), "--log-level", "warning"],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -189,10 +208,20 @@ def gunicorn(folder: Path, workers: int):
             process.wait(10)
 
 
-def load(base_url: str, args: argparse.Namespace, *extra: str) -> dict:
+def gunicorn_described(workers: int | None) -> str:
+    """What deploy/gunicorn.conf.py asks for on this machine, e.g. '4 processes x 4 threads'."""
+    import runpy
+
+    settings = runpy.run_path(str(GUNICORN_SETTINGS))
+    processes = workers if workers is not None else settings["workers"]
+    return f"{processes} processes x {settings['threads']} threads"
+
+
+def load(base_url: str, args: argparse.Namespace, *extra: str, think: float) -> dict:
     """scripts/load_test.py's figures (as JSON), run as its own process so it competes as a client would."""
     command = [sys.executable, str(ROOT / "scripts" / "load_test.py"), "--base-url", base_url, "--json"]
-    options = ["--duration", str(args.seconds), "--concurrency", str(args.users), *extra]
+    options = ["--duration", str(args.seconds), "--concurrency", str(args.users), "--think", str(think)]
+    options += extra
     done = subprocess.run([*command, *options], capture_output=True, text=True, cwd=ROOT, check=False)
     if done.returncode != 0:
         raise RuntimeError(
@@ -246,8 +275,13 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
     with step(HEADINGS[0]):
         print_pages(HEADINGS[0], initiative, manager, args.repeats)
     with step(HEADINGS[1]), gunicorn(folder, args.workers) as base_url:
-        pages, sign_in = load(base_url, args), load(base_url, args, "--sign-in-page")
-        print_load(HEADINGS[1], args, pages, sign_in)
+        # People reading each page before the next, then as fast as the server answers (its capacity).
+        runs = {
+            (think, what): load(base_url, args, *extra, think=think)
+            for think in (args.think, 0.0)
+            for what, extra in (("pages", ()), ("sign-in", ("--sign-in-page",)))
+        }
+        print_load(HEADINGS[1], args, gunicorn_described(args.workers), runs)
     # The pack first, so it holds the initiative's --risks risks and not the imported ones too.
     with step(HEADINGS[3]):
         pack = time_pack_build(initiative, manager)

@@ -46,26 +46,36 @@ def print_pages(title: str, initiative, manager, repeats: int) -> None:
 
 def _load_row(label: str, figures: dict) -> str:
     return (
-        f"{label:<20} {figures['users']:>6} {figures['requests']:>9} {figures['requests_per_second']:>8.1f} "
+        f"{label:<34} {figures['users']:>6} {figures['requests']:>9} {figures['requests_per_second']:>8.1f} "
         f"{figures['median_ms']:>10.1f} {figures['p95_ms']:>8.1f} {figures['errors']:>7}"
     )
 
 
-def print_load(title: str, args, pages: dict, sign_in: dict) -> None:
+def print_load(title: str, args, server: str, runs: dict) -> None:
+    """`runs` maps (think seconds, "pages" or "sign-in") to load_test.py's figures."""
     heading(
         title,
-        f"gunicorn ({args.workers} workers), {args.users} users all signed in before the clock starts, "
-        f"then {args.seconds:g} s of steady load",
+        f"gunicorn as deploy/gunicorn.conf.py sets it ({server}), {args.users} users all signed in "
+        f"before the clock starts, then {args.seconds:g} s of steady load for each row",
     )
     columns = ("users", 6), ("requests", 9), ("req/s", 8), ("median ms", 10), ("p95 ms", 8), ("errors", 7)
-    print(f"{'pages':<20} " + " ".join(f"{name:>{width}}" for name, width in columns))
-    print(_load_row("Demo's main pages", pages))
-    print(_load_row("Sign-in page alone", sign_in))
-    throughput = _ratio(pages["requests_per_second"], sign_in["requests_per_second"])
-    median = _ratio(pages["median_ms"], sign_in["median_ms"])
-    print(f"Main pages against the sign-in page: {throughput} x the throughput, {median} x the median")
-    for kind in pages["error_kinds"] + sign_in["error_kinds"]:
-        print(f"  error: {kind}")
+    print(f"{'pages':<34} " + " ".join(f"{name:>{width}}" for name, width in columns))
+    for (think, what), figures in runs.items():
+        pause = f"reading {think:g} s a page" if think else "no pause (capacity)"
+        label = "Demo's main pages" if what == "pages" else "Sign-in page alone"
+        print(_load_row(f"{label}, {pause}", figures))
+    for think in dict.fromkeys(think for think, _ in runs):
+        pages, sign_in = runs[(think, "pages")], runs[(think, "sign-in")]
+        throughput = _ratio(pages["requests_per_second"], sign_in["requests_per_second"])
+        median = _ratio(pages["median_ms"], sign_in["median_ms"])
+        pause = f"reading {think:g} s a page" if think else "with no pause"
+        print(
+            f"Main pages against the sign-in page, {pause}: {throughput} x the throughput, "
+            f"{median} x the median"
+        )
+    for figures in runs.values():
+        for kind in figures["error_kinds"]:
+            print(f"  error: {kind}")
     print(flush=True)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import random
 import re
 import statistics
 import threading
@@ -112,18 +113,30 @@ class Browser:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             headers["Referer"] = f"http://{self.host}:{self.port}{SIGN_IN}"
         try:
-            self.connection.request(method, path, body=body, headers=headers)
-            response = self.connection.getresponse()
-            page = response.read().decode("utf-8", "replace")
-        except (http.client.HTTPException, OSError):
-            self.connection.close()
-            self.connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
-            raise
+            response, page = self._exchange(method, path, body, headers)
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # The server closed the idle keep-alive connection (after its keepalive seconds): a browser
+            # asks again on a new connection, and so does this person, once.
+            self._reconnect()
+            response, page = self._exchange(method, path, body, headers)
         for header, value in response.getheaders():
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
                 self.cookies[name] = rest.split(";", 1)[0]
         return response.status, page, response.getheader("Location", "")
+
+    def _exchange(self, method: str, path: str, body: str | None, headers: dict) -> tuple:
+        try:
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+            return response, response.read().decode("utf-8", "replace")
+        except (http.client.HTTPException, OSError):
+            self._reconnect()
+            raise
+
+    def _reconnect(self) -> None:
+        self.connection.close()
+        self.connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
 
     def sign_in(self, email: str) -> None:
         _, page, _ = self.request("GET", SIGN_IN)
@@ -168,9 +181,20 @@ class VirtualUser:
         except (SystemExit, http.client.HTTPException, OSError) as error:
             self.failure = error
 
-    def walk(self, deadline: float, results: Results) -> None:
+    def walk(self, deadline: float, results: Results, think: float) -> None:
+        """Fetch this person's pages in turn until the deadline, pausing `think` seconds on average between.
+
+        Each pause is drawn between half and one and a half times `think`, and the first between none
+        and `think`, so fifty people do not move in step.
+        """
         index = 0
+        pace = random.Random(id(self))
         while time.monotonic() < deadline:
+            if think:
+                pause = think * (pace.uniform(0.5, 1.5) if index else pace.uniform(0.0, 1.0))
+                time.sleep(min(pause, max(0.0, deadline - time.monotonic())))
+                if time.monotonic() >= deadline:
+                    break
             path = self.paths[index % len(self.paths)]
             index += 1
             started = time.perf_counter()
@@ -190,8 +214,14 @@ def _all_at_once(targets) -> None:
         thread.join()
 
 
-def run_load(base_url: str, users: int, seconds: float, *, sign_in_page: bool = False) -> Figures:
-    """Sign every user in, then load the pages for `seconds`: the figures cover only that steady state."""
+def run_load(
+    base_url: str, users: int, seconds: float, *, sign_in_page: bool = False, think: float = 0.0
+) -> Figures:
+    """Sign every user in, then load the pages for `seconds`: the figures cover only that steady state.
+
+    With `think` 0 every user asks for the next page as soon as the last one arrives: the most the
+    server can serve. With a `think` time each pauses between pages, as people reading them do.
+    """
     people = [None if sign_in_page else DEMO_USERS[n % len(DEMO_USERS)] for n in range(users)]
     virtual_users = [VirtualUser(base_url, email) for email in people]
     # A few at a time, as a server would see people arrive: fifty sign-ins at once on a small machine
@@ -207,7 +237,7 @@ def run_load(base_url: str, users: int, seconds: float, *, sign_in_page: bool = 
     results = Results()
     started = time.monotonic()
     deadline = started + seconds
-    _all_at_once(lambda user=user: user.walk(deadline, results) for user in virtual_users)
+    _all_at_once(lambda user=user: user.walk(deadline, results, think) for user in virtual_users)
     return Figures.of(results, users, time.monotonic() - started)
 
 
@@ -221,10 +251,20 @@ def main() -> None:
     parser.add_argument(
         "--sign-in-page", action="store_true", help="anonymous users fetch the sign-in page alone"
     )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="seconds each user pauses between pages, on average (default 0: no pause, the capacity)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = parser.parse_args()
+    if args.think < 0:
+        parser.error("--think must be 0 or more seconds")
 
-    figures = run_load(args.base_url, args.concurrency, args.duration, sign_in_page=args.sign_in_page)
+    figures = run_load(
+        args.base_url, args.concurrency, args.duration, sign_in_page=args.sign_in_page, think=args.think
+    )
     if args.json:
         print(json.dumps(asdict(figures)))
         return
