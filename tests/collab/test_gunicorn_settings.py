@@ -1,4 +1,4 @@
-"""deploy/gunicorn.conf.py: the one set of web-server settings production, docker-compose and the benchmark use."""
+"""deploy/gunicorn.conf.py: the one set of settings production, docker-compose and the benchmark use."""
 
 import multiprocessing
 import runpy
@@ -37,7 +37,8 @@ def test_one_thread_means_plain_processes(monkeypatch):
 
 @pytest.mark.parametrize("value", ["three", "0", "-2", "1.5"])
 def test_a_setting_that_is_not_a_whole_number_stops_gunicorn_naming_it(monkeypatch, value):
-    with pytest.raises(SystemExit, match=f"GUNICORN_THREADS must be a whole number of at least 1, not '{value}'"):
+    message = f"GUNICORN_THREADS must be a whole number of at least 1, not '{value}'"
+    with pytest.raises(SystemExit, match=message):
         settings_with(monkeypatch, GUNICORN_THREADS=value)
 
 
