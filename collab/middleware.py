@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 from collab import audit
+from collab.sessions import refresh_idle_timeout
 
 SIGNED_IN_AT = "signed_in_at"
 
@@ -26,6 +27,8 @@ class SignedInSessionMiddleware:
                 logout(request)
                 messages.info(request, "You were signed out after 12 hours. Sign in again to carry on.")
                 return redirect(f"{reverse('login')}?next={request.path}")
+            # Read by the timeout warning on the page (people.context_processors.account).
+            request.idle_seconds_left = refresh_idle_timeout(request.session)
         response = self.get_response(request)
         if request.user.is_authenticated:
             # Signed-in pages and downloads may hold OFFICIAL information: never store them.

@@ -207,7 +207,9 @@ SESSION_COOKIE_AGE = 30 * 60
 SESSION_TIMEOUT_WARNING = 2 * 60
 # Django's database sessions, except that a database outage while saving one gets the 503 page.
 SESSION_ENGINE = "collab.sessions"
-SESSION_SAVE_EVERY_REQUEST = True
+# The idle timeout restarts on a signed-in request at most this often (collab.sessions.refresh_idle_timeout),
+# not with a database write on every request.
+SESSION_REFRESH_AFTER = 60
 SESSION_ABSOLUTE_AGE = 12 * 60 * 60
 
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"

@@ -12,7 +12,7 @@ def account(request) -> dict:
         return {}
     return {
         "session_timeout": {
-            "seconds": settings.SESSION_COOKIE_AGE,
+            "seconds": getattr(request, "idle_seconds_left", settings.SESSION_COOKIE_AGE),
             "warning_seconds": min(settings.SESSION_TIMEOUT_WARNING, settings.SESSION_COOKIE_AGE),
         },
         # The same as people.rules.VIEW_PEOPLE, from the facts already read for this request.

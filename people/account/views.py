@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
@@ -8,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_POST
 
 from collab.govuk_forms import posted
+from collab.sessions import refresh_idle_timeout
 from people.account import services
 from people.account.forms import EmailPreferencesForm, NameForm
 from people.account.presenters import your_account as your_account_page
@@ -45,8 +45,8 @@ def email_preferences(request):
 
 @require_POST
 def keep_alive(request):
-    """ "Stay signed in": any signed-in request restarts the idle timeout; this one says how long for."""
-    return JsonResponse({"signed_in_for_seconds": settings.SESSION_COOKIE_AGE})
+    """ "Stay signed in": restarts the idle timeout now, and says how long for."""
+    return JsonResponse({"signed_in_for_seconds": refresh_idle_timeout(request.session, force=True)})
 
 
 @login_not_required
