@@ -39,8 +39,21 @@ def portfolio_grant_end(*, grant: PortfolioGrant, by: User) -> PortfolioGrant:
     _check_administrator(by)
     if not grant.is_current:
         raise GrantRefused("This grant has already ended")
+    _end(grant, by=by)
+    return grant
+
+
+def portfolio_grants_end_on_leaving(*, person: User, by: User) -> int:
+    """End every grant a leaver holds (people/leavers checks who may deactivate them). As with their
+    roles, a grant does not come back if they return: the administrator gives it again."""
+    grants = list(PortfolioGrant.objects.held_by(person))
+    for grant in grants:
+        _end(grant, by=by)
+    return len(grants)
+
+
+def _end(grant: PortfolioGrant, *, by: User) -> None:
     grant.ended_at = timezone.now()
     grant.ended_by = by
     grant.save(update_fields=["ended_at", "ended_by"])
     audit.record("portfolio_grant_ended", grant_id=grant.pk, person_id=grant.person_id, by=by.pk)
-    return grant

@@ -1,7 +1,7 @@
 """Leavers: ending a person's access when they leave, and giving it back if they return.
 
 Deactivating ends every session the person has at once, ends their roles (programme manager,
-assurance reviewer, senior accountable owner) and stops them signing in. Nothing they did is
+assurance reviewer, senior accountable owner) and portfolio office grants, and stops them signing in. Nothing they did is
 removed: records keep their name, and what they still hold is listed for reassignment
 (people/holdings.py).
 """
@@ -17,6 +17,7 @@ from collab import audit
 from collab.history import CHANGE_REASON_LENGTH
 from initiatives import services as initiative_services
 from initiatives.models import Initiative, InitiativeRole, User
+from initiatives.portfolio_offices.services import portfolio_grants_end_on_leaving
 from people import lockout
 from people.calendar.services import calendar_feed_end
 from people.models import Deactivation
@@ -79,6 +80,7 @@ def person_deactivate(*, person: User, by: User, reason: str = "") -> Deactivati
     deactivation = Deactivation.objects.create(
         person=person, deactivated_by=by, reason=reason.strip(), roles_ended=_roles_end(person=person, by=by)
     )
+    portfolio_grants_end_on_leaving(person=person, by=by)
     ended = sessions_end(person=person)
     calendar_feed_end(person=person)
     audit.record("person_deactivated", user_id=person.pk, by=by.pk, sessions_ended=ended)

@@ -8,6 +8,8 @@ from django.urls import reverse
 from governance.forums.models import Forum
 from governance.models import Risk
 from initiatives.models import Membership
+from initiatives.portfolio_offices.models import PortfolioGrant
+from initiatives.portfolio_offices.services import portfolio_grant_end, portfolio_grant_give
 from people.holdings import Holding, HoldingsRegistry, person_holdings
 from people.invitations.services import InvitationRefused, invitation_check
 from people.leavers.services import LeaverRefused, person_deactivate, person_reactivate
@@ -128,6 +130,19 @@ class TestDeactivating:
         ]
         person_deactivate(person=world.programme_manager, by=world.administrator)
         assert not world.initiative.roles.filter(user=world.programme_manager).exists()
+
+    def test_their_portfolio_office_grants_end_and_do_not_come_back_with_them(self, world):
+        earlier = portfolio_grant_give(person=world.partner_member, body=world.lead_body, by=world.administrator)
+        portfolio_grant_end(grant=earlier, by=world.administrator)
+        everywhere = portfolio_grant_give(person=world.partner_member, body=None, by=world.administrator)
+
+        person_deactivate(person=world.partner_member, by=world.administrator)
+        person_reactivate(person=world.partner_member, by=world.administrator)
+
+        everywhere.refresh_from_db()
+        assert (everywhere.ended_by, everywhere.is_current) == (world.administrator, False)
+        assert not PortfolioGrant.objects.held_by(world.partner_member).exists()
+        assert everywhere.history.count() == 2  # given, then ended: on record
 
     def test_records_keep_their_name_and_are_listed_for_reassignment(self, world):
         risk = RiskFactory(initiative=world.initiative, owner_body=world.lead_body, owner=world.senior_owner)
