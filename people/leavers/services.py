@@ -1,9 +1,9 @@
 """Leavers: ending a person's access when they leave, and giving it back if they return.
 
 Deactivating ends every session the person has at once, ends their roles (programme manager,
-assurance reviewer, senior accountable owner) and portfolio office grants, and stops them signing in. Nothing they did is
-removed: records keep their name, and what they still hold is listed for reassignment
-(people/holdings.py).
+assurance reviewer, senior accountable owner) and portfolio office grants, and stops them signing
+in. Nothing they did is removed: records keep their name, and what they still hold is listed for
+reassignment (people/holdings.py).
 """
 
 from __future__ import annotations

@@ -132,8 +132,9 @@ class TestDeactivating:
         assert not world.initiative.roles.filter(user=world.programme_manager).exists()
 
     def test_their_portfolio_office_grants_end_and_do_not_come_back_with_them(self, world):
-        earlier = portfolio_grant_give(person=world.partner_member, body=world.lead_body, by=world.administrator)
-        portfolio_grant_end(grant=earlier, by=world.administrator)
+        administrator = world.administrator
+        earlier = portfolio_grant_give(person=world.partner_member, body=world.lead_body, by=administrator)
+        portfolio_grant_end(grant=earlier, by=administrator)
         everywhere = portfolio_grant_give(person=world.partner_member, body=None, by=world.administrator)
 
         person_deactivate(person=world.partner_member, by=world.administrator)
