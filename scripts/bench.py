@@ -16,6 +16,7 @@ with DEBUG off and production's settings, then prints four sections:
   3. Import: a risk CSV of --import-rows rows through the import pages' own functions
      (governance/spreadsheets/benchmark.py): seconds, and queries per row.
   4. Pack: the large initiative's governance pack, requested and built by the worker's job.
+  5. Pages again, with the imported risks added to the large initiative's --risks.
 
 The figures are reported, not judged: it exits non-zero only when a step fails, saying which.
 """
@@ -42,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 GUNICORN_SETTINGS = ROOT / "deploy" / "gunicorn.conf.py"
-HEADINGS = ("1. Pages", "2. Load", "3. Import", "4. Pack")
+HEADINGS = ("1. Pages", "2. Load", "3. Import", "4. Pack", "5. Pages after the import")
 SMALL = {
     "scale": 1,
     "risks": 20,
@@ -289,6 +290,11 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
         imported = measure_import(initiative, manager, args.import_rows)
     print_import(HEADINGS[2], imported)
     print_pack(HEADINGS[3], pack)
+    # The same pages again, now that the initiative also holds the imported risks: the cost of a page
+    # should not have moved.
+    with step(HEADINGS[4]):
+        initiative.refresh_from_db()
+        print_pages(HEADINGS[4], initiative, manager, args.repeats, risks=initiative.risks.count())
 
 
 def close_connections() -> None:

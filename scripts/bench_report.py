@@ -27,7 +27,7 @@ def _page_row(cost: PageCost, baseline: PageCost) -> str:
     )
 
 
-def print_pages(title: str, initiative, manager, repeats: int) -> None:
+def print_pages(title: str, initiative, manager, repeats: int, *, risks: int | None = None) -> None:
     sign_in = page_costs(None, [("Sign-in page", reverse("login"))], repeats=repeats)[0]
     costs = page_costs(manager, main_pages(initiative), repeats=repeats)
     failed = [f"{cost.label} ({cost.status})" for cost in [sign_in, *costs] if cost.status != 200]
@@ -35,8 +35,8 @@ def print_pages(title: str, initiative, manager, repeats: int) -> None:
         raise RuntimeError(f"these pages did not answer 200: {', '.join(failed)}")
     heading(
         title,
-        f"each main page of the large initiative, served in-process to its programme manager, "
-        f"median of {repeats}; x = multiple of the sign-in page",
+        f"each main page of the large initiative{f' ({risks:,} risks)' if risks else ''}, served in-process "
+        f"to its programme manager, median of {repeats}; x = multiple of the sign-in page",
     )
     print(f"{'page':<20} {'bytes':>9} {'ms':>8} {'queries':>8} {'x bytes':>8} {'x ms':>6}")
     for cost in [sign_in, *costs]:
@@ -46,7 +46,7 @@ def print_pages(title: str, initiative, manager, repeats: int) -> None:
 
 def _load_row(label: str, figures: dict) -> str:
     return (
-        f"{label:<34} {figures['users']:>6} {figures['requests']:>9} {figures['requests_per_second']:>8.1f} "
+        f"{label:<42} {figures['users']:>6} {figures['requests']:>9} {figures['requests_per_second']:>8.1f} "
         f"{figures['median_ms']:>10.1f} {figures['p95_ms']:>8.1f} {figures['errors']:>7}"
     )
 
@@ -59,7 +59,7 @@ def print_load(title: str, args, server: str, runs: dict) -> None:
         f"before the clock starts, then {args.seconds:g} s of steady load for each row",
     )
     columns = ("users", 6), ("requests", 9), ("req/s", 8), ("median ms", 10), ("p95 ms", 8), ("errors", 7)
-    print(f"{'pages':<34} " + " ".join(f"{name:>{width}}" for name, width in columns))
+    print(f"{'pages':<42} " + " ".join(f"{name:>{width}}" for name, width in columns))
     for (think, what), figures in runs.items():
         pause = f"reading {think:g} s a page" if think else "no pause (capacity)"
         label = "Demo's main pages" if what == "pages" else "Sign-in page alone"
@@ -112,4 +112,4 @@ def print_pack(title: str, timing) -> None:
     print(
         f"build:    {timing.build_seconds:.2f} s (claim, lay out and write the PDF, store it, mark it ready)"
     )
-    print(f"size:     {timing.bytes:,} bytes", flush=True)
+    print(f"size:     {timing.bytes:,} bytes\n", flush=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-HEADINGS = ("1. Pages:", "2. Load:", "3. Import:", "4. Pack:")
+HEADINGS = ("1. Pages:", "2. Load:", "3. Import:", "4. Pack:", "5. Pages after the import")
 
 
 @pytest.mark.bench
