@@ -10,7 +10,7 @@ from collab.history import LIST_HISTORY_LENGTH, HistoryEntry, history_entries
 from governance.raci.forms import RaciMatrixForm, cell_name
 from governance.raci.matrix import RaciMatrix, column_label, load_matrix
 from governance.raci.models import RaciColumn, RaciRow
-from governance.raci.slices import MatrixSlice
+from governance.raci.slices import MatrixPage, MatrixSlice
 from governance.raci.validation import MatrixCheck
 from governance.raci.versions import CellChange
 from initiatives.models import Initiative
@@ -58,10 +58,17 @@ class ColumnView:
 
 @dataclass(frozen=True)
 class PageLink:
-    number: int
-    label: str
-    href: str
-    current: bool
+    to: MatrixPage
+    current: bool = False
+
+    @property
+    def href(self) -> str:
+        return f"?page={self.to.number}"
+
+    @property
+    def name(self) -> str:
+        """The numbered link's name: its number, which it shows, and the rows it leads to."""
+        return f"Page {self.to.number}: {self.to.label.lower()}"
 
 
 @dataclass(frozen=True)
@@ -171,8 +178,7 @@ GAPS_NAMED = 3
 
 
 def _page_link(shown: MatrixSlice, number: int) -> PageLink:
-    each = shown.pages[number - 1]
-    return PageLink(each.number, each.label, f"?page={each.number}", each.number == shown.page.number)
+    return PageLink(shown.pages[number - 1], current=number == shown.page.number)
 
 
 def _add_pages(page: RaciPage, matrix: RaciMatrix, check: MatrixCheck, shown: MatrixSlice) -> None:

@@ -28,7 +28,6 @@ class MatrixPage:
     """One page of a matrix's rows; `number` counts from 1, `first` and `last` are row numbers."""
 
     number: int
-    count: int
     first: int
     last: int
 
@@ -67,7 +66,6 @@ def matrix_slice(rows: list[RaciRow], *, columns: int, page: str | None) -> Matr
     pages = [
         MatrixPage(
             number=number,
-            count=paginator.num_pages,
             first=min((number - 1) * per_page + 1, len(rows)),
             last=min(number * per_page, len(rows)),
         )
