@@ -90,6 +90,7 @@ class RaciPage:
     warnings: list[str]
     incomplete_rows: int
     can_edit: bool
+    more_warnings: int = 0
     # Links to the pages of a large matrix (governance/raci/slices.py), None where some are left
     # out (drawn as an ellipsis); empty when the matrix is shown whole.
     pages: list[PageLink | None] = field(default_factory=list)
@@ -163,7 +164,9 @@ def raci_page(
         rows=rows,
         columns=columns,
         errors=errors,
-        warnings=check.all_warnings,
+        # The bodies' warnings first: each row's is also shown beside it.
+        warnings=[*check.warnings, *check.row_warning_messages][:WARNINGS_LISTED],
+        more_warnings=max(0, len(check.all_warnings) - WARNINGS_LISTED),
         incomplete_rows=0 if submitted else len(check.row_errors),
         can_edit=can_edit,
     )
@@ -172,6 +175,8 @@ def raci_page(
     return page
 
 
+# Warnings listed above the matrix, so the list does not grow with it.
+WARNINGS_LISTED = 10
 # Pages named in the summary of gaps, and rows named for each: enough to start on, bounded.
 GAP_PAGES_LISTED = 10
 GAPS_NAMED = 3

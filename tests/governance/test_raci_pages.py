@@ -9,6 +9,7 @@ from governance.models import RaciCell
 from governance.packs.benchmark import LARGE, SMALL, seed_bench_initiative
 from governance.raci import services
 from governance.raci.slices import matrix_slice, rows_per_page
+from tests.factories import BodyFactory
 from tests.governance.factories import long_matrix, two_row_matrix
 
 pytestmark = pytest.mark.django_db
@@ -197,3 +198,17 @@ class TestCost:
         sizes = [len(client.get(f"{url}?page={number}").content) for number in (1, 3, 5)]
 
         assert max(sizes) < 60_000
+
+
+def test_the_warnings_above_a_large_matrix_are_listed_ten_at_most_the_bodies_first(manager, world):
+    made, _dwp, _hmrc = long_matrix(world, 60)
+    # Two of two bodies only consulted would be "most": every row gets the consulting warning.
+    RaciCell.objects.filter(row__in=made).update(value="C")
+    world.initiative.participations.create(body=BodyFactory(short_name="Idle"), role="partner")
+
+    body = manager.get(URL).content.decode()
+
+    listed = body[body.index("Worth a look") : body.index("</ul>", body.index("Worth a look"))]
+    assert listed.count("<li>") == 11
+    assert listed.index("Idle is not responsible") < listed.index("Most bodies are only consulted")
+    assert "<li>and 53 more</li>" in listed
