@@ -19,20 +19,29 @@ def cell_name(row: RaciRow, column: RaciColumn) -> str:
     return f"cell-{row.pk}-{column.pk}"
 
 
+def _posted_rows(matrix: RaciMatrix, data) -> list[RaciRow]:
+    """The rows a page drew, by the versions it posted: so a save covers the rows the person saw,
+    even if rows added or removed since moved the page boundaries (governance/raci/slices.py)."""
+    return [row for row in matrix.rows if version_field_name(row.pk) in data]
+
+
 class RaciMatrixForm(GovukForm):
-    """The whole matrix in one form: a select per cell, checked as a whole on submit, and each
-    row's version (governance/raci/versions.py) in a hidden field.
+    """The shown rows of the matrix in one form (all of them, or a page: governance/raci/slices.py):
+    a select per cell and each row's version (governance/raci/versions.py) in a hidden field,
+    checked on submit as part of the whole matrix, the other rows as stored.
 
     The table is drawn by templates/governance/raci/matrix.html from the presenter, so this
     form only parses and checks what came back.
     """
 
-    def __init__(self, *args, matrix: RaciMatrix, **kwargs):
+    def __init__(self, *args, matrix: RaciMatrix, rows: list[RaciRow] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.matrix = matrix
+        posted = _posted_rows(matrix, self.data) if self.is_bound else []
+        self.rows: list[RaciRow] = posted or (matrix.rows if rows is None else rows)
         self.check: MatrixCheck | None = None
-        versions = row_versions([row.pk for row in matrix.rows])
-        for row in matrix.rows:
+        versions = row_versions([row.pk for row in self.rows])
+        for row in self.rows:
             self.fields[version_field_name(row.pk)] = VersionField(initial=str(versions[row.pk]))
             for column in matrix.columns:
                 self.fields[cell_name(row, column)] = forms.ChoiceField(
@@ -51,12 +60,12 @@ class RaciMatrixForm(GovukForm):
         if not known_versions(self._submitted_versions()):
             self.add_error(None, UNREADABLE_VERSION)
         # Checked even when a cell was invalid, so every problem is shown at once.
-        self.check = self.matrix.check(self.values())
+        self.check = self.matrix.check(self.whole_matrix())
         return cleaned
 
     def _submitted_versions(self) -> dict[int, str]:
         """A row posted without a version (not drawn by this service) is saved as before."""
-        texts = {row.pk: self.cleaned_data.get(version_field_name(row.pk)) for row in self.matrix.rows}
+        texts = {row.pk: self.cleaned_data.get(version_field_name(row.pk)) for row in self.rows}
         return {row_id: text for row_id, text in texts.items() if text}
 
     def read_at(self) -> RowVersions:
@@ -67,12 +76,21 @@ class RaciMatrixForm(GovukForm):
         return str(self[version_field_name(row.pk)].value() or "")
 
     def values(self) -> CellValues:
+        """The cells of the shown rows, as submitted."""
         return {
             (row.pk, column.pk): self.cleaned_data.get(cell_name(row, column)) or ""
-            for row in self.matrix.rows
+            for row in self.rows
             for column in self.matrix.columns
             if self.cleaned_data.get(cell_name(row, column))
         }
+
+    @property
+    def row_ids(self) -> set[int]:
+        return {row.pk for row in self.rows}
+
+    def whole_matrix(self) -> CellValues:
+        """The submitted rows over the stored matrix: what the matrix would be if they were saved."""
+        return self.matrix.with_rows(self.values(), self.row_ids)
 
     @property
     def matrix_is_valid(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from governance.raci.models import RaciCell, RaciColumn, RaciRow
@@ -32,6 +32,14 @@ class RaciMatrix:
 
     def value(self, row: RaciRow, column: RaciColumn, values: CellValues | None = None) -> str:
         return (self.values if values is None else values).get((row.pk, column.pk), "")
+
+    def with_rows(self, values: CellValues, row_ids: Collection[int] | None) -> CellValues:
+        """The values of `row_ids` as given over the stored matrix: the other rows (another page of
+        it, governance/raci/slices.py) as stored, whatever `values` says of them. None: all given."""
+        if row_ids is None:
+            return values
+        kept = {key: value for key, value in self.values.items() if key[0] not in row_ids}
+        return {**kept, **{key: value for key, value in values.items() if key[0] in row_ids}}
 
     def check(self, values: CellValues | None = None) -> MatrixCheck:
         """Check the stored values, or the given ones (a submitted form) against the same rows and columns."""

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from collab.confirm import Consequence
 from collab.history import LIST_HISTORY_LENGTH, HistoryEntry, history_entries
-from governance.raci.forms import CELL_CHOICES, RaciMatrixForm, cell_name
+from governance.raci.forms import RaciMatrixForm, cell_name
 from governance.raci.matrix import RaciMatrix, column_label, load_matrix
 from governance.raci.models import RaciColumn, RaciRow
+from governance.raci.slices import MatrixPage, MatrixSlice
 from governance.raci.validation import MatrixCheck
 from governance.raci.versions import CellChange
 from initiatives.models import Initiative
@@ -22,9 +23,10 @@ if TYPE_CHECKING:
 class CellView:
     name: str
     id: str
+    # The select's name, as "activity — column" (an aria-label: a label element would cost twice
+    # the bytes in a page that is mostly selects).
     label: str
     value: str
-    options: list[tuple[str, str]]
     error: str = ""
     describedby: str = ""
 
@@ -43,11 +45,41 @@ class RowView:
     def problem_id(self) -> str:
         return f"raci-row-{self.row.pk}-problems"
 
+    @property
+    def anchor(self) -> str:
+        return f"raci-row-{self.row.pk}"
+
 
 @dataclass
 class ColumnView:
     column: RaciColumn
     label: str
+
+
+@dataclass(frozen=True)
+class PageLink:
+    to: MatrixPage
+    current: bool = False
+
+    @property
+    def href(self) -> str:
+        return f"?page={self.to.number}"
+
+    @property
+    def name(self) -> str:
+        """The numbered link's name: its number, which it shows, and the rows it leads to."""
+        return f"Page {self.to.number}: {self.to.label.lower()}"
+
+
+@dataclass(frozen=True)
+class PageGaps:
+    """A page of the matrix with rows still to complete, for the summary of the whole matrix."""
+
+    link: PageLink
+    count: int
+    # The first few, so the summary's length does not grow with the matrix.
+    activities: list[str]
+    more: int
 
 
 @dataclass
@@ -58,6 +90,17 @@ class RaciPage:
     warnings: list[str]
     incomplete_rows: int
     can_edit: bool
+    more_warnings: int = 0
+    # Links to the pages of a large matrix (governance/raci/slices.py), None where some are left
+    # out (drawn as an ellipsis); empty when the matrix is shown whole.
+    pages: list[PageLink | None] = field(default_factory=list)
+    previous_page: PageLink | None = None
+    next_page: PageLink | None = None
+    # Which rows of how many this page shows, as "rows 9 to 16 of 40".
+    shown: str = ""
+    gaps: list[PageGaps] = field(default_factory=list)
+    # Pages with gaps beyond those listed, so the summary's length does not grow with the matrix.
+    more_gaps: int = 0
 
     @property
     def has_matrix(self) -> bool:
@@ -73,15 +116,25 @@ def _changed_under(row: RaciRow, changes: list[CellChange]) -> list[str]:
 
 
 def raci_page(
-    matrix: RaciMatrix, form: RaciMatrixForm, *, can_edit: bool, result: MatrixSave | None = None
+    matrix: RaciMatrix,
+    form: RaciMatrixForm,
+    *,
+    can_edit: bool,
+    result: MatrixSave | None = None,
+    shown: MatrixSlice | None = None,
 ) -> RaciPage:
-    """The matrix as stored, or as just submitted (keeping what the user chose) when the save failed;
-    after a save that refused rows, what it leaves to show (governance/raci/versions.py)."""
+    """The shown rows (all, or a page of a large matrix) as stored, or as just submitted (keeping
+    what the user chose) when the save failed; after a save that refused rows, what it leaves to
+    show (governance/raci/versions.py). The gaps and warnings are the whole matrix's."""
     submitted = form.is_bound
     check: MatrixCheck = form.check if submitted and form.check is not None else matrix.check()
     stale = result.stale if result else {}
+    shown_ids = form.row_ids
     rows, errors = [], [{"text": text, "href": "#raci-caption"} for text in form.non_field_errors()]
+    columns = [ColumnView(column=c, label=column_label(c)) for c in matrix.columns]
     for index, row in enumerate(matrix.rows):
+        if row.pk not in shown_ids:
+            continue
         problems = check.row_errors.get(index, [])
         if row.pk in stale:
             problems = [*_changed_under(row, stale[row.pk]), *problems]
@@ -89,16 +142,14 @@ def raci_page(
         row_view.warnings = check.row_warnings.get(index, [])
         row_view.problems_are_errors = submitted and bool(row_view.problems)
         row_view.version = str(result.versions[row.pk]) if result else form.version_of(row)
-        for column in matrix.columns:
-            name = cell_name(row, column)
-            bound = form[name]
+        for column in columns:
+            name = cell_name(row, column.column)
             cell = CellView(
                 name=name,
                 id=f"id_{name}",
-                label=f"{row.activity} — {column_label(column)}",
-                value=_shown_value(matrix, form, result, row, column),
-                options=CELL_CHOICES,
-                error=" ".join(bound.errors),
+                label=f"{row.activity} — {column.label}",
+                value=_shown_value(matrix, form, result, row, column.column),
+                error=" ".join(form[name].errors),
             )
             ids = [row_view.problem_id] if row_view.problems else []
             if cell.error:
@@ -109,14 +160,57 @@ def raci_page(
         if row_view.problems_are_errors and row_view.cells:
             errors.extend({"text": text, "href": f"#{row_view.cells[0].id}"} for text in row_view.problems)
         rows.append(row_view)
-    return RaciPage(
+    page = RaciPage(
         rows=rows,
-        columns=[ColumnView(column=c, label=column_label(c)) for c in matrix.columns],
+        columns=columns,
         errors=errors,
-        warnings=check.all_warnings,
+        # The bodies' warnings first: each row's is also shown beside it.
+        warnings=[*check.warnings, *check.row_warning_messages][:WARNINGS_LISTED],
+        more_warnings=max(0, len(check.all_warnings) - WARNINGS_LISTED),
         incomplete_rows=0 if submitted else len(check.row_errors),
         can_edit=can_edit,
     )
+    if shown is not None and shown.is_sliced:
+        _add_pages(page, matrix, check, shown)
+    return page
+
+
+# Warnings listed above the matrix, so the list does not grow with it.
+WARNINGS_LISTED = 10
+# Pages named in the summary of gaps, and rows named for each: enough to start on, bounded.
+GAP_PAGES_LISTED = 10
+GAPS_NAMED = 3
+
+
+def _page_link(shown: MatrixSlice, number: int) -> PageLink:
+    return PageLink(shown.pages[number - 1], current=number == shown.page.number)
+
+
+def _add_pages(page: RaciPage, matrix: RaciMatrix, check: MatrixCheck, shown: MatrixSlice) -> None:
+    """Links to the first, the last and the pages beside this one (as GOV.UK pagination does), and
+    each page with rows lacking exactly one A or any R, across the whole matrix."""
+    current, last = shown.page.number, len(shown.pages)
+    numbers = sorted({1, last, *range(max(1, current - 1), min(last, current + 1) + 1)})
+    for before, number in zip([0, *numbers], numbers, strict=False):
+        if number - before > 1:
+            page.pages.append(None)
+        page.pages.append(_page_link(shown, number))
+    page.shown = f"{shown.page.label.lower()} of {len(matrix.rows)}"
+    page.previous_page = _page_link(shown, current - 1) if current > 1 else None
+    page.next_page = _page_link(shown, current + 1) if current < last else None
+    by_page: dict[int, list[str]] = {}
+    for index in check.failing_rows:
+        by_page.setdefault(shown.page_of(index).number, []).append(matrix.rows[index].activity)
+    page.gaps = [
+        PageGaps(
+            link=_page_link(shown, number),
+            count=len(activities),
+            activities=activities[:GAPS_NAMED],
+            more=max(0, len(activities) - GAPS_NAMED),
+        )
+        for number, activities in sorted(by_page.items())[:GAP_PAGES_LISTED]
+    ]
+    page.more_gaps = max(0, len(by_page) - GAP_PAGES_LISTED)
 
 
 def _shown_value(

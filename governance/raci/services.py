@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -286,26 +286,30 @@ class MatrixSave:
 
 @transaction.atomic
 def raci_matrix_save_valid_rows(
-    *, initiative: Initiative, values: CellValues, by: User, read_at: RowVersions | None = None
+    *,
+    initiative: Initiative,
+    values: CellValues,
+    by: User,
+    read_at: RowVersions | None = None,
+    row_ids: Collection[int] | None = None,
 ) -> MatrixSave:
     """Store the rows that have exactly one A and at least one R; leave the others as stored.
 
     So one incomplete row does not throw away the changes to every other row: the page shows
     the refused rows with what was typed, to correct and save again. `read_at` is the version
     each row was read at: a row someone else changed since is never overwritten (see stale_rows).
+    `row_ids` are the rows the form showed (None: every row); no other row is saved or counted.
     """
     # Lock the initiative so saves queue, and each reads the versions the one before it wrote.
     Initiative.objects.lock(initiative)
     matrix = load_matrix(initiative)
-    stale = stale_rows(matrix, _wanted(matrix, values), read_at or {})
+    shown = [row for row in matrix.rows if row_ids is None or row.pk in row_ids]
+    stale = stale_rows(matrix, _wanted(matrix, matrix.with_rows(values, row_ids)), read_at or {})
     check = matrix.check(stale.values)
-    valid = {
-        row.pk
-        for index, row in enumerate(matrix.rows)
-        if index not in check.row_errors and row.pk not in stale.refused
-    }
+    failing = {matrix.rows[index].pk for index in check.row_errors}
+    valid = {row.pk for row in shown if row.pk not in failing and row.pk not in stale.refused}
     changed = _store_rows(initiative, stale.values, valid, by)
-    invalid = [row for index, row in enumerate(matrix.rows) if index in check.row_errors]
+    invalid = [row for row in shown if row.pk in failing]
     return MatrixSave(
         check=check,
         saved_rows=len(changed),

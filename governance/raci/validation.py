@@ -46,11 +46,12 @@ class MatrixCheck:
         return sorted(self.row_errors)
 
     @property
+    def row_warning_messages(self) -> list[str]:
+        return [message for index in sorted(self.row_warnings) for message in self.row_warnings[index]]
+
+    @property
     def all_warnings(self) -> list[str]:
-        row_messages = [
-            message for index in sorted(self.row_warnings) for message in self.row_warnings[index]
-        ]
-        return [*row_messages, *self.warnings]
+        return [*self.row_warning_messages, *self.warnings]
 
 
 def _names(columns: Sequence[Column], indexes: list[int]) -> str:

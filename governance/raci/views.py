@@ -21,6 +21,7 @@ from governance.raci.presenters import (
     structure_history,
 )
 from governance.raci.rules import CHANGE_RACI
+from governance.raci.slices import matrix_slice
 from governance.raci.starter import starter_rows
 from initiatives.access import get_initiative_or_404
 
@@ -37,21 +38,27 @@ def matrix(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     can_edit = request.user.has_perm(CHANGE_RACI, initiative)
     stored = load_matrix(initiative)
-    form = RaciMatrixForm(posted(request), matrix=stored)
+    # A large matrix is shown, and saved, a page of rows at a time (governance/raci/slices.py).
+    shown = matrix_slice(stored.rows, columns=len(stored.columns), page=request.GET.get("page"))
+    form = RaciMatrixForm(posted(request), matrix=stored, rows=shown.rows)
     result = None
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied
         if form.is_valid():
             result = services.raci_matrix_save_valid_rows(
-                initiative=initiative, values=form.values(), by=request.user, read_at=form.read_at()
+                initiative=initiative,
+                values=form.values(),
+                by=request.user,
+                read_at=form.read_at(),
+                row_ids=form.row_ids,
             )
             messages.success(request, saved_message(result))
             if not result.refused_rows and not result.stale:
-                return redirect("governance:raci", slug=slug)
+                return redirect(request.get_full_path())
             # The refused rows are shown with what was typed, beside the rows just saved.
             form.check = result.check
-    page = raci_page(stored, form, can_edit=can_edit, result=result)
+    page = raci_page(stored, form, can_edit=can_edit, result=result, shown=shown)
     history = structure_history(initiative)
     context = {"initiative": initiative, "page": page, "form": form, "history": history}
     # 409 Conflict, as the stale-edit page (collab/stale_edit.py), when someone else's change held rows back.

@@ -115,6 +115,20 @@ def two_row_matrix(world) -> tuple[RaciRow, RaciRow, RaciColumn, RaciColumn]:
     return first, second, dwp, hmrc
 
 
+def long_matrix(world, rows: int) -> tuple[list[RaciRow], RaciColumn, RaciColumn]:
+    """`rows` complete rows (DWP accountable, HMRC responsible) named "Activity 1", "Activity 2"...:
+    more than one page of the matrix when past 50 (governance/raci/slices.py)."""
+    by = world.programme_manager
+    raci_services.raci_columns_from_bodies(initiative=world.initiative, by=by)
+    dwp, hmrc = RaciColumn.objects.filter(initiative=world.initiative).order_by("position")
+    made = RaciRow.objects.bulk_create(
+        RaciRow(initiative=world.initiative, activity=f"Activity {n}", position=n) for n in range(1, rows + 1)
+    )
+    values = {(row.pk, column.pk): letter for row in made for column, letter in ((dwp, "A"), (hmrc, "R"))}
+    raci_services.raci_matrix_save(initiative=world.initiative, values=values, by=by)
+    return made, dwp, hmrc
+
+
 def save_letters(world, columns, *rows) -> None:
     """Save the RACI matrix as drawn: each (row, letters) with its letters in `columns` order,
     "." for none, e.g. save_letters(world, (dwp, hmrc), (first, "A R"), (second, "R A"))."""
