@@ -1,4 +1,8 @@
-"""Saving an import: one at a time per initiative, all rows or none, exactly as previewed."""
+"""Saving an import: one at a time per initiative, all rows or none, exactly as previewed.
+
+A worker runs import_rows for a confirmed preview (jobs.py): all the rows in a few statements
+per batch, under the initiative's lock.
+"""
 
 from __future__ import annotations
 
@@ -58,11 +62,12 @@ def import_rows(
         raise ImportHasErrors(errors)
     if previewed is not None and planned.digest != previewed:
         raise StalePreview(planned)
-    for row in planned.rows:
-        if row.action == NEW:
-            register.create(initiative, by, row.row.values)
-        elif row.action == CHANGED:
-            register.update(row.row.existing, by, row.row.values)
+    register.save(
+        initiative=initiative,
+        by=by,
+        new=[row.row.values for row in planned.of(NEW)],
+        changed=[(row.row.existing, row.row.values) for row in planned.of(CHANGED)],
+    )
     return ImportOutcome(
         len(planned.of(NEW)),
         len(planned.of(CHANGED)),
