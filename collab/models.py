@@ -1,4 +1,5 @@
-"""Records the project keeps for every app: which create forms have already been submitted."""
+"""Records the project keeps for every app: which create forms have already been submitted, and what
+every job row run by a Celery worker records (collab/job_rows.py)."""
 
 from django.conf import settings
 from django.db import models
@@ -22,3 +23,26 @@ class FormSubmission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.path} by {self.user_id} at {self.submitted_at:%Y-%m-%d %H:%M}"
+
+
+class JobRow(models.Model):
+    """What every job row records besides its status: who asked, when, and how its attempts went."""
+
+    failure_reason = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    # When a message to run it was last sent; the reconciler sends another if none arrives.
+    enqueued_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    # The Celery task id of the run holding the claim (blank when run without a task). A message
+    # delivered again with this id means that run died: acks_late only redelivers an unfinished run.
+    claimed_by_task = models.CharField(max_length=64, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    CLAIMED_STATUS: str
+
+    class Meta:
+        abstract = True

@@ -317,11 +317,18 @@ PACK_MAX_ATTEMPTS = env_int("PACK_MAX_ATTEMPTS", 4, minimum=1)
 # Retries after a transient failure wait 5, 10, 20... seconds, never more than 5 minutes.
 PACK_RETRY_BACKOFF = env_int("PACK_RETRY_BACKOFF", 5, minimum=0)
 PACK_RETRY_BACKOFF_MAX = 300
+# Import jobs likewise: sent again after waiting this long, given up after this many lost workers.
+IMPORT_REQUEUE_AFTER = env_int("IMPORT_REQUEUE_AFTER", 120, minimum=1)
+IMPORT_MAX_ATTEMPTS = env_int("IMPORT_MAX_ATTEMPTS", 3, minimum=1)
 # `celery -A collab beat` (or a worker started with -B) sends the reconciler every minute, so a
 # message lost with an emptied broker cannot lose a pack. `manage.py reconcile_packs` does the same once.
 # It also purges, hourly, one-time form tokens older than a day (`manage.py purge_form_submissions`).
 CELERY_BEAT_SCHEDULE = {
     "reconcile-governance-packs": {"task": "governance.tasks.reconcile_governance_packs", "schedule": 60.0},
+    "reconcile-import-jobs": {
+        "task": "governance.spreadsheets.tasks.reconcile_import_jobs",
+        "schedule": 60.0,
+    },
     "purge-form-submissions": {"task": "collab.tasks.purge_form_submissions", "schedule": 3600.0},
     # Each morning: reminders of reviews and readings due, then one digest per person who asked for one.
     "send-due-reminders": {

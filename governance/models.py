@@ -9,6 +9,7 @@ from governance.measures.models import Measure, MeasureReading
 from governance.packs.models import GovernancePack
 from governance.raci.models import RaciCell, RaciColumn, RaciRow
 from governance.risks.models import Risk, RiskAction, RiskScoreChange
+from governance.spreadsheets.models import ImportJob
 
 __all__ = [
     "AssuranceReview",
@@ -25,6 +26,7 @@ __all__ = [
     "EscalationLevel",
     "Forum",
     "GovernancePack",
+    "ImportJob",
     "Measure",
     "MeasureReading",
     "RaciCell",

@@ -13,6 +13,7 @@ from governance.decisions.tasks import (
 from governance.packs.reconciler import reconcile_governance_packs
 from governance.packs.tasks import build_governance_pack
 from governance.reminders.tasks import send_due_reminders
+from governance.spreadsheets.tasks import reconcile_import_jobs, run_import_job
 
 __all__ = [
     "build_governance_pack",
@@ -21,5 +22,7 @@ __all__ = [
     "notify_decision_returned",
     "notify_recommendation_moved",
     "reconcile_governance_packs",
+    "reconcile_import_jobs",
+    "run_import_job",
     "send_due_reminders",
 ]

@@ -11,6 +11,7 @@ from governance.raci.urls import urlpatterns as raci
 from governance.retirement.urls import urlpatterns as retirement
 from governance.risks.urls import urlpatterns as risks
 from governance.setup.urls import urlpatterns as setup
+from governance.spreadsheets.urls import urlpatterns as imports
 
 app_name = "governance"
 
@@ -21,6 +22,7 @@ urlpatterns = [
     *decision_changes,
     *risks,
     *measures,
+    *imports,
     *glossary,
     *assurance,
     *packs,

@@ -91,13 +91,16 @@ def measure_import(initiative, manager, rows: int):
 def print_import(title: str, timing) -> None:
     heading(
         title,
-        f"a CSV file of {timing.rows:,} new risks, read, checked, previewed and saved as the import pages do",
+        f"a CSV file of {timing.rows:,} new risks, previewed and confirmed as the import pages do, "
+        "then saved by the worker's job",
     )
-    print(f"check and preview: {timing.check_seconds:>7.2f} s {timing.check_queries:>8,} queries")
-    print(f"confirm and save:  {timing.save_seconds:>7.2f} s {timing.save_queries:>8,} queries")
+    print(f"check and preview (request): {timing.check_seconds:>7.2f} s {timing.check_queries:>8,} queries")
     print(
-        f"total:             {timing.seconds:>7.2f} s, {timing.queries_per_row:.1f} queries per row, "
-        f"{timing.added:,} risks added"
+        f"confirm (request):           {timing.confirm_seconds:>7.2f} s {timing.confirm_queries:>8,} queries"
+    )
+    print(f"save (worker):               {timing.worker_seconds:>7.2f} s {timing.worker_queries:>8,} queries")
+    print(
+        f"worker: {timing.queries_per_row * 100:.1f} queries per 100 rows, {timing.added:,} risks added",
     )
     print(flush=True)
 

@@ -23,6 +23,7 @@ TAG_COLOURS = {
     "returned": "orange",
     "queued": "grey",
     "building": "blue",
+    "running": "blue",
     "ready": "green",
     "failed": "red",
     "proposed": "grey",

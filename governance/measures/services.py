@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 
+from collab.bulk import BATCH_SIZE, records_add, records_change
 from collab.unchanged import UNCHANGED, Unchanged, apply_changes
 from governance.checklist.items import ChecklistItem, names_not_taken
 from governance.measures.models import Measure, MeasureReading
@@ -113,6 +114,41 @@ def measure_update(
     if benefiting_bodies is not UNCHANGED:
         measure.benefiting_bodies.set(benefiting_bodies)
     return measure
+
+
+@transaction.atomic
+def measures_import(
+    *, initiative: Initiative, by: User, new: list[dict], changed: list[tuple[Measure, dict]]
+) -> None:
+    """Add measures and change measures at once, as measure_create and measure_update do (the CSV import).
+
+    Each record gets its history row; the writes are a few statements per batch of rows rather
+    than several per measure. Benefiting bodies given for a measure replace the ones it had.
+    """
+    added = records_add([Measure(initiative=initiative, **_without_bodies(values)) for values in new], by=by)
+    for measure, values in changed:
+        apply_changes(measure, _without_bodies(values))
+    fields = sorted({name for _measure, values in changed for name in _without_bodies(values)})
+    # Retired measures are matched by name too: the default manager would leave them out.
+    records_change(
+        [measure for measure, _values in changed], fields=fields, by=by, manager=Measure.all_records
+    )
+    bodies = [
+        (measure, values["benefiting_bodies"])
+        for measure, values in [*zip(added, new, strict=True), *changed]
+        if "benefiting_bodies" in values
+    ]
+    link = Measure.benefiting_bodies.through
+    replaced = [measure.pk for measure, values in changed if "benefiting_bodies" in values]
+    link.objects.filter(measure_id__in=replaced).delete()
+    link.objects.bulk_create(
+        [link(measure_id=measure.pk, body_id=body.pk) for measure, chosen in bodies for body in chosen],
+        batch_size=BATCH_SIZE,
+    )
+
+
+def _without_bodies(values: dict) -> dict:
+    return {name: value for name, value in values.items() if name != "benefiting_bodies"}
 
 
 @transaction.atomic

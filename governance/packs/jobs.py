@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import OperationalError
-from django.db.models import F
 from django.utils import timezone
 
 from governance.packs.deadline import soft_deadline
@@ -38,18 +37,7 @@ def pack_claim(*, pack_id: int, task_id: str | None = None) -> GovernancePack | 
     earlier run ended. Either way nobody is still building it, so there is no need to wait out
     the time limit.
     """
-    now = timezone.now()
-    packs = GovernancePack.objects.filter(pk=pack_id)
-    claimable = packs.filter(status=Status.QUEUED) | packs.abandoned(now)
-    if task_id:
-        claimable |= packs.filter(status=Status.BUILDING, claimed_by_task=task_id)
-    claimed = claimable.update(
-        status=Status.BUILDING,
-        started_at=now,
-        attempts=F("attempts") + 1,
-        failure_reason="",
-        claimed_by_task=task_id or "",
-    )
+    claimed = GovernancePack.objects.claim(pack_id, now=timezone.now(), task_id=task_id)
     if not claimed:
         return None
     return GovernancePack.objects.select_related("initiative").get(pk=pack_id)

@@ -1,12 +1,12 @@
 """Governance packs: PDFs built by Celery workers. The row is the record; the broker only carries a nudge."""
 
-from django.conf import settings
 from django.db import models
 
+from collab.models import JobRow
 from governance.packs.querysets import GovernancePackQuerySet
 
 
-class GovernancePack(models.Model):
+class GovernancePack(JobRow):
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
         BUILDING = "building", "Building"
@@ -18,6 +18,8 @@ class GovernancePack(models.Model):
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     # Statuses in which a pack stands for its content: asking again returns it instead of a new job.
     LIVE_STATUSES = [Status.QUEUED, Status.BUILDING, Status.READY]
+    # The status of a pack a worker has claimed (collab/job_rows.py).
+    CLAIMED_STATUS = Status.BUILDING
 
     # sha256 of the gathered content: asking twice for the same content returns the same pack.
     content_fingerprint = models.CharField(max_length=64)
@@ -29,19 +31,7 @@ class GovernancePack(models.Model):
     file_path = models.CharField(max_length=255, blank=True)
     file_size = models.PositiveIntegerField(null=True, blank=True)
     page_count = models.PositiveIntegerField(null=True, blank=True)
-    failure_reason = models.TextField(blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    requested_at = models.DateTimeField(auto_now_add=True)
-    # When a message to build it was last sent; the reconciler sends another if none arrives.
-    enqueued_at = models.DateTimeField(null=True, blank=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    # The Celery task id of the run holding the claim (blank when built without a task). A message
-    # delivered again with this id means that run died: acks_late only redelivers an unfinished run.
-    claimed_by_task = models.CharField(max_length=64, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    # Who asked, when, and the claim of the worker building it: collab/job_rows.py.
 
     objects = GovernancePackQuerySet.as_manager()
 

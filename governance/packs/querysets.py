@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
-
-from django.conf import settings
 from django.db import models
 
+from collab.querysets import JobQuerySet
 
-class GovernancePackQuerySet(models.QuerySet):
+
+class GovernancePackQuerySet(JobQuerySet):
     def without_content(self) -> GovernancePackQuerySet:
         """Packs without their content snapshot, which only the worker needs."""
         return self.defer("content")
@@ -16,15 +15,6 @@ class GovernancePackQuerySet(models.QuerySet):
     def live(self) -> GovernancePackQuerySet:
         """Packs that stand for their content: queued, building or ready."""
         return self.filter(status__in=self.model.LIVE_STATUSES)
-
-    def abandoned(self, now: datetime.datetime) -> GovernancePackQuerySet:
-        """Building for longer than the hard time limit: whoever was building it has gone."""
-        started_before = now - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
-        return self.filter(status=self.model.Status.BUILDING, started_at__lt=started_before)
-
-    def claimed_by_attempt(self, attempt: int) -> GovernancePackQuerySet:
-        """Still building under this attempt's claim: an attempt taken over can no longer mark it."""
-        return self.filter(status=self.model.Status.BUILDING, attempts=attempt)
 
     def highest_version(self) -> int:
         """The highest version number among these packs; 0 when there are none."""

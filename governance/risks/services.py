@@ -12,10 +12,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from collab.bulk import BATCH_SIZE, records_add, records_change
 from collab.unchanged import UNCHANGED, Unchanged, apply_changes
 from governance.checklist.items import ChecklistItem
 from governance.risks.models import Risk, RiskAction, RiskScoreChange
-from governance.risks.notices import risk_action_notify, risk_owner_notify
+from governance.risks.notices import risk_action_notify, risk_owner_notify, risk_owners_notify
 from governance.risks.scoring import band_for, default_review_date, score
 from initiatives.models import Body, Initiative, User
 
@@ -35,9 +36,15 @@ def _positions(values: dict) -> dict[str, tuple[int | None, int | None]]:
 def _record_score_changes(
     risk: Risk, before: dict[str, tuple[int | None, int | None]] | None, by: User, notes: dict[str, str]
 ) -> list[RiskScoreChange]:
+    return RiskScoreChange.objects.bulk_create(_score_changes(risk, before, by, notes))
+
+
+def _score_changes(
+    risk: Risk, before: dict[str, tuple[int | None, int | None]] | None, by: User, notes: dict[str, str]
+) -> list[RiskScoreChange]:
     """One change per position that moved. A draft not yet assessed has no position to record."""
     after = _positions({name: getattr(risk, name) for name in SCORE_FIELDS})
-    changes = [
+    return [
         RiskScoreChange(
             risk=risk,
             position=position,
@@ -53,7 +60,6 @@ def _record_score_changes(
         and impact is not None
         and (before is None or before[position] != (likelihood, impact))
     ]
-    return RiskScoreChange.objects.bulk_create(changes)
 
 
 def review_date_after_edit(
@@ -89,9 +95,11 @@ def _brought_forward_note(review_date: datetime.date, new_score: int) -> str:
     )
 
 
-def _default_review_date(current_likelihood: int | None, current_impact: int | None) -> datetime.date | None:
-    current = _score_or_none(current_likelihood, current_impact)
-    return None if current is None else default_review_date(current, timezone.localdate())
+def _default_review_date(risk: Risk) -> None:
+    """A new risk with no review date gets one from its current score's band (a draft has none)."""
+    current = risk.current_score
+    if risk.review_date is None and current is not None:
+        risk.review_date = default_review_date(current, timezone.localdate())
 
 
 def _next_number(initiative: Initiative) -> int:
@@ -149,11 +157,12 @@ def risk_create(
         treatment=treatment,
         proximity=proximity,
         escalation_threshold=escalation_threshold,
-        review_date=review_date or _default_review_date(current_likelihood, current_impact),
+        review_date=review_date,
         status=status,
         checklist_item=checklist_item,
         created_by=by,
     )
+    _default_review_date(risk)
     risk._history_user = by
     risk.save()
     _record_score_changes(risk, None, by, notes=dict.fromkeys(POSITIONS, note))
@@ -190,8 +199,9 @@ def risk_update(
     review date follows review_date_after_edit (None: from the new score)."""
     # Read what is stored: a bound ModelForm has already changed the instance in memory.
     stored = Risk.objects.select_for_update().filter(pk=risk.pk).values(*STORED_FIELDS).get()
-    apply_changes(
+    notes = _edit(
         risk,
+        stored,
         {
             "title": title,
             "cause": cause,
@@ -214,13 +224,18 @@ def risk_update(
             "status": status,
         },
     )
-    notes = _settle_review_date(risk, stored)
     risk._history_user = by
     risk.save()
     _record_score_changes(risk, _positions(stored), by, notes=notes)
     if risk.owner_id != stored["owner_id"]:
         risk_owner_notify(risk=risk, by=by)
     return risk
+
+
+def _edit(risk: Risk, stored: dict, values: dict[str, object]) -> dict[str, str]:
+    """Change the risk in memory as risk_update does; returns the notes for its score history."""
+    apply_changes(risk, values)
+    return _settle_review_date(risk, stored)
 
 
 def _settle_review_date(risk: Risk, stored: dict) -> dict[str, str]:
@@ -245,6 +260,44 @@ def _settle_review_date(risk: Risk, stored: dict) -> dict[str, str]:
 
 def _score_or_none(likelihood: int | None, impact: int | None) -> int | None:
     return None if likelihood is None or impact is None else score(likelihood, impact)
+
+
+@transaction.atomic
+def risks_import(
+    *, initiative: Initiative, by: User, new: list[dict], changed: list[tuple[Risk, dict]]
+) -> None:
+    """Add risks and change risks at once, by the rules of risk_create and risk_update (the CSV import).
+
+    Numbers follow on from the register's last, review dates and score histories are settled as
+    one at a time, each record gets its history row, and owners newly named are told; the writes
+    are a few statements per batch of rows rather than several per risk. `new` holds risk_create's
+    values; `changed` risks as read under the initiative's lock, with risk_update's values.
+    """
+    first = _next_number(initiative)
+    added = [
+        Risk(initiative=initiative, number=first + offset, created_by=by, **values)
+        for offset, values in enumerate(new)
+    ]
+    for risk in added:
+        _default_review_date(risk)
+    added = records_add(added, by=by)
+    scores = [change for risk in added for change in _score_changes(risk, None, by, notes={})]
+    stored = {
+        row["pk"]: row
+        for row in Risk.objects.select_for_update()
+        .filter(pk__in=[risk.pk for risk, _values in changed])
+        .values("pk", *STORED_FIELDS)
+    }
+    now = timezone.now()
+    for risk, values in changed:
+        notes = _edit(risk, stored[risk.pk], values)
+        risk.updated_at = now  # auto_now is not applied by a bulk update
+        scores += _score_changes(risk, _positions(stored[risk.pk]), by, notes=notes)
+    fields = sorted({name for _risk, values in changed for name in values} | {"review_date", "updated_at"})
+    records_change([risk for risk, _values in changed], fields=fields, by=by)
+    RiskScoreChange.objects.bulk_create(scores, batch_size=BATCH_SIZE)
+    newly_owned = [risk for risk, _values in changed if risk.owner_id != stored[risk.pk]["owner_id"]]
+    risk_owners_notify(risks=[*added, *newly_owned], by=by)
 
 
 @transaction.atomic

@@ -7,9 +7,10 @@ name, people by email address, choices by their label or code, dates as 2026-03-
 31/03/2026. Rows are numbered as a spreadsheet shows them: the header is row 1.
 
 Importing validates every row before saving anything, then shows a preview of what it would
-add and change (preview.py); confirming applies exactly that, one import per initiative at a
-time (services.py). A row with a reference (R001, M001) updates that record; a row without one
-updates the record whose title (risks) or name (measures) it has, so importing the same file
+add and change (preview.py); confirming records an import job (services.py) that a worker
+applies exactly as previewed or not at all, one import per initiative at a time (jobs.py,
+saving.py). A row with a reference (R001, M001) updates that record; a row without one updates
+the record whose title (risks) or name (measures) it has, so importing the same file
 twice changes nothing the second time.
 """
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import QuerySet
 
-from governance.measures.services import measure_create, measure_update
-from governance.risks.services import risk_create, risk_update
+from governance.measures.services import measures_import
+from governance.risks.services import risks_import
 from governance.spreadsheets.checks import ImportCheck, check_measure_rows, check_risk_rows
 from governance.spreadsheets.columns import MEASURE_COLUMNS, RISK_COLUMNS, Column
-from initiatives.models import Initiative, User
+from initiatives.models import Initiative
 
 Rows = list[tuple[int, dict[str, str]]]
 
@@ -24,8 +23,8 @@ class Register:
     name_field: str
     check: Callable[[Initiative, Rows], ImportCheck]
     records: Callable[[Initiative], QuerySet]
-    create: Callable[[Initiative, User, dict], object]
-    update: Callable[[Any, User, dict], object]
+    # Adds the new rows' records and changes the changed ones, all at once: (new values, [(record, values)]).
+    save: Callable[..., None]
     list_url_name: str
 
 
@@ -36,8 +35,7 @@ REGISTERS = {
         name_field="title",
         check=check_risk_rows,
         records=lambda initiative: initiative.risks.order_by("number"),
-        create=lambda initiative, by, values: risk_create(initiative=initiative, by=by, **values),
-        update=lambda risk, by, values: risk_update(risk=risk, by=by, **values),
+        save=risks_import,
         list_url_name="governance:risk_register",
     ),
     "measures": Register(
@@ -46,8 +44,7 @@ REGISTERS = {
         name_field="name",
         check=check_measure_rows,
         records=lambda initiative: initiative.measures.order_by("pk"),
-        create=lambda initiative, by, values: measure_create(initiative=initiative, by=by, **values),
-        update=lambda measure, by, values: measure_update(measure=measure, by=by, **values),
+        save=measures_import,
         list_url_name="governance:measures",
     ),
 }

@@ -1,70 +1,44 @@
-"""Saving an import: one at a time per initiative, all rows or none, exactly as previewed."""
+"""Confirming an import: a database row first, then a nudge to a worker, as for packs (ADR 0023)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db import transaction
+from django.utils import timezone
 
-from governance.spreadsheets.preview import CHANGED, NEW, ImportPlan, plan
-from governance.spreadsheets.registers import Register, Rows
+from collab.queue import enqueue_on_commit
+from governance.spreadsheets.models import ImportJob
+from governance.spreadsheets.registers import Rows
+from governance.spreadsheets.saving import (
+    ImportHasErrors,
+    ImportOutcome,
+    StalePreview,
+    import_plan,
+    import_rows,
+)
+from governance.spreadsheets.tasks import run_import_job
 from initiatives.models import Initiative, User
 
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.added + self.updated + self.unchanged
-
-
-class ImportHasErrors(Exception):
-    def __init__(self, errors: list[str]):
-        super().__init__("Check every row before saving any")
-        self.errors = errors
-
-
-class StalePreview(Exception):
-    """The register changed after the preview was shown: what confirming would do is not what was seen."""
-
-    def __init__(self, plan: ImportPlan):
-        super().__init__("The register changed since the preview")
-        self.plan = plan
-
-
-def import_plan(*, register: Register, initiative: Initiative, rows: Rows) -> tuple[ImportPlan, list[str]]:
-    """What importing `rows` would do now, and the rows' errors (nothing is planned while there are any)."""
-    check = register.check(initiative, rows)
-    return plan(check, register.records(initiative), register.name_field), check.errors
+__all__ = [
+    "ImportHasErrors",
+    "ImportOutcome",
+    "StalePreview",
+    "import_job_start",
+    "import_plan",
+    "import_rows",
+]
 
 
 @transaction.atomic
-def import_rows(
-    *, register: Register, initiative: Initiative, rows: Rows, by: User, previewed: str | None = None
-) -> ImportOutcome:
-    """Add new records and update those the file names, by reference or else by name.
-
-    `previewed` is the digest of the plan the person confirmed: if the plan is different now,
-    nothing is written and StalePreview carries the new one.
-    """
-    # One import per initiative at a time: a second waits here, then checks against what the first wrote.
-    Initiative.objects.select_for_update().filter(pk=initiative.pk).values_list("pk").get()
-    planned, errors = import_plan(register=register, initiative=initiative, rows=rows)
-    if errors:
-        raise ImportHasErrors(errors)
-    if previewed is not None and planned.digest != previewed:
-        raise StalePreview(planned)
-    for row in planned.rows:
-        if row.action == NEW:
-            register.create(initiative, by, row.row.values)
-        elif row.action == CHANGED:
-            register.update(row.row.existing, by, row.row.values)
-    return ImportOutcome(
-        len(planned.of(NEW)),
-        len(planned.of(CHANGED)),
-        len(planned.rows) - len(planned.of(NEW)) - len(planned.of(CHANGED)),
+def import_job_start(*, kind: str, initiative: Initiative, rows: Rows, previewed: str, by: User) -> ImportJob:
+    """Record the confirmed import as a queued job, and send it to a worker once that is committed."""
+    job = ImportJob.objects.create(
+        initiative=initiative,
+        kind=kind,
+        rows=rows,
+        previewed=previewed,
+        rows_total=len(rows),
+        requested_by=by,
+        enqueued_at=timezone.now(),
     )
+    enqueue_on_commit(run_import_job, job.pk)
+    return job

@@ -1,8 +1,8 @@
-"""Importing a register from a CSV file: upload, preview what it would change, confirm."""
+"""Importing a register from a CSV file: upload, preview what it would change, confirm, watch it done."""
 
 from django.contrib import messages
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -10,15 +10,12 @@ from governance.predicates import MANAGE_REGISTERS
 from governance.spreadsheets import pending, services
 from governance.spreadsheets.columns import importable
 from governance.spreadsheets.forms import ImportForm
+from governance.spreadsheets.presenters import import_job_page, import_job_payload
 from governance.spreadsheets.preview import CHANGED, NEW, UNCHANGED
 from governance.spreadsheets.registers import REGISTERS
 from initiatives.access import get_initiative_or_404
 
 GONE = "This import was already confirmed, or it has expired: upload the file again to import it"
-STALE = (
-    "The register changed after you saw the preview, so nothing was imported. "
-    "Check what the file would change now, then confirm again"
-)
 
 
 def _register(kind):
@@ -87,21 +84,23 @@ def import_confirm(request, slug, kind, token):
     if upload is None or not upload.digest:
         messages.error(request, GONE)
         return redirect(register.list_url_name, slug=slug)
-    try:
-        outcome = services.import_rows(
-            register=register,
-            initiative=initiative,
-            rows=upload.rows,
-            by=request.user,
-            previewed=upload.digest,
-        )
-    except (services.StalePreview, services.ImportHasErrors):
-        messages.error(request, STALE)
-        return redirect(_url(kind, "import_preview", slug, token=token))
-    pending.drop(request.session, upload)
-    messages.success(
-        request,
-        f"{outcome.total} {register.noun} imported: {outcome.added} added, {outcome.updated} updated, "
-        f"{outcome.unchanged} unchanged",
+    job = services.import_job_start(
+        kind=kind, initiative=initiative, rows=upload.rows, previewed=upload.digest, by=request.user
     )
-    return redirect(register.list_url_name, slug=slug)
+    pending.drop(request.session, upload)
+    return redirect("governance:import_job", slug=slug, job_id=job.pk)
+
+
+def import_job(request, slug, job_id):
+    """A confirmed import's progress: its script asks import_job_status until the job is finished."""
+    initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
+    job = get_object_or_404(initiative.import_jobs.without_rows(), pk=job_id)
+    return render(request, "governance/spreadsheets/job.html", {"page": import_job_page(job)})
+
+
+def import_job_status(request, slug, job_id):
+    initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
+    job = get_object_or_404(initiative.import_jobs.without_rows(), pk=job_id)
+    response = JsonResponse(import_job_payload(import_job_page(job)))
+    response["Cache-Control"] = "no-store"
+    return response

@@ -135,6 +135,11 @@ def import_token(seed) -> dict:
     return {"slug": seed.initiative.slug, "token": "no-such-upload"}
 
 
+def import_job(seed) -> dict:
+    """A finished import job of the initiative's risks."""
+    return {"slug": seed.initiative.slug, "job_id": seed.import_job.pk}
+
+
 def a_failed_email(seed) -> dict:
     """An email about the submitted decision that did not reach its decider and awaits a resend."""
     from governance.decisions.models import DecisionEmailFailure
@@ -409,6 +414,9 @@ TABLE: dict[str, Access] = {
     "governance:measures_import_preview": Access(params=import_token, get=expect(programme_manager=MOVED)),
     "governance:measures_import_confirm": manage_action(import_token),
     "governance:measures_from_checklist": manage_action(),
+    # A confirmed import's progress page and its status answer: the programme managers', as importing is.
+    "governance:import_job": Access(params=import_job, get=MANAGE_PAGE),
+    "governance:import_job_status": Access(params=import_job, get=MANAGE_PAGE),
     "governance:measure_detail": Access(params=with_pk("dwp_measure"), get=READ),
     "governance:measure_edit": owner_form(with_pk("dwp_measure")),
     "governance:reading_add": Access(

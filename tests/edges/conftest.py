@@ -68,6 +68,7 @@ SEED_LOOKUPS = {
         .first()
     ),
     "ready_pack": lambda i: _ready_pack(i),
+    "import_job": lambda i: _import_job(i),
     "pending_invitation": lambda i: _pending_invitation(i),
     "dwp_colleague": lambda i: User.objects.get(email="sam.patel@dwp.example"),
     "invitation_token": lambda i: (_pending_invitation(i), INVITATION_TOKEN)[1],
@@ -109,6 +110,21 @@ def _ready_pack(initiative: Initiative):
     pack.refresh_from_db()
     assert pack.status == "ready", pack.failure_reason
     return pack
+
+
+def _import_job(initiative: Initiative):
+    """A finished import of no rows, recorded as the confirm page records one."""
+    from governance.spreadsheets.models import ImportJob
+
+    job, _ = ImportJob.objects.get_or_create(
+        initiative=initiative,
+        kind="risks",
+        defaults={
+            "status": ImportJob.Status.DONE,
+            "requested_by": initiative.roles.get(role="programme_manager").user,
+        },
+    )
+    return job
 
 
 @pytest.fixture(scope="module")

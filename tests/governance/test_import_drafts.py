@@ -12,6 +12,7 @@ from governance.checklist.items import ChecklistItem
 from governance.measures.services import measures_add_from_checklist
 from governance.models import Measure, Risk
 from governance.risks.services import risks_add_from_checklist
+from tests.governance.import_steps import confirm_import
 from tests.governance.register_factories import MeasureFactory, RiskFactory
 from tests.governance.test_import_by_reference import as_file, exported, page, upload
 
@@ -47,7 +48,7 @@ def test_a_re_imported_register_with_a_draft_risk_is_unchanged_and_nothing_is_wr
     before = stored(Risk)
 
     preview = upload(client, world, "risks", rows)
-    done = client.post(preview.context["confirm_url"], follow=True)
+    done = confirm_import(client, preview.context["confirm_url"])
 
     assert [row.label for row in preview.context["unchanged"]] == [
         "R001: Funding ends early",
@@ -67,7 +68,7 @@ def test_a_new_draft_row_without_scores_adds_a_draft(client, world, register_wit
     new_row[rows[0].index("Title")] = "Shared records go stale"
 
     preview = upload(client, world, "risks", [rows[0], new_row])
-    client.post(preview.context["confirm_url"])
+    confirm_import(client, preview.context["confirm_url"])
 
     added = Risk.objects.get(title="Shared records go stale")
     assert added.status == Risk.Status.DRAFT and added.current_score is None and added.category == ""

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from governance.models import Measure, Risk, RiskScoreChange
+from tests.governance.import_steps import confirm_import
 from tests.governance.register_factories import MeasureFactory, MeasureReadingFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +59,7 @@ def upload_and_confirm(client, url, upload):
     if uploaded.status_code != 302:
         return uploaded
     preview = client.get(uploaded.url)
-    return client.post(preview.context["confirm_url"], follow=True)
+    return confirm_import(client, preview.context["confirm_url"])
 
 
 def import_risks(client, world, upload):
