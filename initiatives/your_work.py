@@ -30,6 +30,11 @@ class WorkItem(TypedDict):
     context: NotRequired[str]
 
 
+# The home page shows this many items of each kind, each kind's count, and a link to all of them, so it
+# stays short however much is waiting.
+SHOWN_AT_HOME = 5
+
+
 @dataclass(frozen=True)
 class WorkKind:
     key: str  # the section's id on the home page
@@ -39,6 +44,15 @@ class WorkKind:
     @property
     def count(self) -> int:
         return len(self.items)
+
+    @property
+    def first_items(self) -> list[WorkItem]:
+        """What the home page shows of the kind: the rest are on the kind's own page."""
+        return self.items[:SHOWN_AT_HOME]
+
+    @property
+    def has_more(self) -> bool:
+        return self.count > SHOWN_AT_HOME
 
 
 WorkFinder = Callable[["User"], WorkKind]
@@ -64,3 +78,12 @@ def your_work(user: User) -> list[WorkKind]:
         return []
     kinds = (finder(user) for _, finder in _finders)
     return [kind for kind in kinds if kind.items]
+
+
+def work_of_kind(user: User, key: str) -> WorkKind | None:
+    """All of one kind of the person's work, for its own page; None when no app registered the key."""
+    for _, finder in _finders:
+        kind = finder(user)
+        if kind.key == key:
+            return kind
+    return None

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
 from collab.csv_export import csv_response
+from collab.paging import paged
 from collab.refusals import refused_or_done
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
@@ -45,11 +46,14 @@ def register(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     filter_form = RiskFilterForm(request.GET or None, initiative=initiative)
     risks = list(filter_form.filter(initiative.risks.live().select_related("owner_body", "owner")))
+    # The heat map and the flag counts sum up every risk matching the filters; the table shows a page.
+    register = risk_register(risks)
     can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
     offered = checklist.offered_risks(initiative) if can_manage else []
     context = {
         "initiative": initiative,
-        "register": risk_register(risks),
+        "register": register,
+        "rows": paged(register.rows, request.GET),
         "filter_form": filter_form,
         "can_add": request.user.has_perm(ADD_RISK, initiative),
         "can_manage": can_manage,
