@@ -9,11 +9,14 @@ queries however many initiatives the person works on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NotRequired, TypedDict
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, overload
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from initiatives.models import User
 
 
@@ -35,11 +38,40 @@ class WorkItem(TypedDict):
 SHOWN_AT_HOME = 5
 
 
+class WorkItems(Sequence[WorkItem]):
+    """A kind's items built only for the rows shown: for a kind that can run to thousands (a programme
+    manager's actions), so the home page and each page of the kind cost the same however many there
+    are. Counted once, in the database; a slice is one query for its rows."""
+
+    def __init__(self, records: QuerySet, item: Callable[[Any], WorkItem]) -> None:
+        self.records = records
+        self.item = item
+
+    @cached_property
+    def _count(self) -> int:
+        return self.records.count()
+
+    def __len__(self) -> int:
+        return self._count
+
+    def count(self) -> int:  # type: ignore[override]  # as a queryset's, for the paginator
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> WorkItem: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[WorkItem]: ...
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self.item(record) for record in self.records[index]]
+        return self.item(self.records[index])
+
+
 @dataclass(frozen=True)
 class WorkKind:
     key: str  # the section's id on the home page
     heading: str
-    items: list[WorkItem]
+    items: Sequence[WorkItem]
 
     @property
     def count(self) -> int:
@@ -48,7 +80,7 @@ class WorkKind:
     @property
     def first_items(self) -> list[WorkItem]:
         """What the home page shows of the kind: the rest are on the kind's own page."""
-        return self.items[:SHOWN_AT_HOME]
+        return list(self.items[:SHOWN_AT_HOME])
 
     @property
     def has_more(self) -> bool:

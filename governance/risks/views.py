@@ -47,13 +47,14 @@ def register(request, slug):
     filter_form = RiskFilterForm(request.GET or None, initiative=initiative)
     risks = list(filter_form.filter(initiative.risks.live().select_related("owner_body", "owner")))
     # The heat map and the flag counts sum up every risk matching the filters; the table shows a page.
-    register = risk_register(risks)
+    shown = paged(risks, request.GET)
+    register = risk_register(risks, shown.rows)
     can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
     offered = checklist.offered_risks(initiative) if can_manage else []
     context = {
         "initiative": initiative,
         "register": register,
-        "rows": paged(register.rows, request.GET),
+        "shown": shown,
         "filter_form": filter_form,
         "can_add": request.user.has_perm(ADD_RISK, initiative),
         "can_manage": can_manage,
