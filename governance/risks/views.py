@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -45,9 +46,11 @@ def _register_url(slug):
 def register(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     filter_form = RiskFilterForm(request.GET or None, initiative=initiative)
-    risks = list(filter_form.filter(initiative.risks.live().select_related("owner_body", "owner")))
-    # The heat map and the flag counts sum up every risk matching the filters; the table shows a page.
+    risks = list(filter_form.filter(initiative.risks.live()))
+    # The heat map and the flag counts sum up every risk matching the filters; the table shows a page,
+    # whose owners alone are read.
     shown = paged(risks, request.GET)
+    prefetch_related_objects(shown.rows, "owner_body", "owner")
     register = risk_register(risks, shown.rows)
     can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
     offered = checklist.offered_risks(initiative) if can_manage else []
