@@ -9,6 +9,7 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 
 urlpatterns = [
     path("", initiative_views.home, name="home"),
+    path("your-work/<slug:key>/", initiative_views.your_work_kind, name="your_work"),
     path("", include("people.sign_in.urls")),
     path("", include("people.urls")),
     path("", include("governance.calendar.urls")),

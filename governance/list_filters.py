@@ -32,7 +32,10 @@ def body_choices(initiative: Initiative) -> list[tuple[str, str]]:
 
 
 class ListFilterForm(GovukForm):
-    """A register's filters. Subclasses take the initiative and add `filter` or `keeps`."""
+    """A register's filters. Subclasses take the initiative and add `filter` or `keeps`. A field named in
+    ORDERS (a sort order) is kept in links like a filter but does not make the list "filtered"."""
+
+    ORDERS: tuple[str, ...] = ()
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "filter-%s")
@@ -40,14 +43,17 @@ class ListFilterForm(GovukForm):
 
     @property
     def is_filtered(self) -> bool:
-        return self.is_valid() and any(self.cleaned_data.values())
+        return self.is_valid() and any(
+            value for name, value in self.cleaned_data.items() if name not in self.ORDERS
+        )
 
     @property
     def query(self) -> str:
         """The filters as a query string (with its "?"), for links that keep them; empty when none."""
-        if not self.is_filtered:
+        if not self.is_valid():
             return ""
-        return "?" + urlencode({name: value for name, value in self.cleaned_data.items() if value})
+        chosen = {name: value for name, value in self.cleaned_data.items() if value}
+        return "?" + urlencode(chosen) if chosen else ""
 
 
 F = TypeVar("F", bound=ListFilterForm)

@@ -80,7 +80,7 @@ class InitiativeQuerySet(models.QuerySet):
         self.select_for_update().filter(pk=initiative.pk).values_list("pk").first()
 
     def for_home_page(self) -> InitiativeQuerySet:
-        return self.select_related("lead_body", "senior_owner").order_by("status", "title")
+        return self.select_related("lead_body", "senior_owner").order_by("status", "title", "pk")
 
 
 class BodyQuerySet(models.QuerySet):

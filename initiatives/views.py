@@ -1,9 +1,11 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from collab.confirm import confirm_page, confirmed
+from collab.paging import paged
 from collab.refusals import refused_or_done
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from initiatives import services
@@ -27,7 +29,7 @@ from initiatives.presenters import (
     team_history,
 )
 from initiatives.rules import ADD_INITIATIVE, CHANGE_INITIATIVE, MANAGE_TEAM
-from initiatives.your_work import your_work
+from initiatives.your_work import work_of_kind, your_work
 
 
 def home(request):
@@ -36,10 +38,19 @@ def home(request):
         "initiatives/home.html",
         {
             "your_work": your_work(request.user),
-            "initiatives": home_initiatives(request.user),
+            "initiatives": paged(home_initiatives(request.user), request.GET),
             "can_create": request.user.has_perm(ADD_INITIATIVE),
         },
     )
+
+
+def your_work_kind(request, key):
+    """All of one kind of the person's work, a page at a time: the home page shows the first few."""
+    kind = work_of_kind(request.user, key)
+    if kind is None:
+        raise Http404("No such kind of work")
+    context = {"kind": kind, "items": paged(kind.items, request.GET)}
+    return render(request, "initiatives/your_work_kind.html", context)
 
 
 def initiative_create(request):
@@ -92,10 +103,9 @@ def bodies(request, slug):
             )
             messages.success(request, f"{participation.body.name} added")
             return redirect("initiatives:bodies", slug=slug)
-    participations = initiative.participations.in_role_order()
     context = {
         "initiative": initiative,
-        "participations": participations,
+        "participations": paged(initiative.participations.in_role_order(), request.GET),
         "form": form,
         "can_edit": can_edit,
         "history": bodies_history(initiative),
@@ -150,10 +160,10 @@ def team(request, slug):
             )
             messages.success(request, f"{form.cleaned_data['user']} is now a programme manager")
             return redirect("initiatives:team", slug=slug)
-    roles = initiative.roles.select_related("user").order_by("role", "user__full_name")
+    roles = initiative.roles.select_related("user").order_by("role", "user__full_name", "pk")
     context = {
         "initiative": initiative,
-        "roles": roles,
+        "roles": paged(roles, request.GET),
         "form": form,
         "can_manage": can_manage,
         "history": team_history(initiative),

@@ -9,11 +9,14 @@ queries however many initiatives the person works on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NotRequired, TypedDict
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, overload
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from initiatives.models import User
 
 
@@ -30,15 +33,58 @@ class WorkItem(TypedDict):
     context: NotRequired[str]
 
 
+# The home page shows this many items of each kind, each kind's count, and a link to all of them, so it
+# stays short however much is waiting.
+SHOWN_AT_HOME = 5
+
+
+class WorkItems(Sequence[WorkItem]):
+    """A kind's items built only for the rows shown: for a kind that can run to thousands (a programme
+    manager's actions), so the home page and each page of the kind cost the same however many there
+    are. Counted once, in the database; a slice is one query for its rows."""
+
+    def __init__(self, records: QuerySet, item: Callable[[Any], WorkItem]) -> None:
+        self.records = records
+        self.item = item
+
+    @cached_property
+    def _count(self) -> int:
+        return self.records.count()
+
+    def __len__(self) -> int:
+        return self._count
+
+    def count(self) -> int:  # type: ignore[override]  # as a queryset's, for the paginator
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> WorkItem: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[WorkItem]: ...
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self.item(record) for record in self.records[index]]
+        return self.item(self.records[index])
+
+
 @dataclass(frozen=True)
 class WorkKind:
     key: str  # the section's id on the home page
     heading: str
-    items: list[WorkItem]
+    items: Sequence[WorkItem]
 
     @property
     def count(self) -> int:
         return len(self.items)
+
+    @property
+    def first_items(self) -> list[WorkItem]:
+        """What the home page shows of the kind: the rest are on the kind's own page."""
+        return list(self.items[:SHOWN_AT_HOME])
+
+    @property
+    def has_more(self) -> bool:
+        return self.count > SHOWN_AT_HOME
 
 
 WorkFinder = Callable[["User"], WorkKind]
@@ -64,3 +110,12 @@ def your_work(user: User) -> list[WorkKind]:
         return []
     kinds = (finder(user) for _, finder in _finders)
     return [kind for kind in kinds if kind.items]
+
+
+def work_of_kind(user: User, key: str) -> WorkKind | None:
+    """All of one kind of the person's work, for its own page; None when no app registered the key."""
+    for _, finder in _finders:
+        kind = finder(user)
+        if kind.key == key:
+            return kind
+    return None

@@ -106,9 +106,12 @@ def back_link(url: str, text: str = "Back"):
     return {"url": url, "text": text}
 
 
-@register.inclusion_tag("components/tag.html")
+@register.simple_tag
 def status_tag(value: str, label: str = ""):
-    return {"colour": TAG_COLOURS.get(value, "grey"), "label": label or value}
+    """GOV.UK tag coloured by the status's meaning. Markup built here rather than in a template: lists
+    show one or more a row, and rendering a template each time was a fifth of a register's time."""
+    colour = TAG_COLOURS.get(value, "grey")
+    return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, label or value)
 
 
 @register.inclusion_tag("components/button_link.html")

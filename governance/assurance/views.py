@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
 from collab.govuk_forms import posted
+from collab.paging import paged
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.assurance import services
 from governance.assurance.forms import (
@@ -41,9 +42,15 @@ def _assurance_url(slug: str) -> str:
 def assurance(request, slug):
     initiative = get_initiative_or_404(request.user, slug, VIEW_ASSURANCE)
     summary = assurance_summary(initiative, request.user)
-    return render(
-        request, "governance/assurance/assurance.html", {"summary": summary, "initiative": initiative}
-    )
+    context = {
+        "summary": summary,
+        "initiative": initiative,
+        # Three lists on one page, each paged by its own parameter.
+        "open_recommendations": paged(summary.open_recommendations, request.GET, param="open_page"),
+        "proposed_closures": paged(summary.proposed_closures, request.GET, param="proposed_page"),
+        "reviews": paged(summary.reviews, request.GET, param="reviews_page"),
+    }
+    return render(request, "governance/assurance/assurance.html", context)
 
 
 def reviewers(request, slug):

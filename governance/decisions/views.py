@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from collab.csv_export import csv_response
 from collab.govuk_forms import posted
+from collab.paging import paged
 from collab.stale_edit import stale_edit_response
 from collab.versions import StaleVersion
 from governance.decisions import services
@@ -59,11 +60,12 @@ def _filtered_log(request, initiative):
 def decisions(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     filter_form, log = _filtered_log(request, initiative)
+    decisions = paged(log, request.GET)
     context = {
         "initiative": initiative,
-        "decisions": log,
+        "decisions": decisions,
         "filter_form": filter_form,
-        "export_query": request.GET.urlencode(),
+        "export_query": decisions.query,
         "can_add": request.user.has_perm(ADD_DECISION, initiative),
     }
     return render(request, "governance/decisions/decisions.html", context)

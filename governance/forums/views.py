@@ -5,6 +5,7 @@ from django.views.decorators.http import require_POST
 
 from collab.confirm import Confirmation, confirm_page, confirmed
 from collab.govuk_forms import posted
+from collab.paging import CARDS_PER_PAGE, paged
 from collab.refusals import refused_or_done
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.forums import services
@@ -29,11 +30,15 @@ def _escalation_url(slug: str) -> str:
 
 def forums(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
-    listed = list(initiative.forums.select_related("chair").prefetch_related("member_bodies"))
+    listed = (
+        initiative.forums.select_related("chair")
+        .prefetch_related("member_bodies")
+        .order_by("purpose", "name", "pk")
+    )
     context = {
         "initiative": initiative,
-        "forums": listed,
-        "crowded": too_many_forums(listed),
+        "forums": paged(listed, request.GET, per_page=CARDS_PER_PAGE),
+        "crowded": too_many_forums(list(initiative.forums.all())),
         "history": forums_history(initiative),
         "can_edit": request.user.has_perm(CHANGE_FORUMS, initiative),
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
@@ -38,6 +38,19 @@ class Glossary:
     disputed: list[GlossaryEntry]
     others: list[GlossaryEntry]
 
+    @property
+    def entries(self) -> list[GlossaryEntry]:
+        """Disputed terms first, as the page lists them."""
+        return self.disputed + self.others
+
+
+def glossary_of(entries: Sequence[GlossaryEntry]) -> Glossary:
+    """The given entries (a page of the glossary) split as the glossary is."""
+    return Glossary(
+        disputed=[entry for entry in entries if entry.is_disputed],
+        others=[entry for entry in entries if not entry.is_disputed],
+    )
+
 
 def glossary(
     initiative: Initiative, bodies: list[Body], keeps: Callable[[GlossaryEntry], bool] = lambda entry: True
@@ -60,11 +73,7 @@ def glossary(
                 meanings=[BodyMeaningRow(body, recorded.get(body.pk, "")) for body in bodies],
             )
         )
-    entries = [entry for entry in entries if keeps(entry)]
-    return Glossary(
-        disputed=[entry for entry in entries if entry.is_disputed],
-        others=[entry for entry in entries if not entry.is_disputed],
-    )
+    return glossary_of([entry for entry in entries if keeps(entry)])
 
 
 def glossary_rows(terms: Glossary, bodies: list[Body]) -> tuple[list[str], list[list]]:
@@ -82,7 +91,7 @@ def glossary_rows(terms: Glossary, bodies: list[Body]) -> tuple[list[str], list[
             entry.definition.standard,
             *(row.meaning for row in entry.meanings),
         ]
-        for entry in terms.disputed + terms.others
+        for entry in terms.entries
     ]
     return header, rows
 

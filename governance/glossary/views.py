@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from collab.csv_export import csv_response
 from collab.form_tokens import save_unique
+from collab.paging import CARDS_PER_PAGE, paged
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
@@ -18,6 +19,7 @@ from governance.glossary.presenters import (
     data_sharing,
     glossary,
     glossary_history,
+    glossary_of,
     glossary_rows,
 )
 from governance.glossary.rules import ADD_DEFINITION, CHANGE_DEFINITION, RECORD_BODY_MEANING
@@ -26,6 +28,9 @@ from governance.predicates import MANAGE_REGISTERS
 from initiatives.access import get_initiative_or_404
 from initiatives.models import Body
 
+# A term is a card with a row per body taking part (a dozen or more): fewer to a page than a table's rows.
+TERMS_PER_PAGE = 10
+
 
 def glossary_page(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
@@ -33,10 +38,13 @@ def glossary_page(request, slug):
     offered = checklist.offered_terms(initiative) if can_manage else []
     filter_form = GlossaryFilterForm(request.GET or None, initiative=initiative)
     terms = glossary(initiative, list(Body.objects.taking_part_in(initiative)), filter_form.keeps)
-    definitions = [entry.definition for entry in terms.disputed + terms.others]
+    definitions = [entry.definition for entry in terms.entries]
+    shown = paged(terms.entries, request.GET, per_page=TERMS_PER_PAGE)
     context = {
         "initiative": initiative,
         "glossary": terms,
+        "shown": shown,
+        "on_page": glossary_of(shown.rows),
         "filter_form": filter_form,
         "history": glossary_history(initiative),
         "sharing": data_sharing(initiative),
@@ -156,9 +164,11 @@ def from_checklist(request, slug):
 
 def data_sharing_page(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
+    sharing = data_sharing(initiative)
     context = {
         "initiative": initiative,
-        "sharing": data_sharing(initiative),
+        "sharing": sharing,
+        "agreements": paged(sharing.agreements, request.GET, per_page=CARDS_PER_PAGE),
         "history": agreements_history(initiative),
         "can_manage": request.user.has_perm(MANAGE_REGISTERS, initiative),
     }

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
 from collab.csv_export import csv_response
 from collab.form_tokens import save_unique
+from collab.paging import paged
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
@@ -48,9 +49,11 @@ def measure_list(request, slug):
     can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
     offered = checklist.offered_measures(initiative) if can_manage else []
     filter_form = MeasureFilterForm(request.GET or None, initiative=initiative)
+    measures = paged(filter_form.filter(_measures_of(initiative)), request.GET)
     context = {
         "initiative": initiative,
-        "summaries": [summarise(measure) for measure in filter_form.filter(_measures_of(initiative))],
+        "measures": measures,
+        "summaries": [summarise(measure) for measure in measures.rows],
         "filter_form": filter_form,
         "can_add": request.user.has_perm(ADD_MEASURE, initiative),
         "can_manage": can_manage,

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from collab import audit
+from collab.paging import paged
 from governance.packs import services
 from governance.packs.models import GovernancePack
 from governance.packs.presenters import pack_request_message, pack_status_payload, packs_page
@@ -16,7 +17,9 @@ from initiatives.access import get_initiative_or_404
 
 def packs(request, slug):
     initiative = get_initiative_or_404(request.user, slug, VIEW_GOVERNANCE_PACKS)
-    return render(request, "governance/packs/packs.html", {"page": packs_page(initiative, request.user)})
+    page = packs_page(initiative, request.user)
+    context = {"page": page, "versions": paged(page.packs, request.GET)}
+    return render(request, "governance/packs/packs.html", context)
 
 
 @require_POST

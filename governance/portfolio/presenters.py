@@ -226,11 +226,13 @@ class SortColumn:
 
 def sort_columns(query: QueryDict, form: PortfolioFilterForm) -> list[SortColumn]:
     """A link per column heading: sort by it, or reverse its order if the table is sorted by it;
-    the filters stay as they are, so every view is a link to bookmark."""
+    the filters stay as they are, so every view is a link to bookmark.
+    A new order starts at its first page."""
     columns = []
     for key, label in SORTS.items():
         current = key == form.sort_key
         params = query.copy()
+        params.pop("page", None)
         params["sort"] = key
         params["order"] = "asc" if current and form.descending else ("desc" if current else "asc")
         state = ("descending" if form.descending else "ascending") if current else "none"

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from collab.csv_export import csv_response
+from collab.paging import paged
 from governance.portfolio.forms import PortfolioFilterForm
 from governance.portfolio.presenters import CSV_HEADER, csv_rows, portfolio, portfolio_bodies, sort_columns
 from governance.portfolio.rules import VIEW_PORTFOLIO
@@ -20,9 +21,12 @@ def _filter_form(request) -> PortfolioFilterForm:
 @require_GET
 def portfolio_page(request):
     form = _filter_form(request)
+    shown = portfolio(request.user, form)
     context = {
         "form": form,
-        "portfolio": portfolio(request.user, form),
+        "portfolio": shown,
+        # The heat map and the trend are of every initiative matching the filters; the table shows a page.
+        "rows": paged(shown.rows, request.GET),
         "columns": sort_columns(request.GET, form),
         "grants": list(PortfolioGrant.objects.held_by(request.user)),
     }

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from collab.confirm import Confirmation, confirm_page, confirmed
+from collab.paging import CARDS_PER_PAGE, paged
 from collab.refusals import refused_or_done
 from governance.decisions.services import DecisionChanged
 from governance.retirement.forms import RetireForm
@@ -76,7 +77,7 @@ def closed(request, slug, key):
     context = {
         "initiative": initiative,
         "register": register,
-        "rows": closed_rows(register, initiative, request.user),
+        "rows": paged(closed_rows(register, initiative, request.user), request.GET, per_page=CARDS_PER_PAGE),
         "list_url": reverse(register.list_url, kwargs={"slug": slug}),
         "restore_url": f"governance:{register.url_name('restore')}" if register.restorable else "",
     }

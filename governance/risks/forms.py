@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import F
 
 from collab.govuk_forms import GovukForm, GovukModelForm, GovukRadios, add_errors
 from collab.versioned_forms import VersionedFormMixin
@@ -247,6 +248,17 @@ class EscalateForm(GovukForm):
     )
 
 
+# The register's orders besides by number: (label, order_by), each ending with the number so that pages
+# of a sorted register neither overlap nor skip a risk.
+RISK_SORTS = {
+    "score": (
+        "Current score, highest first",
+        ((F("current_likelihood") * F("current_impact")).desc(nulls_last=True), "number"),
+    ),
+    "review": ("Next review, soonest first", (F("review_date").asc(nulls_last=True), "number")),
+}
+
+
 class RiskFilterForm(ListFilterForm):
     """The register's filters. A GET form: it works without JavaScript and links can be shared."""
 
@@ -259,15 +271,25 @@ class RiskFilterForm(ListFilterForm):
     status = forms.ChoiceField(
         label="Status", required=False, choices=[(ALL, "All statuses"), *Risk.WORKING_STATUSES]
     )
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[(ALL, "Number"), *((key, label) for key, (label, _order) in RISK_SORTS.items())],
+    )
+
+    ORDERS = ("sort",)
 
     def __init__(self, *args, initiative: Initiative, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner_body"].choices = [(ALL, "All bodies"), *body_choices(initiative)]
 
     def filter(self, risks):
+        """The risks matching the filters, in the chosen order (by number unless another is chosen)."""
         if not self.is_valid():
-            return risks
+            return risks.order_by("number")
         data = self.cleaned_data
+        _label, order = RISK_SORTS.get(data["sort"], ("", ("number",)))
+        risks = risks.order_by(*order)
         if data["owner_body"]:
             risks = risks.filter(owner_body_id=data["owner_body"])
         if data["kind"]:

@@ -104,15 +104,21 @@ class RiskRegister:
     flag_counts: RiskFlagCounts
 
 
-def risk_register(risks: list[Risk], today: datetime.date | None = None) -> RiskRegister:
+def risk_register(
+    risks: list[Risk], shown: list[Risk] | None = None, today: datetime.date | None = None
+) -> RiskRegister:
+    """The flag counts and the heat map of all `risks`, and rows for those `shown` (a page; all if None)."""
     today = today or timezone.localdate()
-    rows = [RiskRow(risk, flags_for(risk, today), _band(risk)) for risk in risks]
+    flags = [flags_for(risk, today) for risk in risks]
     counts = RiskFlagCounts(
-        above_threshold=sum(row.flags.above_threshold for row in rows),
-        no_owner=sum(row.flags.no_owner for row in rows),
-        review_overdue=sum(row.flags.review_overdue for row in rows),
-        not_yet_assessed=sum(1 for row in rows if row.risk.status == Risk.Status.DRAFT),
+        above_threshold=sum(each.above_threshold for each in flags),
+        no_owner=sum(each.no_owner for each in flags),
+        review_overdue=sum(each.review_overdue for each in flags),
+        not_yet_assessed=sum(1 for risk in risks if risk.status == Risk.Status.DRAFT),
     )
+    rows = [
+        RiskRow(risk, flags_for(risk, today), _band(risk)) for risk in (risks if shown is None else shown)
+    ]
     return RiskRegister(rows=rows, heat_map=build_heat_map(risks, today), flag_counts=counts)
 
 

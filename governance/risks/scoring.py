@@ -68,6 +68,16 @@ class RiskFlags:
     def any(self) -> bool:
         return self.above_threshold or self.no_owner or self.review_overdue
 
+    @property
+    def raised(self) -> list[tuple[str, str]]:
+        """Each flag raised, as (status, label) for its tag."""
+        flags = [
+            (self.above_threshold, "above_threshold", "Above threshold"),
+            (self.no_owner, "no_owner", "No owner"),
+            (self.review_overdue, "review_overdue", "Review overdue"),
+        ]
+        return [(status, label) for raised, status, label in flags if raised]
+
 
 def risk_flags(
     *,

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -9,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
 from collab.csv_export import csv_response
+from collab.paging import paged
 from collab.refusals import refused_or_done
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
@@ -44,12 +46,18 @@ def _register_url(slug):
 def register(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     filter_form = RiskFilterForm(request.GET or None, initiative=initiative)
-    risks = list(filter_form.filter(initiative.risks.live().select_related("owner_body", "owner")))
+    risks = list(filter_form.filter(initiative.risks.live()))
+    # The heat map and the flag counts sum up every risk matching the filters; the table shows a page,
+    # whose owners alone are read.
+    shown = paged(risks, request.GET)
+    prefetch_related_objects(shown.rows, "owner_body", "owner")
+    register = risk_register(risks, shown.rows)
     can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
     offered = checklist.offered_risks(initiative) if can_manage else []
     context = {
         "initiative": initiative,
-        "register": risk_register(risks),
+        "register": register,
+        "shown": shown,
         "filter_form": filter_form,
         "can_add": request.user.has_perm(ADD_RISK, initiative),
         "can_manage": can_manage,

@@ -14,7 +14,7 @@ from governance.forums.escalation import level_label
 from governance.forums.models import EscalationLevel
 from governance.risks.models import Risk, RiskAction
 from initiatives.models import User
-from initiatives.your_work import WorkItem, WorkKind
+from initiatives.your_work import WorkItem, WorkItems, WorkKind
 
 
 def _risk_url(risk: Risk) -> str:
@@ -75,22 +75,24 @@ def risks_you_own_needing_attention(user: User) -> WorkKind:
 
 
 def actions_assigned_to_you(user: User) -> WorkKind:
+    """A programme manager may own an action on every risk: items are built for the rows shown only."""
     today = timezone.localdate()
-    items = []
-    for action in RiskAction.objects.assigned_to(user):
+
+    def item(action: RiskAction) -> WorkItem:
         if action.due_date is None:
             status, label = "open", "No due date"
         else:
             overdue = action.due_date < today
             status, label = ("overdue" if overdue else "open"), f"Due {date_text(action.due_date)}"
-        items.append(
-            WorkItem(
-                title=Truncator(action.description).chars(120),
-                context=action.risk.initiative.title,
-                href=_risk_url(action.risk),
-                hint=f"{action.risk.initiative.title}. For {action.risk}.",
-                status=status,
-                status_label=label,
-            )
+        return WorkItem(
+            title=Truncator(action.description).chars(120),
+            context=action.risk.initiative.title,
+            href=_risk_url(action.risk),
+            hint=f"{action.risk.initiative.title}. For {action.risk}.",
+            status=status,
+            status_label=label,
         )
-    return WorkKind("actions", "Actions assigned to you", items)
+
+    return WorkKind(
+        "actions", "Actions assigned to you", WorkItems(RiskAction.objects.assigned_to(user), item)
+    )

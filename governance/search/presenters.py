@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.http import QueryDict
 from django.utils.text import Truncator
 
+from collab.paging import paged_from
 from governance.search.kinds import KINDS
 from governance.search.results import Hit, Results
 
@@ -62,8 +63,7 @@ def search_page(results: Results, params: QueryDict, chosen_kind: str) -> dict:
     ]
     return {
         "rows": [result_row(hit) for hit in results.page.object_list],
-        "page": results.page,
-        "page_query": _query_string(params),
+        "paged": paged_from(results.page, params),
         "total": results.total,
         "capped": results.capped,
         "counts": counts,

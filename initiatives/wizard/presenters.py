@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.urls import reverse
@@ -135,8 +136,8 @@ class AssessmentEntry:
 ANSWER_KEY_LABELS = {step.form_class.page_heading_field: step.summary_label for step in STEPS}
 
 
-def assessment_history(initiative: Initiative) -> list[AssessmentEntry]:
-    assessments = list(initiative.assessments.select_related("senior_owner", "created_by"))
+def assessment_history(assessments: Sequence[Assessment]) -> list[AssessmentEntry]:
+    """The given assessments (a page of an initiative's, newest first) as the history shows them."""
     body_ids = {int(body_id) for a in assessments for body_id in a.stop_doing}
     bodies = Body.objects.in_bulk(body_ids)
     return [

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from collab.govuk_forms import posted
+from collab.paging import paged
 from initiatives import services
 from initiatives.access import get_initiative_or_404
 from initiatives.operating_models import PROFILES
@@ -124,5 +125,9 @@ def result(request, slug):
 
 def history(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
-    context = {"initiative": initiative, "entries": assessment_history(initiative)}
+    # An assessment is a page of answers and reasons: ten of them make a long enough page.
+    shown = paged(
+        initiative.assessments.select_related("senior_owner", "created_by"), request.GET, per_page=10
+    )
+    context = {"initiative": initiative, "shown": shown, "entries": assessment_history(shown.rows)}
     return render(request, "initiatives/wizard/history.html", context)

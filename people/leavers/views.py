@@ -1,19 +1,17 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from collab.govuk_forms import GovukForm, posted
+from collab.paging import paged
 from collab.refusals import refused_or_done
 from people.leavers import services
 from people.leavers.presenters import people_visible_to, person_page, search
 from people.leavers.services import LeaverRefused
 from people.rules import DEACTIVATE_PERSON, UNLOCK_PERSON, VIEW_PEOPLE
-
-PEOPLE_PER_PAGE = 50
 
 
 class DeactivateForm(GovukForm):
@@ -29,10 +27,8 @@ def people(request):
     if not request.user.has_perm(VIEW_PEOPLE):
         raise PermissionDenied
     query = request.GET.get("q", "")[:100]
-    page = Paginator(search(people_visible_to(request.user), query), PEOPLE_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "people/leavers/people.html", {"page": page, "query": query})
+    found = paged(search(people_visible_to(request.user), query), request.GET)
+    return render(request, "people/leavers/people.html", {"paged": found, "query": query})
 
 
 def _person(request, pk):

@@ -276,6 +276,9 @@ TABLE: dict[str, Access] = {
         params=nothing,
         get=expect(outsider=OK, partner=OK, programme_manager=OK, senior_owner=OK, reviewer=OK),
     ),
+    # All of one kind of the signed-in person's own work (the home page shows the first few): anyone
+    # signed in, seeing only their own; a kind that holds nothing for them says so.
+    "your_work": Access(params=lambda seed: {"key": "decisions-awaiting"}, get=SIGNED_IN_PAGE),
     # Search: every signed-in person searches, within the initiatives they may see.
     "search:results": Access(params=nothing, get=SIGNED_IN_PAGE),
     # The portfolio: every persona belongs to a body, so each sees their bodies' portfolio (which
