@@ -221,6 +221,10 @@ def initiative_facts_for(
     return found
 
 
+def count_initiative_facts(initiative: Initiative, today: datetime.date | None = None) -> InitiativeFacts:
+    return count_initiative_facts_for([initiative], today)[initiative.pk]
+
+
 def count_initiative_facts_for(
     initiatives: Sequence[Initiative], today: datetime.date | None = None
 ) -> dict[int, InitiativeFacts]:
