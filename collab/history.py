@@ -16,7 +16,16 @@ from django.db import models
 from django.db.models import QuerySet
 
 # Bookkeeping, not content: never listed as a change.
-SKIPPED_FIELDS = {"id", "created_at", "updated_at", "created_by", "initiative", "number", "position"}
+SKIPPED_FIELDS = {
+    "id",
+    "created_at",
+    "updated_at",
+    "created_by",
+    "initiative",
+    "number",
+    "position",
+    "facts_version",
+}
 NOTHING = "(blank)"
 # simple-history's history_change_reason column holds this many characters.
 CHANGE_REASON_LENGTH = 100

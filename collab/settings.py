@@ -12,6 +12,7 @@ from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from collab.cache_settings import caches_from_url
 from collab.env import env_bool, env_choice, env_int, env_list, env_str
 
 # Signing in, two-step verification, single sign-on and the lockout, kept in their own module.
@@ -211,6 +212,9 @@ SESSION_ENGINE = "collab.sessions"
 # not with a database write on every request.
 SESSION_REFRESH_AFTER = 60
 SESSION_ABSOLUTE_AGE = 12 * 60 * 60
+
+# The cache: initiatives' derived facts (ADR 0027) and allauth's rate limits.
+CACHES = caches_from_url(env_str("CACHE_URL"))
 
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 SESSION_COOKIE_HTTPONLY = True

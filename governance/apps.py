@@ -7,6 +7,7 @@ class GovernanceConfig(AppConfig):
 
     def ready(self) -> None:
         from governance import departures
+        from governance.health.freshness import connect_fact_sources
         from governance.holdings import PERSON_HOLDINGS
         from governance.raci.services import raci_columns_release
         from initiatives.departures import register_departure_describer, register_departure_step
@@ -19,6 +20,7 @@ class GovernanceConfig(AppConfig):
         for finder in PERSON_HOLDINGS:
             person_holdings.register(finder)
         _register_your_work()
+        connect_fact_sources()
 
 
 def _register_your_work() -> None:

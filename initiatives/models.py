@@ -1,6 +1,7 @@
 """People, the public bodies they belong to, and the initiatives those bodies run together."""
 
 import re
+import secrets
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -20,6 +21,11 @@ from initiatives.querysets import (
 from initiatives.roles import TeamRole
 
 DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def new_facts_version() -> int:
+    """A fresh Initiative.facts_version: random, positive, fits a BigIntegerField."""
+    return secrets.randbits(62) + 1
 
 
 def email_domains_in(text: str) -> list[str]:
@@ -208,8 +214,13 @@ class Initiative(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Changes with every write that can change what Joined-up derives about the initiative (its
+    # health check, flags and counts), so those can be cached under it: see ADR 0027 and
+    # governance.health.freshness, which sets it. Random rather than counted, so a value is never
+    # handed out twice, not even after the write that took it was rolled back.
+    facts_version = models.BigIntegerField(default=new_facts_version, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "facts_version"])
     objects = InitiativeQuerySet.as_manager()
 
     class Meta:

@@ -248,7 +248,8 @@ def _sign_in_lockout_off(settings):
 @pytest.fixture(autouse=True)
 def _rate_limits_off(settings):
     """django-allauth limits requests per address and person; tests send many. Used TOTP codes are
-    remembered in the cache so none works twice: each test starts with none used."""
+    remembered in the cache so none works twice, and initiatives' facts are cached there (ADR 0027):
+    each test starts with an empty cache."""
     from django.core.cache import cache
 
     settings.ACCOUNT_RATE_LIMITS = False

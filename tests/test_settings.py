@@ -26,6 +26,7 @@ def run_python(*args: str, **env: str) -> subprocess.CompletedProcess:
             "DATABASE_URL",
             "ALLOWED_HOSTS",
             "CELERY_BROKER_URL",
+            "CACHE_URL",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
         }
     }
@@ -47,6 +48,7 @@ def run_python(*args: str, **env: str) -> subprocess.CompletedProcess:
         ({"DEBUG": "true", "DATABASE_URL": "not a url"}, "DATABASE_URL"),
         ({"DEBUG": "true", "DATABASE_URL": "postgres://"}, "DATABASE_URL"),
         ({"DEBUG": "true", "CELERY_BROKER_URL": "amqp://guest@localhost//"}, "CELERY_BROKER_URL"),
+        ({"DEBUG": "true", "CACHE_URL": "memcached://127.0.0.1:11211"}, "CACHE_URL"),
         ({"DEBUG": "true", "CELERY_TASK_TIME_LIMIT": "soon"}, "CELERY_TASK_TIME_LIMIT"),
         ({"DEBUG": "true", "CELERY_TASK_SOFT_TIME_LIMIT": "900"}, "CELERY_TASK_SOFT_TIME_LIMIT"),
         ({"DEBUG": "true", "LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
@@ -126,6 +128,15 @@ def test_without_a_broker_it_uses_the_filesystem_transport_under_var():
     )
 
     assert result.stdout.strip() == "filesystem://"
+
+
+def test_cache_url_selects_one_redis_cache_for_every_process_and_none_a_cache_in_each():
+    from collab.cache_settings import caches_from_url
+
+    shared = caches_from_url("redis://redis:6379/1")["default"]
+    assert shared["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert shared["LOCATION"] == "redis://redis:6379/1"
+    assert caches_from_url("")["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
 
 
 def test_database_url_selects_postgresql_through_psycopg():

@@ -12,10 +12,15 @@ these, never a count of their own, so a pack cannot say "2 terms disputed" in on
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -31,6 +36,8 @@ from governance.health.gathering import gather_health_facts_for
 from governance.measures.models import Measure, MeasureReading
 from governance.measures.progress import Standing, measure_position
 from initiatives.models import Initiative, Participation
+
+logger = logging.getLogger(__name__)
 
 # Every figure, in the order "At a glance" lists them, with how it reads.
 FIGURES: dict[str, str] = {
@@ -198,8 +205,31 @@ def initiative_facts(initiative: Initiative, today: datetime.date | None = None)
 def initiative_facts_for(
     initiatives: Sequence[Initiative], today: datetime.date | None = None
 ) -> dict[int, InitiativeFacts]:
-    """Each initiative's facts, by id, in the same fixed number of queries however many initiatives:
-    the portfolio reads these, the overview and the pack read one initiative's."""
+    """Each initiative's facts, by id: the portfolio reads these, the overview and the pack read one
+    initiative's. Cached under (initiative, its facts version, today), read in one `get_many`: a
+    write gives the initiative a new version (governance.health.freshness) and a new day moves the
+    key too, so an entry is only ever read for the records and the date it was counted from."""
+    today = today or timezone.localdate()
+    keys = {initiative.pk: _cache_key(initiative, today) for initiative in initiatives}
+    cached = _cache_call("get_many", list(keys.values())) or {}
+    found = {pk: cached[key] for pk, key in keys.items() if key in cached}
+    missing = [initiative for initiative in initiatives if initiative.pk not in found]
+    if missing:
+        counted = count_initiative_facts_for(missing, today)
+        _cache_call("set_many", {keys[pk]: facts for pk, facts in counted.items()}, FACTS_CACHED_FOR)
+        found.update(counted)
+    return found
+
+
+def count_initiative_facts(initiative: Initiative, today: datetime.date | None = None) -> InitiativeFacts:
+    return count_initiative_facts_for([initiative], today)[initiative.pk]
+
+
+def count_initiative_facts_for(
+    initiatives: Sequence[Initiative], today: datetime.date | None = None
+) -> dict[int, InitiativeFacts]:
+    """Each initiative's facts counted from the database, by id, in the same fixed number of
+    queries however many initiatives."""
     today = today or timezone.localdate()
     gathered = gather_health_facts_for(initiatives, today)
     more = _more_counts([initiative.pk for initiative in initiatives])
@@ -207,6 +237,41 @@ def initiative_facts_for(
         pk: InitiativeFacts(counts=replace(counts, **more[pk]), risk_flags=flags)
         for pk, (counts, flags) in gathered.items()
     }
+
+
+# The key holds the day, so an entry is no use after it.
+FACTS_CACHED_FOR = 24 * 60 * 60
+
+
+@functools.cache
+def _code_version() -> str:
+    """A digest of the code that counts the facts (the two apps'), so facts cached by the code before
+    a deploy are never read by the code after it, whose counts or shapes may differ."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parents[2]
+    for app in ("governance", "initiatives"):
+        for path in sorted((root / app).rglob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _cache_key(initiative: Initiative, today: datetime.date) -> str:
+    version = f"{_code_version()}:{initiative.facts_version}"
+    return f"initiative-facts:{initiative.pk}:{version}:{today.isoformat()}"
+
+
+def _cache_call(method: str, *args: Any) -> Any:
+    """The cache's answer, or None when the cache cannot be reached: the facts are then counted, as
+    they were before there was a cache, and the page still answers."""
+    try:
+        return getattr(cache, method)(*args)
+    except Exception:
+        logger.warning(
+            "The facts cache could not be reached (%s): the facts are counted without it",
+            method,
+            exc_info=True,
+        )
+        return None
 
 
 def facts_from_snapshot(snapshot: dict) -> InitiativeFacts:

@@ -48,11 +48,12 @@ def gather_pack_content(initiative_id: int) -> dict:
 
 def _facts(initiative: Initiative) -> dict:
     """The facts the summary and the health check both read, as of today: a risk passing its
-    review date changes the pack."""
+    review date changes the pack. Counted from the records, not read from the pages' cache (ADR
+    0027): a pack is a record of its own, built once."""
     from governance.health.checks import facts_snapshot
-    from governance.health.facts import initiative_facts
+    from governance.health.facts import count_initiative_facts
 
-    return facts_snapshot(initiative_facts(initiative).counts)
+    return facts_snapshot(count_initiative_facts(initiative).counts)
 
 
 def content_fingerprint(content: dict) -> str:
