@@ -5,8 +5,9 @@ initiative's `facts_version` (ADR 0027). Every model those facts are read from i
 FACT_SOURCES with the way from one of its rows to the initiative it belongs to. A save or delete
 of any of them gives that initiative a new version, in the same transaction as the write, so no
 page reads facts cached before it. A write that sends no signal (`QuerySet.update`, `bulk_create`)
-must call `facts_changed` itself; the services that use them save the same row afterwards anyway
-(to record its history), which sends the signal.
+must call `facts_changed` itself, as the CSV imports' bulk writes do (risks_import, measures_import);
+the other services that use them save the same row afterwards (to record its history), which sends
+the signal.
 """
 
 from __future__ import annotations

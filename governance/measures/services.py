@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from collab.bulk import BATCH_SIZE, records_add, records_change
 from collab.unchanged import UNCHANGED, Unchanged, apply_changes
 from governance.checklist.items import ChecklistItem, names_not_taken
+from governance.health.freshness import facts_changed
 from governance.measures.models import Measure, MeasureReading
 from initiatives.models import Body, Initiative, User
 
@@ -125,6 +126,7 @@ def measures_import(
     Each record gets its history row; the writes are a few statements per batch of rows rather
     than several per measure. Benefiting bodies given for a measure replace the ones it had.
     """
+    facts_changed([initiative.pk])  # bulk writes send no signal (governance/health/freshness.py)
     added = records_add([Measure(initiative=initiative, **_without_bodies(values)) for values in new], by=by)
     for measure, values in changed:
         apply_changes(measure, _without_bodies(values))

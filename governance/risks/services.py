@@ -15,6 +15,7 @@ from django.utils import timezone
 from collab.bulk import BATCH_SIZE, records_add, records_change
 from collab.unchanged import UNCHANGED, Unchanged, apply_changes
 from governance.checklist.items import ChecklistItem
+from governance.health.freshness import facts_changed
 from governance.risks.models import Risk, RiskAction, RiskScoreChange
 from governance.risks.notices import risk_action_notify, risk_owner_notify, risk_owners_notify
 from governance.risks.scoring import band_for, default_review_date, score
@@ -273,6 +274,7 @@ def risks_import(
     are a few statements per batch of rows rather than several per risk. `new` holds risk_create's
     values; `changed` risks as read under the initiative's lock, with risk_update's values.
     """
+    facts_changed([initiative.pk])  # bulk writes send no signal (governance/health/freshness.py)
     first = _next_number(initiative)
     added = [
         Risk(initiative=initiative, number=first + offset, created_by=by, **values)
