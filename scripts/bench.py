@@ -15,7 +15,8 @@ with DEBUG off and production's settings, then prints four sections:
      before the clock starts, for the demo's main pages and for the sign-in page alone.
   3. Import: a risk CSV of --import-rows rows through the import pages' own functions
      (governance/spreadsheets/benchmark.py): seconds, and queries per row.
-  4. Pack: the large initiative's governance pack, requested and built by the worker's job.
+  4. Pack: the large initiative's governance pack, requested and built by the worker's job; then
+     eight of its packs built by one worker process and by two, and the speed-up.
 
 The figures are reported, not judged: it exits non-zero only when a step fails, saying which.
 """
@@ -236,7 +237,7 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
         print_pages,
     )
 
-    from governance.packs.benchmark import time_pack_build
+    from governance.packs.timing import time_pack_build, time_parallel_builds
 
     print(
         f"Joined-up benchmark on {database}, DEBUG off: the demo at scale {args.scale} and an initiative "
@@ -251,10 +252,11 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
     # The pack first, so it holds the initiative's --risks risks and not the imported ones too.
     with step(HEADINGS[3]):
         pack = time_pack_build(initiative, manager)
+        parallel = time_parallel_builds(initiative)
     with step(HEADINGS[2]):
         imported = measure_import(initiative, manager, args.import_rows)
     print_import(HEADINGS[2], imported)
-    print_pack(HEADINGS[3], pack)
+    print_pack(HEADINGS[3], pack, parallel)
 
 
 def close_connections() -> None:
