@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One benchmark run: page costs, load, a CSV import and a pack, on a throwaway database.
 
-    scripts/bench [--scale 10] [--risks 300] [--users 50] [--seconds 30] [--import-rows 2000]
+    scripts/bench [--scale 10] [--risks 300] [--users 50] [--seconds 30] [--import-rows 2000] [--packs 8]
     scripts/bench --small          # CI's smoke run: tiny sizes, a few seconds of load
 
 Makes its own database (if DATABASE_URL names a PostgreSQL database, `<that name>_bench` on the
@@ -16,7 +16,7 @@ with DEBUG off and production's settings, then prints four sections:
   3. Import: a risk CSV of --import-rows rows through the import pages' own functions
      (governance/spreadsheets/benchmark.py): seconds, and queries per row.
   4. Pack: the large initiative's governance pack, requested and built by the worker's job; then
-     eight of its packs built by one worker process and by two, and the speed-up.
+     --packs (8) of its packs built by one worker process and by two, and the speed-up.
 
 The figures are reported, not judged: it exits non-zero only when a step fails, saying which.
 """
@@ -43,7 +43,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 HEADINGS = ("1. Pages", "2. Load", "3. Import", "4. Pack")
-SMALL = {"scale": 1, "risks": 20, "users": 2, "seconds": 3.0, "import_rows": 50, "repeats": 1, "workers": 2}
+SMALL = {
+    "scale": 1,
+    "risks": 20,
+    "users": 2,
+    "seconds": 3.0,
+    "import_rows": 50,
+    "repeats": 1,
+    "workers": 2,
+    "packs": 2,
+}
 
 
 class StepFailed(Exception):
@@ -72,6 +81,9 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--repeats", type=int, default=5, help="requests per page for its median (default 5)")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (default 4)")
+    parser.add_argument(
+        "--packs", type=int, default=8, help="packs built by one worker process, then by two (default 8)"
+    )
     parser.add_argument(
         "--small",
         action="store_true",
@@ -252,7 +264,7 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
     # The pack first, so it holds the initiative's --risks risks and not the imported ones too.
     with step(HEADINGS[3]):
         pack = time_pack_build(initiative, manager)
-        parallel = time_parallel_builds(initiative)
+        parallel = time_parallel_builds(initiative, packs=args.packs)
     with step(HEADINGS[2]):
         imported = measure_import(initiative, manager, args.import_rows)
     print_import(HEADINGS[2], imported)
