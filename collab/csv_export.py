@@ -6,6 +6,7 @@ Such cells get a leading apostrophe, which spreadsheets show as plain text.
 """
 
 import csv
+import io
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
@@ -22,9 +23,20 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
+    write_csv(response, header, rows)
+    return response
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence]) -> str:
+    """The same file as a download, as text: what a governance pack attaches."""
+    buffer = io.StringIO()
+    write_csv(buffer, header, rows)
+    return buffer.getvalue()
+
+
+def write_csv(target, header: Sequence[str], rows: Iterable[Sequence]) -> None:
     # A byte-order mark so Excel reads UTF-8 (names such as Siân) correctly.
-    response.write("\ufeff")
-    writer = csv.writer(response)
+    target.write("\ufeff")
+    writer = csv.writer(target)
     writer.writerow([neutralise(cell) for cell in header])
     writer.writerows([neutralise(cell) for cell in row] for row in rows)
-    return response

@@ -285,6 +285,14 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
+# Packs build on their own queue, so a pack never waits behind other work (imports, emails); each
+# worker process reserves one message at a time (the prefetch multiplier above, with acks late),
+# so a pack waits only for a free process, never behind another pack reserved by a busy one.
+# Every worker that builds packs consumes it: `celery -A collab worker -Q celery,packs`, or a
+# dedicated pack worker with `-Q packs` (README, docs/adr/0024).
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+PACK_QUEUE = "packs"
+CELERY_TASK_ROUTES = {"governance.tasks.build_governance_pack": {"queue": PACK_QUEUE}}
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300, minimum=1)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240, minimum=1)
 if CELERY_TASK_SOFT_TIME_LIMIT >= CELERY_TASK_TIME_LIMIT:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One benchmark run: page costs, load, a CSV import and a pack, on a throwaway database.
 
-    scripts/bench [--scale 10] [--risks 300] [--users 50] [--seconds 30] [--import-rows 2000]
+    scripts/bench [--scale 10] [--risks 300] [--users 50] [--seconds 30] [--import-rows 2000] [--packs 8]
     scripts/bench --small          # CI's smoke run: tiny sizes, a few seconds of load
 
 Makes its own database (if DATABASE_URL names a PostgreSQL database, `<that name>_bench` on the
@@ -15,7 +15,8 @@ with DEBUG off and production's settings, then prints four sections:
      before the clock starts, for the demo's main pages and for the sign-in page alone.
   3. Import: a risk CSV of --import-rows rows through the import pages' own functions
      (governance/spreadsheets/benchmark.py): seconds, and queries per row.
-  4. Pack: the large initiative's governance pack, requested and built by the worker's job.
+  4. Pack: the large initiative's governance pack, requested and built by the worker's job; then
+     --packs (8) of its packs built by one worker process and by two, and the speed-up.
   5. Pages again, with the imported risks added to the large initiative's --risks.
 
 The figures are reported, not judged: it exits non-zero only when a step fails, saying which.
@@ -53,6 +54,7 @@ SMALL = {
     "import_rows": 50,
     "repeats": 1,
     "workers": 2,
+    "packs": 2,
 }
 
 
@@ -92,6 +94,9 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
         type=int,
         default=None,
         help="gunicorn processes (default: deploy/gunicorn.conf.py's, as production runs)",
+    )
+    parser.add_argument(
+        "--packs", type=int, default=8, help="packs built by one worker process, then by two (default 8)"
     )
     parser.add_argument(
         "--small",
@@ -266,7 +271,7 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
         print_pages,
     )
 
-    from governance.packs.benchmark import time_pack_build
+    from governance.packs.timing import time_pack_build, time_parallel_builds
 
     print(
         f"Joined-up benchmark on {database}, DEBUG off: the demo at scale {args.scale} and an initiative "
@@ -286,10 +291,11 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
     # The pack first, so it holds the initiative's --risks risks and not the imported ones too.
     with step(HEADINGS[3]):
         pack = time_pack_build(initiative, manager)
+        parallel = time_parallel_builds(initiative, packs=args.packs)
     with step(HEADINGS[2]):
         imported = measure_import(initiative, manager, args.import_rows)
     print_import(HEADINGS[2], imported)
-    print_pack(HEADINGS[3], pack)
+    print_pack(HEADINGS[3], pack, parallel)
     # The same pages again, now that the initiative also holds the imported risks: the cost of a page
     # should not have moved.
     with step(HEADINGS[4]):

@@ -5,6 +5,8 @@ Imported by scripts/bench.py once Django is set up against the throwaway databas
 
 from __future__ import annotations
 
+import os
+
 from django.urls import reverse
 
 from collab.page_benchmark import PageCost, main_pages, page_costs
@@ -105,7 +107,7 @@ def print_import(title: str, timing) -> None:
     print(flush=True)
 
 
-def print_pack(title: str, timing) -> None:
+def print_pack(title: str, timing, parallel) -> None:
     heading(
         title,
         "the large initiative's governance pack, asked for as its page does and built by the worker's job",
@@ -113,6 +115,13 @@ def print_pack(title: str, timing) -> None:
     print(f"pages:    {timing.pages}")
     print(f"request:  {timing.request_seconds:.2f} s (gather the records, record the queued pack)")
     print(
-        f"build:    {timing.build_seconds:.2f} s (claim, lay out and write the PDF, store it, mark it ready)"
+        f"build:    {timing.build_seconds:.2f} s, {timing.build_cpu_seconds:.2f} s of CPU "
+        "(claim, lay out and write the PDF, store it, mark it ready)"
     )
-    print(f"size:     {timing.bytes:,} bytes\n", flush=True)
+    print(f"size:     {timing.bytes:,} bytes")
+    one, two = parallel.seconds[1], parallel.seconds[2]
+    print(
+        f"workers:  {parallel.packs} packs in {one:.1f} s with one worker process, {two:.1f} s with two: "
+        f"{parallel.speed_up:.2f}x (on {os.cpu_count()} cores, shared with whatever else runs)\n",
+        flush=True,
+    )

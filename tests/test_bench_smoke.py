@@ -5,6 +5,7 @@ needs no test database; its figures are not checked, only that every step ran an
 """
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,3 +32,6 @@ def test_the_benchmark_runs_every_section_at_a_small_size():
     for heading in HEADINGS:
         assert heading in done.stdout, done.stdout
     assert "Sign-in page alone" in done.stdout
+    assert re.search(
+        r"workers: +\d+ packs in [\d.]+ s with one worker process, [\d.]+ s with two", done.stdout
+    )

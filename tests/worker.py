@@ -37,6 +37,7 @@ class WorkerProcess:
         extra_env: dict[str, str] | None = None,
         module: str = "celery",
         pool: str = "solo",
+        queues: str | None = None,
     ):
         self.mail_dir = mail_dir
         self.log_path = log_path
@@ -45,6 +46,9 @@ class WorkerProcess:
         self.module = module
         # solo runs tasks in the worker's own process; prefork (production's pool) in a child process.
         self.pool = pool
+        # Every queue the application sends to, as production's workers consume them
+        # (settings.CELERY_TASK_ROUTES).
+        self.queues = queues or f"{settings.CELERY_TASK_DEFAULT_QUEUE},{settings.PACK_QUEUE}"
         self.process: subprocess.Popen | None = None
 
     def start(self) -> WorkerProcess:
@@ -70,6 +74,7 @@ class WorkerProcess:
                 "worker",
                 f"--pool={self.pool}",
                 "--concurrency=1",
+                f"--queues={self.queues}",
                 "--loglevel=INFO",
                 "--without-gossip",
                 "--without-mingle",

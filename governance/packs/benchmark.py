@@ -1,4 +1,5 @@
-"""A large initiative with every record type, for measuring how a pack scales (bench_pack, scripts/bench).
+"""A large initiative with every record type, for measuring how a pack scales (bench_pack, scripts/bench;
+the measurements are in timing.py).
 
 Written with bulk_create for speed; it writes no history rows, which the pack does not read.
 """
@@ -7,15 +8,12 @@ from __future__ import annotations
 
 import datetime
 import random
-import time
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils import timezone
 
 from governance import models as gov
-from governance.packs.jobs import pack_job_run
-from governance.packs.services import pack_request
 from initiatives.models import Assessment, Body, Initiative, InitiativeRole, Membership, Participation, User
 from initiatives.recommendation import recommend
 
@@ -357,24 +355,3 @@ def _seed_reviews(initiative, bodies, reviewer, today) -> None:
         )
         for n in range(1, 4)
     )
-
-
-@dataclass(frozen=True)
-class PackTiming:
-    pages: int
-    bytes: int
-    request_seconds: float  # gathering the records and recording the queued pack, as the page does
-    build_seconds: float  # the worker's job: claim, render, write the file, mark it ready
-
-
-def time_pack_build(initiative: Initiative, by: User) -> PackTiming:
-    """Ask for the initiative's pack as its page does, then run the job the worker runs on it."""
-    started = time.perf_counter()
-    pack = pack_request(initiative=initiative, by=by).pack
-    requested = time.perf_counter()
-    outcome = pack_job_run(pack_id=pack.pk, retries=0)
-    built = time.perf_counter()
-    pack.refresh_from_db()
-    if outcome.result != "built":
-        raise RuntimeError(f"The pack was not built ({outcome.result}): {pack.failure_reason}")
-    return PackTiming(pack.page_count or 0, pack.file_size or 0, requested - started, built - requested)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models.fields.json import KeyTransform
 
 from collab.querysets import JobQuerySet
 
 
 class GovernancePackQuerySet(JobQuerySet):
     def without_content(self) -> GovernancePackQuerySet:
-        """Packs without their content snapshot, which only the worker needs."""
-        return self.defer("content")
+        """Packs without their content snapshot, which only the worker needs, but with whether it
+        prints the complete registers in an annex (`with_annex`)."""
+        return self.defer("content").annotate(with_annex=KeyTransform("annex", "content"))
 
     def live(self) -> GovernancePackQuerySet:
         """Packs that stand for their content: queued, building or ready."""

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import datetime
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
-from weasyprint import HTML
+from weasyprint import HTML, Attachment
 
 from governance.packs.document import pack_document
+from governance.packs.document.attachments import PackAttachment
 from governance.packs.fetcher import PACK_BASE_URL, PACK_STYLESHEET, AllowListFetcher, static_url
 
 PDF_OPTIONS = {
     # PDF/UA-1: tagged for assistive technology, with the document title shown instead of the file name.
     "pdf_variant": "pdf/ua-1",
-    # Nothing is attached to the file, whatever the HTML says.
+    # Nothing the HTML names is attached (the fetcher refuses it); only the files render_pdf is given.
     "attachments": [],
 }
 
@@ -36,12 +38,14 @@ def pack_html(document) -> str:
     )
 
 
-def render_pdf(html: str, *, fetcher: AllowListFetcher | None = None) -> RenderedPack:
+def render_pdf(
+    html: str, *, fetcher: AllowListFetcher | None = None, attachments: Sequence[PackAttachment] = ()
+) -> RenderedPack:
     fetcher = fetcher or AllowListFetcher()
     started = time.perf_counter()
     laid_out = HTML(string=html, base_url=PACK_BASE_URL, url_fetcher=fetcher).render(**PDF_OPTIONS)
     after_layout = time.perf_counter()
-    pdf = laid_out.write_pdf(**PDF_OPTIONS)
+    pdf = laid_out.write_pdf(**{**PDF_OPTIONS, "attachments": [_embedded(file) for file in attachments]})
     return RenderedPack(
         pdf=pdf,
         page_count=len(laid_out.pages),
@@ -49,6 +53,13 @@ def render_pdf(html: str, *, fetcher: AllowListFetcher | None = None) -> Rendere
         write_seconds=time.perf_counter() - after_layout,
         served=fetcher.served,
         refused=fetcher.refused,
+    )
+
+
+def _embedded(file: PackAttachment) -> Attachment:
+    # From a string, so the fetcher is never asked: the bytes are the text we wrote.
+    return Attachment(
+        string=file.text.encode("utf-8"), base_url=PACK_BASE_URL, name=file.name, description=file.description
     )
 
 
@@ -64,4 +75,4 @@ def build_pack_pdf(
     document = pack_document(
         content, version_label=version_label, generated_at=generated_at, fingerprint=fingerprint
     )
-    return render_pdf(pack_html(document), fetcher=fetcher)
+    return render_pdf(pack_html(document), fetcher=fetcher, attachments=document.attachments)

@@ -28,12 +28,13 @@ class PackRequest:
 
 
 @transaction.atomic
-def pack_request(*, initiative: Initiative, by: User) -> PackRequest:
-    """A new numbered version if the records changed; otherwise the pack that already says the same."""
+def pack_request(*, initiative: Initiative, by: User, annex: bool = False) -> PackRequest:
+    """A new numbered version if the records changed; otherwise the pack that already says the same.
+    `annex`: print the complete registers at the end too (they are always attached as CSV files)."""
     # One request at a time per initiative, so version numbers never collide (PostgreSQL;
     # SQLite serialises writers anyway, and the unique constraints below are the backstop).
     Initiative.objects.lock(initiative)
-    content = gather_pack_content(initiative.pk)
+    content = gather_pack_content(initiative.pk, annex=annex)
     fingerprint = content_fingerprint(content)
     existing = _live_pack(initiative, fingerprint)
     if existing is not None and existing.status == Status.READY and not _file_exists(existing):
@@ -85,9 +86,9 @@ def pack_preview_version(initiative: Initiative, fingerprint: str) -> str:
     return f"{initiative.packs.highest_version() + 1} (draft, not recorded)"
 
 
-def pack_build_to_file(*, initiative: Initiative, output: Path) -> RenderedPack:
+def pack_build_to_file(*, initiative: Initiative, output: Path, annex: bool = False) -> RenderedPack:
     """What `manage.py build_pack` runs: the same gathering and rendering as the worker, synchronously."""
-    content = gather_pack_content(initiative.pk)
+    content = gather_pack_content(initiative.pk, annex=annex)
     fingerprint = content_fingerprint(content)
     rendered = build_pack_pdf(
         content,

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from collab import audit
 from collab.paging import paged
 from governance.packs import services
+from governance.packs.forms import PackRequestForm
 from governance.packs.models import GovernancePack
 from governance.packs.presenters import pack_request_message, pack_status_payload, packs_page
 from governance.packs.rules import REQUEST_GOVERNANCE_PACK, VIEW_GOVERNANCE_PACKS
@@ -18,14 +19,16 @@ from initiatives.access import get_initiative_or_404
 def packs(request, slug):
     initiative = get_initiative_or_404(request.user, slug, VIEW_GOVERNANCE_PACKS)
     page = packs_page(initiative, request.user)
-    context = {"page": page, "versions": paged(page.packs, request.GET)}
+    context = {"page": page, "versions": paged(page.packs, request.GET), "form": PackRequestForm()}
     return render(request, "governance/packs/packs.html", context)
 
 
 @require_POST
 def pack_request(request, slug):
     initiative = get_initiative_or_404(request.user, slug, REQUEST_GOVERNANCE_PACK)
-    outcome = services.pack_request(initiative=initiative, by=request.user)
+    form = PackRequestForm(request.POST)
+    form.is_valid()  # a single optional checkbox: any answer is a valid one
+    outcome = services.pack_request(initiative=initiative, by=request.user, annex=form.cleaned_data["annex"])
     messages.success(request, pack_request_message(outcome))
     return redirect("governance:packs", slug=slug)
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-QUEUE = "celery"
+# What the fault tests send: governance packs, on their own queue.
+QUEUE = settings.PACK_QUEUE
 
 
 def configured_redis_url() -> str | None:
@@ -62,7 +63,7 @@ class Broker:
         return self._redis
 
     def waiting(self) -> int:
-        """Messages waiting in the default queue."""
+        """Messages waiting in the packs queue."""
         if self.name == "redis":
             return self.client.llen(QUEUE)
         return len(list(Path(self.transport_options["data_folder_in"]).glob(f"*.{QUEUE}.msg")))

@@ -29,7 +29,7 @@ def figures_in(html: str) -> list[tuple[str, int]]:
 
 def health_findings(pack: str) -> list[str]:
     """The third cell of each row of the pack's health check table."""
-    table = pack.split("<h3>Health check</h3>", 1)[1].split("</table>", 1)[0]
+    table = pack.split('id="health"', 1)[1].split("</table>", 1)[0]
     rows = re.findall(r"<tr>(.*?)</tr>", table, flags=re.DOTALL)[1:]
     return [strip_tags(re.findall(r"<td>(.*?)</td>", row, flags=re.DOTALL)[-1]).strip() for row in rows]
 

@@ -26,15 +26,18 @@ def test_a_small_and_a_large_initiative_take_the_same_number_of_queries():
     large = seed_bench_initiative(LARGE, label="Large")
 
     assert len(gather_pack_content(large.pk)["risks"]) == 300
-    # 41 for the sections (one of them the evidence closing recommendations), and one per register
-    # for the annex of closed and retired records.
-    assert queries_to_gather(small) == queries_to_gather(large) <= 47
+    # 41 for the sections (one of them the evidence closing recommendations), one per register
+    # for the annex of closed and retired records, and six for the complete registers attached as CSV
+    # (risks; measures with their readings and benefiting bodies; decisions with their links).
+    assert queries_to_gather(small) == queries_to_gather(large) <= 53
 
 
-def test_an_initiative_with_no_records_takes_the_same_number_of_queries_too(world):
+def test_an_initiative_with_few_records_takes_no_more_queries_than_a_large_one(world):
     large = seed_bench_initiative(LARGE, label="Large")
 
-    assert queries_to_gather(world.initiative) == queries_to_gather(large)
+    # Fewer when a register is empty: Django skips the prefetches of no records (the measures'
+    # readings, the decisions' links) for the complete registers.
+    assert queries_to_gather(large) - 3 <= queries_to_gather(world.initiative) <= queries_to_gather(large)
 
 
 def test_the_content_is_plain_json_and_names_every_record(world):

@@ -57,7 +57,7 @@ class TestRequest:
         assert pack.file_path == f"packs/{world.initiative.pk}/governance-pack-{pack.pk}-v1.pdf"
         assert (root / pack.file_path).read_bytes().startswith(b"%PDF-")
         assert pack.file_size == (root / pack.file_path).stat().st_size
-        assert pack.page_count >= 13
+        assert pack.page_count >= 5
         assert pack.attempts == 1
         assert pack.started_at <= pack.finished_at
 
@@ -384,3 +384,13 @@ class TestReconciler:
         assert "1 queued pack(s) sent again" in capsys.readouterr().out
         assert GovernancePack.objects.get(pk=outcome.pack.pk).status == Status.READY
         assert reconcile_governance_packs.apply().get().startswith("0 queued pack(s) sent again")
+
+
+def test_the_build_task_goes_to_the_packs_own_queue_and_other_work_to_the_default_one():
+    from collab.celery import app
+
+    def queue_of(task_name: str) -> str:
+        return app.amqp.router.route({}, task_name, args=(1,))["queue"].name
+
+    assert queue_of(build_governance_pack.name) == settings.PACK_QUEUE == "packs"
+    assert queue_of("governance.tasks.reconcile_governance_packs") == settings.CELERY_TASK_DEFAULT_QUEUE

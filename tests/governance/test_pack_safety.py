@@ -1,5 +1,6 @@
 """Nothing typed by a user, and nothing in the markup, can make the PDF renderer fetch or embed anything."""
 
+import csv
 import io
 import re
 import socket
@@ -57,7 +58,14 @@ def test_html_and_css_typed_into_fields_are_printed_as_text_and_fetch_nothing(wo
     text = flat(rendered.pdf)
     assert text.count(re.sub(r"\s+", "", HOSTILE)) >= 5  # outcome, risk cause, decision, findings...
     assert '<imgsrc="http://127.0.0.1:9/x">' in text
-    assert "/EmbeddedFiles" not in str(PdfReader(io.BytesIO(rendered.pdf)).trailer["/Root"])
+    # Only the registers the pack attaches itself, whose cells are text too.
+    attached = PdfReader(io.BytesIO(rendered.pdf)).attachments
+    assert sorted(attached) == sorted(
+        f"{initiative.slug}-{name}.csv" for name in ("risk-register", "measures", "decision-log")
+    )
+    (risks,) = attached[f"{initiative.slug}-risk-register.csv"]
+    causes = [row[2] for row in csv.reader(io.StringIO(risks.decode("utf-8-sig")))]
+    assert f"Each body keeps its own register{HOSTILE}" in causes
 
 
 def test_markup_that_asks_for_remote_or_local_resources_is_refused_and_recorded(no_network):

@@ -86,6 +86,24 @@ class TestRequest:
         assert "Version 1, with the same content, is already being built" in response.content.decode()
         assert GovernancePack.objects.count() == 1
 
+    def test_asking_with_the_annex_makes_its_own_pack_and_the_page_says_which_prints_the_registers(
+        self, client, world
+    ):
+        client.force_login(world.programme_manager)
+        assert 'name="annex"' in client.get(url("packs", world)).content.decode()
+
+        client.post(url("pack_request", world))
+        client.post(url("pack_request", world), {"annex": "on"})
+        client.post(url("pack_request", world), {"annex": "not a checkbox value"})
+
+        # The third asked for the same as the second, so it is the second.
+        packs = GovernancePack.objects.order_by("version")
+        assert [pack.content["annex"] for pack in packs] == [False, True]
+        packs.update(status=GovernancePack.Status.READY)
+        assert [pack.with_annex for pack in packs.without_content()] == [False, True]
+        body = client.get(url("packs", world)).content.decode()
+        assert body.count("with the complete registers in an annex") == 1
+
     def test_a_partner_member_may_read_but_not_ask(self, client, world):
         client.force_login(world.partner_member)
 

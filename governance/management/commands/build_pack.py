@@ -15,8 +15,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("initiative", help="The initiative's id or slug.")
         parser.add_argument("--output", required=True, type=Path, help="Where to write the PDF.")
+        parser.add_argument(
+            "--annex", action="store_true", help="Also print the complete registers in an annex at the end."
+        )
 
-    def handle(self, *args, initiative: str, output: Path, **options):
+    def handle(self, *args, initiative: str, output: Path, annex: bool = False, **options):
         # Scripts run with full access, like an administrator, so no visible_to() scope here.
         found = Initiative.objects.filter(slug=initiative).first()
         if found is None and initiative.isdigit():
@@ -30,7 +33,7 @@ class Command(BaseCommand):
         if not output.parent.is_dir():
             self.stderr.write(f"The folder for --output does not exist: {output.parent}")
             sys.exit(2)
-        rendered = pack_build_to_file(initiative=found, output=output)
+        rendered = pack_build_to_file(initiative=found, output=output, annex=annex)
         self.stdout.write(
             f"Wrote {output} ({rendered.page_count} pages, {len(rendered.pdf):,} bytes) for {found.title}"
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from governance.packs.content import assurance, decision_rights, partnership, registers, retired
+from governance.packs.content import assurance, attachments, decision_rights, partnership, registers, retired
 from initiatives.models import Initiative
 
 # Bump when the shape changes, so a pack built from an older shape is never mistaken for a new one.
@@ -20,13 +20,18 @@ from initiatives.models import Initiative
 #    figure the pack prints; risks say if assessed.
 # 5: recommendations are open, proposed closed or closed (no longer done), with the evidence
 #    proposed for their closure and who closed them.
-CONTENT_SCHEMA = 5
+# 6: the complete registers as CSV rows (attached to the PDF), and whether the pack prints them in
+#    an annex.
+CONTENT_SCHEMA = 6
 
 
-def gather_pack_content(initiative_id: int) -> dict:
+def gather_pack_content(initiative_id: int, *, annex: bool = False) -> dict:
+    """`annex`: print the complete registers at the end as well as attaching them. It is part of the
+    content, so a pack with the annex and one without are two packs, each found again by its fingerprint."""
     initiative = Initiative.objects.select_related("lead_body", "senior_owner").get(pk=initiative_id)
     return {
         "schema": CONTENT_SCHEMA,
+        "annex": annex,
         "initiative": partnership.overview(initiative),
         "bodies": partnership.bodies(initiative),
         "people": partnership.people(initiative),
@@ -42,6 +47,7 @@ def gather_pack_content(initiative_id: int) -> dict:
         "decisions": decision_rights.decisions(initiative),
         "reviews": assurance.reviews(initiative),
         "retired": retired.retired_records(initiative),
+        "registers": attachments.complete_registers(initiative),
         "facts": _facts(initiative),
     }
 

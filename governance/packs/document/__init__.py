@@ -12,27 +12,40 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from governance.decisions import states as decision_states
 from governance.health.checks import HealthItem
 from governance.health.facts import InitiativeFacts, facts_from_snapshot
 from governance.packs.document import assurance, decision_rights, registers
+from governance.packs.document import attachments as attached
 from governance.packs.document.formatting import as_date
 from governance.packs.document.summary import SummaryLine, summary_lines
 from governance.risks import scoring
 from initiatives.operating_models import PROFILES
 
+# What assurance reads first, then the rest of the register in one table, then the partnership's
+# standing arrangements, which change little from one pack to the next.
 SECTIONS = [
     ("summary", "Executive summary"),
+    ("health", "Health check"),
+    ("decisions", "Decisions"),
+    ("risks", "Risks above appetite or escalated"),
+    ("measures", "Measures against target"),
+    ("register", "The rest of the risk register"),
     ("model", "Operating model"),
     ("bodies", "Participating bodies and roles"),
     ("ownership", "Senior owner and decision rights"),
     ("forums", "Forums and escalation route"),
     ("raci", "RACI matrix"),
-    ("risks", "Risk register"),
-    ("measures", "Shared measures"),
     ("definitions", "Shared data definitions"),
-    ("decisions", "Decision log"),
     ("assurance", "Assurance reviews and delivery confidence"),
     ("retired", "Annex: closed and retired records"),
+]
+# Printed only when the pack is asked for with the annex: the complete registers, in full.
+ANNEX_SECTIONS = [
+    ("full_risks", "Annex: the full risk register"),
+    ("full_measures", "Annex: every measure with its readings"),
+    ("full_decisions", "Annex: the decision log with each decision's trail"),
+    ("full_definitions", "Annex: each body's meaning of every term"),
 ]
 
 DEFINITION_ORDER = {"disputed": 0, "proposed": 1, "agreed": 2}
@@ -47,6 +60,10 @@ class Section:
     @property
     def heading(self) -> str:
         return f"{self.number}. {self.title}"
+
+    @property
+    def new_page(self) -> bool:
+        return self.number == 1 or self.anchor.startswith("full_")
 
     @property
     def template(self) -> str:
@@ -68,15 +85,17 @@ class PackDocument:
     decision_rights_in_raci: list[dict]
     heat_map: list[list[scoring.HeatMapCell]]
     bands: list[dict]
-    risks_above_threshold: list[registers.RiskRow]
-    other_open_risks: list[registers.RiskRow]
-    # Drafts from the checklist not yet assessed: listed, never scored or plotted.
-    draft_risks: list[registers.RiskRow]
-    closed_risks: list[registers.RiskRow]
+    # Open risks above their escalation threshold (the register's appetite in numbers) or escalated:
+    # in full, the joint ones first. Every other risk is one row of the rest of the register.
+    risks_in_full: list[registers.RiskRow]
+    rest_of_register: list[registers.RiskRow]
+    # Every risk by number, for the annex.
+    all_risks: list[registers.RiskRow]
     measures: list[registers.MeasureView]
     definitions: list[dict]
     agreements: list[dict]
     decisions: list[dict]
+    attachments: list[attached.PackAttachment]
     reviews: list[dict]
     latest_review: dict | None
     # The initiative's facts as gathered with the content (governance.health.facts): every
@@ -86,6 +105,16 @@ class PackDocument:
     open_recommendations: list[dict] = field(default_factory=list)
     proposed_closed_recommendations: list[dict] = field(default_factory=list)
     closed_recommendations: list[dict] = field(default_factory=list)
+
+    @property
+    def decisions_awaiting(self) -> list[dict]:
+        return [decision for decision in self.decisions if decision_states.awaits_decider(decision["status"])]
+
+    @property
+    def decisions_other(self) -> list[dict]:
+        return [
+            decision for decision in self.decisions if not decision_states.awaits_decider(decision["status"])
+        ]
 
     @property
     def initiative(self) -> dict:
@@ -110,7 +139,11 @@ def pack_document(
     as_of = timezone.localdate(generated_at)
     risk_rows = [registers.risk_row(risk, as_of) for risk in content["risks"]]
     open_rows = [row for row in risk_rows if row.risk["status"] == "open" and row.current_score is not None]
-    by_score = sorted(open_rows, key=lambda row: (-(row.current_score or 0), row.risk["number"]))
+    in_full = sorted(
+        (row for row in risk_rows if registers.needs_attention(row)),
+        key=lambda row: (not row.risk["is_joint"], -(row.current_score or 0), row.risk["number"]),
+    )
+    sections = SECTIONS + (ANNEX_SECTIONS if content.get("annex") else [])
     raci_rows, idle_columns = decision_rights.raci_rows(content["raci"])
     reviews = [assurance.review_view(review, as_of) for review in content["reviews"]]
     facts = facts_from_snapshot(content["facts"])
@@ -120,7 +153,7 @@ def pack_document(
         generated_at=timezone.localtime(generated_at),
         fingerprint=fingerprint,
         as_of=as_of,
-        sections=[Section(anchor, number, title) for number, (anchor, title) in enumerate(SECTIONS, start=1)],
+        sections=[Section(anchor, number, title) for number, (anchor, title) in enumerate(sections, start=1)],
         summary=[],
         operating_model=_operating_model(content),
         raci_rows=raci_rows,
@@ -128,16 +161,16 @@ def pack_document(
         decision_rights_in_raci=decision_rights.decision_rights_in_raci(content["raci"]),
         heat_map=scoring.heat_map(tuple(row.risk["current"]) for row in open_rows),
         bands=registers.band_ranges(),
-        risks_above_threshold=[row for row in by_score if row.flags.above_threshold],
-        other_open_risks=[row for row in by_score if not row.flags.above_threshold],
-        draft_risks=[row for row in risk_rows if row.risk["status"] == "draft"],
-        closed_risks=[row for row in risk_rows if row.risk["status"] == "closed"],
+        risks_in_full=in_full,
+        rest_of_register=[row for row in risk_rows if not registers.needs_attention(row)],
+        all_risks=risk_rows,
         measures=[registers.measure_view(measure) for measure in content["measures"]],
         definitions=sorted(
             content["definitions"], key=lambda d: (DEFINITION_ORDER.get(d["status"], 3), d["term"].lower())
         ),
         agreements=[registers.agreement_view(agreement) for agreement in content["data_sharing_agreements"]],
         decisions=[decision_rights.decision_view(decision) for decision in content["decisions"]],
+        attachments=attached.pack_attachments(content),
         reviews=reviews,
         latest_review=reviews[0] if reviews else None,
         facts=facts,

@@ -94,6 +94,13 @@ def risk_row(risk: dict, as_of: datetime.date) -> RiskRow:
     )
 
 
+def needs_attention(row: RiskRow) -> bool:
+    """Printed in full: an open, assessed risk above its escalation threshold, or escalated to a level."""
+    if row.risk["status"] != "open" or row.current_score is None:
+        return False
+    return row.flags.above_threshold or bool(row.risk["escalation_level"])
+
+
 def _is_late(action: dict, as_of: datetime.date) -> bool:
     due = as_date(action["due_date"])
     return bool(due and due < as_of and action["status"] != "Done")
