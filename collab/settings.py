@@ -8,10 +8,10 @@ DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL (Redis); see docker-compose.yml.
 from pathlib import Path
 
 import dj_database_url
-from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from collab.beat_schedule import BEAT_SCHEDULE
 from collab.cache_settings import caches_from_url
 from collab.env import env_bool, env_choice, env_int, env_list, env_str
 
@@ -332,23 +332,8 @@ PACK_RETRY_BACKOFF_MAX = 300
 # Import jobs likewise: sent again after waiting this long, given up after this many lost workers.
 IMPORT_REQUEUE_AFTER = env_int("IMPORT_REQUEUE_AFTER", 120, minimum=1)
 IMPORT_MAX_ATTEMPTS = env_int("IMPORT_MAX_ATTEMPTS", 3, minimum=1)
-# `celery -A collab beat` (or a worker started with -B) sends the reconciler every minute, so a
-# message lost with an emptied broker cannot lose a pack. `manage.py reconcile_packs` does the same once.
-# It also purges, hourly, one-time form tokens older than a day (`manage.py purge_form_submissions`).
-CELERY_BEAT_SCHEDULE = {
-    "reconcile-governance-packs": {"task": "governance.tasks.reconcile_governance_packs", "schedule": 60.0},
-    "reconcile-import-jobs": {
-        "task": "governance.spreadsheets.tasks.reconcile_import_jobs",
-        "schedule": 60.0,
-    },
-    "purge-form-submissions": {"task": "collab.tasks.purge_form_submissions", "schedule": 3600.0},
-    # Each morning: reminders of reviews and readings due, then one digest per person who asked for one.
-    "send-due-reminders": {
-        "task": "governance.reminders.tasks.send_due_reminders",
-        "schedule": crontab(hour=6, minute=0),
-    },
-    "send-daily-digests": {"task": "people.tasks.send_daily_digests", "schedule": crontab(hour=7, minute=0)},
-}
+# What beat sends, and when: collab/beat_schedule.py.
+CELERY_BEAT_SCHEDULE = BEAT_SCHEDULE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # A Red delivery confidence schedules a follow-up review this many months after the review.
