@@ -9,9 +9,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 from collab import audit
-from collab.sessions import refresh_idle_timeout
-
-SIGNED_IN_AT = "signed_in_at"
+from collab.sessions import SIGNED_IN_AT, refresh_idle_timeout
 
 
 class SignedInSessionMiddleware:

@@ -27,8 +27,18 @@ class SessionStore(db.SessionStore):
             raise
 
 
-# When the session's idle timeout last moved on (seconds since the epoch), kept in the session.
+# When the person signed in, for the 12-hour limit (collab.middleware), and when the session's idle
+# timeout last moved on: seconds since the epoch, kept in the session.
+SIGNED_IN_AT = "signed_in_at"
 REFRESHED_AT = "_refreshed_at"
+
+
+def start_session_clocks(sender, request, user, **kwargs) -> None:
+    """On signing in (user_logged_in), start both clocks, so the first page after signing in need
+    not write the session again."""
+    now = time.time()
+    request.session[SIGNED_IN_AT] = now
+    request.session[REFRESHED_AT] = now
 
 
 def refresh_idle_timeout(session, *, now: float | None = None, force: bool = False) -> int:

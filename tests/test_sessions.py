@@ -20,6 +20,7 @@ def unreachable(*args, **kwargs):
 def test_a_session_the_database_cannot_save_gets_the_try_again_page_not_a_bad_request(world, monkeypatch):
     client = Client(raise_request_exception=False)
     client.force_login(world.partner_member)
+    seconds_ago(client, 61)  # so the page restarts the idle timeout, saving the session
     monkeypatch.setattr(Session, "save", unreachable)  # the page renders, then saving the session fails
 
     response = client.get("/")
@@ -94,3 +95,11 @@ def test_the_seconds_left_never_go_below_none(settings):
     settings.SESSION_REFRESH_AFTER = 10_000  # so the old restart stands
 
     assert refresh_idle_timeout({REFRESHED_AT: 1000.0}, now=1000.0 + 900) == 0
+
+
+@pytest.mark.django_db
+def test_signing_in_starts_both_clocks_so_the_first_page_writes_nothing(client, world):
+    client.force_login(world.partner_member)
+
+    assert session_writes(client) == 0
+    assert time.time() - client.session[REFRESHED_AT] < 5
