@@ -170,7 +170,7 @@ def portfolio(user: User, form: PortfolioFilterForm, today: datetime.date | None
     ]
     return Portfolio(
         rows=rows,
-        heat_map=build_heat_map(list(joint), today),
+        heat_map=build_heat_map(joint, today),
         trend=confidence_trend(history, today),
         in_scope=Initiative.objects.in_portfolio_of(user).count(),
     )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils import timezone
 
@@ -12,21 +14,19 @@ from governance.forums.escalation import CannotEscalate, NextStep, escalation_ne
 from governance.forums.presenters import EscalationEntry, escalated_to, escalation_entries
 from governance.health.checks import RiskFlagCounts
 from governance.risks.models import Risk, RiskAction, RiskScoreChange
-from governance.risks.scoring import Band, RiskFlags, band_for, heat_map, risk_bands, risk_flags
+from governance.risks.querysets import RiskQuerySet
+from governance.risks.scoring import Band, RiskFlags, band_for, heat_map_of_counts, risk_bands
 
 LIKELIHOOD_WORDS = {1: "Rare", 2: "Unlikely", 3: "Possible", 4: "Likely", 5: "Almost certain"}
 IMPACT_WORDS = {1: "Minimal", 2: "Minor", 3: "Moderate", 4: "Major", 5: "Severe"}
 
 
-def flags_for(risk: Risk, today: datetime.date) -> RiskFlags:
-    if risk.status == Risk.Status.CLOSED:
-        return RiskFlags(above_threshold=False, no_owner=False, review_overdue=False)
-    return risk_flags(
-        current_score=risk.current_score if risk.is_assessed else None,
-        escalation_threshold=risk.escalation_threshold,
-        has_owner=risk.owner_id is not None,
-        review_date=risk.review_date if risk.is_assessed else None,
-        today=today,
+def flags_for(risk: Any) -> RiskFlags:
+    """The flags of a risk read with `Risk.objects.with_flags`, where their rules are."""
+    return RiskFlags(
+        above_threshold=risk.flag_above_threshold,
+        no_owner=risk.flag_no_owner,
+        review_overdue=risk.flag_review_overdue,
     )
 
 
@@ -69,14 +69,12 @@ class HeatMap:
     bands: list[Band]
 
 
-def build_heat_map(risks: list[Risk], today: datetime.date) -> HeatMap:
-    """Current positions of the open risks given, with how many in each cell are above threshold.
-    Drafts are not plotted: they have no position until they are assessed."""
-    plotted = [risk for risk in risks if risk.status == Risk.Status.OPEN and risk.is_assessed]
-    positions = [(risk.current_likelihood, risk.current_impact) for risk in plotted]
-    flagged = [
-        (r.current_likelihood, r.current_impact) for r in plotted if flags_for(r, today).above_threshold
-    ]
+def build_heat_map(risks: RiskQuerySet, today: datetime.date) -> HeatMap:
+    """Current positions of the open risks given, with how many in each cell are above threshold,
+    counted in the database. Drafts are not plotted: they have no position until they are assessed."""
+    cells = risks.heat_map_cells(today=today)
+    counts = {(likelihood, impact): count for likelihood, impact, count, _above in cells}
+    flagged = {(likelihood, impact): above for likelihood, impact, _count, above in cells}
     rows = [
         HeatRow(
             impact=all_row[0].impact,
@@ -86,10 +84,13 @@ def build_heat_map(risks: list[Risk], today: datetime.date) -> HeatMap:
                 for cell, flagged_cell in zip(all_row, flagged_row, strict=True)
             ],
         )
-        for all_row, flagged_row in zip(heat_map(positions), heat_map(flagged), strict=True)
+        for all_row, flagged_row in zip(heat_map_of_counts(counts), heat_map_of_counts(flagged), strict=True)
     ]
     return HeatMap(
-        rows=rows, plotted=len(plotted), likelihoods=list(LIKELIHOOD_WORDS.items()), bands=risk_bands()
+        rows=rows,
+        plotted=sum(counts.values()),
+        likelihoods=list(LIKELIHOOD_WORDS.items()),
+        bands=risk_bands(),
     )
 
 
@@ -105,21 +106,20 @@ class RiskRegister:
 
 
 def risk_register(
-    risks: list[Risk], shown: list[Risk] | None = None, today: datetime.date | None = None
+    risks: RiskQuerySet, shown: Iterable[Risk] | None = None, today: datetime.date | None = None
 ) -> RiskRegister:
-    """The flag counts and the heat map of all `risks`, and rows for those `shown` (a page; all if None)."""
+    """The flag counts and the heat map of all `risks`, summed up in the database, and rows for those
+    `shown` (a page, read `with_flags`; all of `risks` if None)."""
     today = today or timezone.localdate()
-    flags = [flags_for(risk, today) for risk in risks]
-    counts = RiskFlagCounts(
-        above_threshold=sum(each.above_threshold for each in flags),
-        no_owner=sum(each.no_owner for each in flags),
-        review_overdue=sum(each.review_overdue for each in flags),
-        not_yet_assessed=sum(1 for risk in risks if risk.status == Risk.Status.DRAFT),
-    )
     rows = [
-        RiskRow(risk, flags_for(risk, today), _band(risk)) for risk in (risks if shown is None else shown)
+        RiskRow(risk, flags_for(risk), _band(risk))
+        for risk in (risks.with_flags(today=today) if shown is None else shown)
     ]
-    return RiskRegister(rows=rows, heat_map=build_heat_map(risks, today), flag_counts=counts)
+    return RiskRegister(
+        rows=rows,
+        heat_map=build_heat_map(risks, today),
+        flag_counts=RiskFlagCounts(**risks.flag_counts(today=today)),
+    )
 
 
 @dataclass(frozen=True)
@@ -169,8 +169,8 @@ def _scored_positions(risk: Risk) -> list[ScoredPosition]:
     return positions
 
 
-def risk_page(risk: Risk, today: datetime.date | None = None) -> RiskPage:
-    today = today or timezone.localdate()
+def risk_page(risk: Risk) -> RiskPage:
+    """For a risk read `with_flags`."""
     positions = _scored_positions(risk)
     items = list(risk.actions.select_related("owner", "owner_body"))
     escalations = escalation_entries(risk.escalations.with_route().order_by("-escalated_at"))
@@ -181,7 +181,7 @@ def risk_page(risk: Risk, today: datetime.date | None = None) -> RiskPage:
         refusal = str(reason)
     return RiskPage(
         risk=risk,
-        flags=flags_for(risk, today),
+        flags=flags_for(risk),
         positions=positions,
         controls=[item for item in items if item.kind == RiskAction.Kind.CONTROL],
         actions=[item for item in items if item.kind == RiskAction.Kind.ACTION],

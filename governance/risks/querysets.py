@@ -15,7 +15,52 @@ if TYPE_CHECKING:
     from initiatives.models import User
 
 
+def _flag_conditions(model, today: datetime.date) -> dict[str, models.Q]:
+    """The register's flags, as conditions: the one statement of each rule, for a risk's own flags
+    (annotated) and for the counts and heat map of many (aggregated in the database).
+    A closed risk raises none; a draft is not assessed, so it is flagged only for want of an owner."""
+    assessed = models.Q(status=model.Status.OPEN)
+    score = models.F("current_likelihood") * models.F("current_impact")
+    return {
+        "above_threshold": assessed & models.Q(escalation_threshold__lt=score),
+        "no_owner": ~models.Q(status=model.Status.CLOSED) & models.Q(owner__isnull=True),
+        "review_overdue": assessed & models.Q(review_date__lt=today),
+    }
+
+
 class RiskQuerySet(RetirableQuerySet):
+    def with_flags(self, *, today: datetime.date) -> RiskQuerySet:
+        """Each risk with `flag_above_threshold`, `flag_no_owner` and `flag_review_overdue`."""
+        return self.annotate(
+            **{
+                f"flag_{name}": models.ExpressionWrapper(condition, output_field=models.BooleanField())
+                for name, condition in _flag_conditions(self.model, today).items()
+            }
+        )
+
+    def flag_counts(self, *, today: datetime.date) -> dict[str, int]:
+        """How many of these risks raise each flag, and how many are drafts not yet assessed: one query,
+        whatever their number."""
+        counts = {
+            name: models.Count("pk", filter=condition)
+            for name, condition in _flag_conditions(self.model, today).items()
+        }
+        drafts = models.Count("pk", filter=models.Q(status=self.model.Status.DRAFT))
+        return self.order_by().aggregate(**counts, not_yet_assessed=drafts)
+
+    def heat_map_cells(self, *, today: datetime.date) -> list[tuple[int, int, int, int]]:
+        """(likelihood, impact, risks, risks above threshold) for each current position of these risks that
+        is on the heat map: open ones only, as drafts have no position until they are assessed."""
+        above = _flag_conditions(self.model, today)["above_threshold"]
+        return list(
+            self.filter(
+                status=self.model.Status.OPEN, current_likelihood__isnull=False, current_impact__isnull=False
+            )
+            .order_by()
+            .values_list("current_likelihood", "current_impact")
+            .annotate(risks=models.Count("pk"), above=models.Count("pk", filter=above))
+        )
+
     def retired(self) -> RiskQuerySet:
         """Closed risks, whether closed with a reason or imported as closed."""
         closed = models.Q(retired_at__isnull=False) | models.Q(status=self.model.Status.CLOSED)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -106,13 +106,17 @@ class HeatMapCell:
 
 def heat_map(positions: Iterable[tuple[int, int]]) -> list[list[HeatMapCell]]:
     """Counts of risks per (likelihood, impact), as rows from impact 5 (top) down to 1."""
-    counts = Counter(positions)
+    return heat_map_of_counts(Counter(positions))
+
+
+def heat_map_of_counts(counts: Mapping[tuple[int, int], int]) -> list[list[HeatMapCell]]:
+    """The heat map of risks already counted per (likelihood, impact): none where a position is missing."""
     return [
         [
             HeatMapCell(
                 likelihood,
                 impact,
-                counts[(likelihood, impact)],
+                counts.get((likelihood, impact), 0),
                 likelihood * impact,
                 band_for(likelihood * impact),
             )

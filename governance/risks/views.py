@@ -6,6 +6,7 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from collab.confirm import Confirmation, Consequence, confirm_page, confirmed
@@ -28,9 +29,8 @@ from initiatives.access import get_initiative_or_404
 
 def _risk(request, slug, pk, permission=None):
     initiative = get_initiative_or_404(request.user, slug)
-    risk = get_object_or_404(
-        initiative.risks.select_related("owner_body", "owner", "escalation_level"), pk=pk
-    )
+    risks = initiative.risks.with_flags(today=timezone.localdate())
+    risk = get_object_or_404(risks.select_related("owner_body", "owner", "escalation_level"), pk=pk)
     if permission and not request.user.has_perm(permission, risk):
         raise PermissionDenied
     if permission and risk.is_retired:
@@ -46,12 +46,14 @@ def _register_url(slug):
 def register(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
     filter_form = RiskFilterForm(request.GET or None, initiative=initiative)
-    risks = list(filter_form.filter(initiative.risks.live()))
-    # The heat map and the flag counts sum up every risk matching the filters; the table shows a page,
-    # whose owners alone are read.
-    shown = paged(risks, request.GET)
+    risks = filter_form.filter(initiative.risks.live())
+    # The heat map and the flag counts sum up every risk matching the filters, in the database; the
+    # table shows a page, the only risks read, and whose owners alone are read (after the page is cut,
+    # not joined to every matching risk before).
+    today = timezone.localdate()
+    shown = paged(risks.with_flags(today=today), request.GET)
     prefetch_related_objects(shown.rows, "owner_body", "owner")
-    register = risk_register(risks, shown.rows)
+    register = risk_register(risks, shown.rows, today)
     can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
     offered = checklist.offered_risks(initiative) if can_manage else []
     context = {

@@ -133,14 +133,14 @@ class TestRegistersAndPages:
         (draft,) = adopt(world, "Data quality across bodies")
         scored = RiskFactory(initiative=world.initiative, number=99)
 
-        heat_map = build_heat_map([draft, scored], timezone.localdate())
+        heat_map = build_heat_map(Risk.objects.filter(pk__in=[draft.pk, scored.pk]), timezone.localdate())
 
         assert heat_map.plotted == 1
 
     def test_a_draft_is_flagged_only_for_want_of_an_owner_and_has_no_band(self, world):
         (draft,) = adopt(world, "Data quality across bodies")
 
-        register = risk_register([draft])
+        register = risk_register(Risk.objects.filter(pk=draft.pk))
 
         (row,) = register.rows
         assert row.band is None
