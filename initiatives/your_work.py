@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, overload
 
+from django.db.models import Count, Window
+
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
@@ -41,7 +43,8 @@ SHOWN_AT_HOME = 5
 class WorkItems(Sequence[WorkItem]):
     """A kind's items built only for the rows shown: for a kind that can run to thousands (a programme
     manager's actions), so the home page and each page of the kind cost the same however many there
-    are. Counted once, in the database; a slice is one query for its rows."""
+    are. Counted once, in the database; a slice is one query for its rows, and the home page's first
+    few come with the count in that one query."""
 
     def __init__(self, records: QuerySet, item: Callable[[Any], WorkItem]) -> None:
         self.records = records
@@ -56,6 +59,13 @@ class WorkItems(Sequence[WorkItem]):
 
     def count(self) -> int:  # type: ignore[override]  # as a queryset's, for the paginator
         return self._count
+
+    def first(self, number: int) -> list[WorkItem]:
+        """The first `number` items, counting all of them in the same query (a window over the
+        rows before the LIMIT), so the home page asks once per kind."""
+        rows = list(self.records.annotate(in_all=Window(Count("pk")))[:number])
+        self.__dict__["_count"] = rows[0].in_all if rows else 0
+        return [self.item(record) for record in rows]
 
     @overload
     def __getitem__(self, index: int) -> WorkItem: ...
@@ -77,9 +87,11 @@ class WorkKind:
     def count(self) -> int:
         return len(self.items)
 
-    @property
+    @cached_property
     def first_items(self) -> list[WorkItem]:
         """What the home page shows of the kind: the rest are on the kind's own page."""
+        if isinstance(self.items, WorkItems):
+            return self.items.first(SHOWN_AT_HOME)
         return list(self.items[:SHOWN_AT_HOME])
 
     @property
@@ -109,7 +121,8 @@ def your_work(user: User) -> list[WorkKind]:
     if not user.is_authenticated:
         return []
     kinds = (finder(user) for _, finder in _finders)
-    return [kind for kind in kinds if kind.items]
+    # The first items before the count: a lazy kind gets both from one query.
+    return [kind for kind in kinds if kind.first_items]
 
 
 def work_of_kind(user: User, key: str) -> WorkKind | None:

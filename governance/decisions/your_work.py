@@ -3,13 +3,15 @@ and those decided since they last looked. Registered in governance's AppConfig.r
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils import timezone
 
 from collab.govuk_forms import date_text
 from governance.decisions import states as decision_states
 from governance.decisions.models import Decision, DecisionTransition
 from initiatives.models import User
-from initiatives.your_work import WorkItem, WorkKind
+from initiatives.your_work import WorkItem, WorkItems, WorkKind
 
 
 def _item(decision: Decision, hint: str, status: str, status_label: str) -> WorkItem:
@@ -61,12 +63,18 @@ def decisions_back_with_you(user: User) -> WorkKind:
 
 def decisions_decided_since_you_looked(user: User) -> WorkKind:
     """Approved, rejected or deferred by someone else since the drafter last opened them."""
-    items = []
-    for decision in Decision.objects.decided_since_drafter_looked(user):
+
+    def item(decision: Any) -> WorkItem:
+        """A Decision from decided_since_drafter_looked(), with its latest step's annotations."""
         label = decision.get_status_display()
         if decision.status == decision_states.DEFERRED and decision.deferred_until:
             label = f"Deferred until {date_text(decision.deferred_until)}"
         when = date_text(timezone.localdate(decision.decided_at))
         why = f"{decision.get_status_display()} by {decision.decided_by_name}, {when}."
-        items.append(_item(decision, why + _quoted(decision.decided_comment), decision.status, label))
-    return WorkKind("decisions-decided", "Your decisions decided since you last looked", items)
+        return _item(decision, why + _quoted(decision.decided_comment), decision.status, label)
+
+    return WorkKind(
+        "decisions-decided",
+        "Your decisions decided since you last looked",
+        WorkItems(Decision.objects.decided_since_drafter_looked(user), item),
+    )

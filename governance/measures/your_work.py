@@ -12,7 +12,7 @@ from collab.govuk_forms import date_text
 from governance.measures.models import Measure
 from governance.measures.querysets import next_reading_on
 from initiatives.models import User
-from initiatives.your_work import WorkItem, WorkKind
+from initiatives.your_work import WorkItem, WorkItems, WorkKind
 
 
 def _due(measure: Any) -> str:
@@ -22,8 +22,8 @@ def _due(measure: Any) -> str:
 
 
 def measures_with_a_reading_due(user: User) -> WorkKind:
-    items = [
-        WorkItem(
+    def item(measure: Any) -> WorkItem:
+        return WorkItem(
             title=measure.name,
             context=measure.initiative.title,
             href=reverse(
@@ -33,6 +33,6 @@ def measures_with_a_reading_due(user: User) -> WorkKind:
             status="not_started",
             status_label="Reading due",
         )
-        for measure in Measure.objects.reading_due().reported_by(user)
-    ]
-    return WorkKind("measures", "Measures with a reading due", items)
+
+    measures = Measure.objects.reading_due().reported_by(user)
+    return WorkKind("measures", "Measures with a reading due", WorkItems(measures, item))

@@ -136,8 +136,14 @@ class RiskActionQuerySet(models.QuerySet):
         """Open actions (not controls) `user` owns, on open risks in initiatives they can see;
         the soonest due first."""
         return (
+            # Risk.objects.open_for's conditions, on the joined risk: a subquery of open risks is
+            # checked once per action, the visible initiatives once.
             self.filter(owner=user, kind="action", status="open")
-            .filter(risk__in=self.model.risk.field.related_model.objects.open_for(user))
+            .filter(
+                risk__status="open",
+                risk__retired_at__isnull=True,
+                risk__initiative__in=Initiative.objects.visible_to(user).values("pk"),
+            )
             .select_related("risk__initiative")
             .order_by(models.F("due_date").asc(nulls_last=True), "pk")
         )

@@ -58,20 +58,19 @@ def _attention(risk: Any) -> tuple[list[str], str, str]:
 
 
 def risks_you_own_needing_attention(user: User) -> WorkKind:
-    items = []
-    for risk in Risk.objects.owned_by(user).needing_attention():
+    def item(risk: Any) -> WorkItem:
         reasons, status, label = _attention(risk)
-        items.append(
-            WorkItem(
-                title=str(risk),
-                context=risk.initiative.title,
-                href=_risk_url(risk),
-                hint=f"{risk.initiative.title}. {'. '.join(reasons)}.",
-                status=status,
-                status_label=label,
-            )
+        return WorkItem(
+            title=str(risk),
+            context=risk.initiative.title,
+            href=_risk_url(risk),
+            hint=f"{risk.initiative.title}. {'. '.join(reasons)}.",
+            status=status,
+            status_label=label,
         )
-    return WorkKind("risks-owned", "Risks you own that need attention", items)
+
+    risks = Risk.objects.owned_by(user).needing_attention()
+    return WorkKind("risks-owned", "Risks you own that need attention", WorkItems(risks, item))
 
 
 def actions_assigned_to_you(user: User) -> WorkKind:
@@ -93,6 +92,13 @@ def actions_assigned_to_you(user: User) -> WorkKind:
             status_label=label,
         )
 
-    return WorkKind(
-        "actions", "Actions assigned to you", WorkItems(RiskAction.objects.assigned_to(user), item)
+    # Only what an item shows: the home page counts every action in the query that reads its first few.
+    actions = RiskAction.objects.assigned_to(user).only(
+        "description",
+        "due_date",
+        "risk__number",
+        "risk__title",
+        "risk__initiative__title",
+        "risk__initiative__slug",
     )
+    return WorkKind("actions", "Actions assigned to you", WorkItems(actions, item))

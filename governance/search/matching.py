@@ -11,13 +11,13 @@ from __future__ import annotations
 from functools import reduce
 from operator import and_, or_
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 
+from governance.search.document import SEARCH_CONFIG, search_document
 from governance.search.kinds import SearchKind
 
-SEARCH_CONFIG = "english"
 # The fallback splits the words; more than this many is a sentence, not a search.
 MAX_FALLBACK_WORDS = 12
 
@@ -30,9 +30,7 @@ def matching(records: QuerySet, kind: SearchKind, words: str) -> QuerySet:
 
 
 def _full_text(records: QuerySet, kind: SearchKind, words: str) -> QuerySet:
-    vector = SearchVector(kind.title_field, weight="A", config=SEARCH_CONFIG) + SearchVector(
-        *kind.text_fields, weight="B", config=SEARCH_CONFIG
-    )
+    vector = search_document(kind.title_field, kind.text_fields)
     query = SearchQuery(words, search_type="websearch", config=SEARCH_CONFIG)
     return (
         records.annotate(document=vector)

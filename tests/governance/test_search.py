@@ -1,11 +1,16 @@
 """The header's search: every kind found, ranked, filtered, and never beyond what the person may see."""
 
+import importlib
+
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from governance.search.forms import MAX_QUERY_LENGTH
 from governance.search.kinds import KINDS
+from governance.search.matching import matching
 from governance.search.results import search
+from initiatives.models import Initiative
 from tests.factories import BodyFactory, InitiativeFactory, ParticipationFactory, UserFactory
 from tests.governance.search_records import one_of_each, retire
 
@@ -223,3 +228,31 @@ class TestFullTextOnPostgreSQL:
 
         assert results_of(client, q='"zephyr wind"', kind="risk").context["total"] == 1
         assert results_of(client, q="zephyr -wind", kind="risk").context["total"] == 1
+
+
+def test_every_kind_but_initiatives_has_a_search_index_on_its_very_search_expression():
+    """Migration 0025's indexes serve the search only while their fields are the kinds' fields."""
+    migration = importlib.import_module("governance.migrations.0025_search_indexes")
+    indexed = {
+        model: (title_field, text_fields)
+        for model, _name, title_field, text_fields in migration.SEARCH_INDEXES
+    }
+
+    assert indexed == {
+        kind.model._meta.model_name: (kind.title_field, kind.text_fields)
+        for kind in KINDS.values()
+        if kind.initiative_path
+    }
+
+
+@pytest.mark.postgres  # the index exists on PostgreSQL only
+def test_searching_risks_reads_the_index_not_every_risk(world):
+    kind = KINDS["risk"]
+    records = matching(kind.records_in(Initiative.objects.all()), kind, "zephyr")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a test's few rows would not need an index
+        sql, params = records.values("pk").query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "risk_search" in plan

@@ -13,6 +13,7 @@ from django.utils import timezone
 from governance.assurance import states as closure
 from governance.models import EscalationLevel, Forum, Measure, Risk
 from initiatives.models import Participation
+from initiatives.your_work import SHOWN_AT_HOME, your_work
 from people.models import Invitation
 from tests.factories import (
     InitiativeFactory,
@@ -316,3 +317,18 @@ def test_the_home_page_costs_the_same_queries_for_one_initiative_as_for_five(cli
         "Invitations not yet accepted (5)",
     ):
         assert heading in body
+
+
+def test_a_long_kind_reads_only_the_rows_the_home_page_shows_and_counts_them_in_the_same_query(world):
+    risk = RiskFactory(initiative=world.initiative)
+    for number in range(SHOWN_AT_HOME + 3):
+        RiskActionFactory(risk=risk, owner=world.partner_member, description=f"Action {number}")
+
+    with CaptureQueriesContext(connection) as queries:
+        (actions,) = [kind for kind in your_work(world.partner_member) if kind.key == "actions"]
+        shown, count = actions.first_items, actions.count
+    reads = [query["sql"] for query in queries if query["sql"].startswith('SELECT "governance_riskaction"')]
+
+    assert (len(shown), count) == (SHOWN_AT_HOME, SHOWN_AT_HOME + 3)
+    assert len(reads) == 1
+    assert f"LIMIT {SHOWN_AT_HOME}" in reads[0]
