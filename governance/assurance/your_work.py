@@ -12,7 +12,7 @@ from collab.govuk_forms import date_text
 from governance.assurance.models import Recommendation
 from governance.assurance.presenters import ReviewerAssignment, reviewer_assignments
 from initiatives.models import User
-from initiatives.your_work import WorkItem, WorkKind
+from initiatives.your_work import WorkItem, WorkItems, WorkKind
 
 
 def _recommendation_item(recommendation: Recommendation, hint: str, status: str, label: str) -> WorkItem:
@@ -36,25 +36,30 @@ def _proposed(recommendation: Recommendation) -> str:
     return f"Proposed closed{when}: confirm it closed or reopen it."
 
 
+# A programme manager's side may hold every open recommendation of every review: like the other
+# long kinds, items are built for the rows shown only (initiatives.your_work.WorkItems).
+
+
 def recommendations_to_confirm(user: User) -> WorkKind:
-    items = [
-        _recommendation_item(recommendation, _proposed(recommendation), "proposed_closed", "Proposed closed")
-        for recommendation in Recommendation.objects.awaiting_closure_review_by(user)
-    ]
-    return WorkKind("recommendations-to-confirm", "Recommendations to confirm or reopen", items)
+    def item(recommendation: Recommendation) -> WorkItem:
+        hint = _proposed(recommendation)
+        return _recommendation_item(recommendation, hint, "proposed_closed", "Proposed closed")
+
+    recommendations = Recommendation.objects.awaiting_closure_review_by(user)
+    return WorkKind(
+        "recommendations-to-confirm", "Recommendations to confirm or reopen", WorkItems(recommendations, item)
+    )
 
 
 def recommendations_for_your_side(user: User) -> WorkKind:
-    items = [
-        _recommendation_item(
-            recommendation,
-            f"For {recommendation.owner_body.short_name}, due {date_text(recommendation.due_date)}.",
-            "open",
-            "Open",
-        )
-        for recommendation in Recommendation.objects.owned_by_side_of(user)
-    ]
-    return WorkKind("recommendations", "Assurance recommendations to act on", items)
+    def item(recommendation: Recommendation) -> WorkItem:
+        hint = f"For {recommendation.owner_body.short_name}, due {date_text(recommendation.due_date)}."
+        return _recommendation_item(recommendation, hint, "open", "Open")
+
+    recommendations = Recommendation.objects.owned_by_side_of(user)
+    return WorkKind(
+        "recommendations", "Assurance recommendations to act on", WorkItems(recommendations, item)
+    )
 
 
 def _assignment_hint(assignment: ReviewerAssignment) -> str:
