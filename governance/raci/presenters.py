@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from collab.confirm import Consequence
 from collab.history import LIST_HISTORY_LENGTH, HistoryEntry, history_entries
+from collab.paging import shown_page_numbers
 from governance.raci.forms import RaciMatrixForm, cell_name
 from governance.raci.matrix import RaciMatrix, column_label, load_matrix
 from governance.raci.models import RaciColumn, RaciRow
@@ -187,14 +188,12 @@ def _page_link(shown: MatrixSlice, number: int) -> PageLink:
 
 
 def _add_pages(page: RaciPage, matrix: RaciMatrix, check: MatrixCheck, shown: MatrixSlice) -> None:
-    """Links to the first, the last and the pages beside this one (as GOV.UK pagination does), and
+    """Links to the pages every list shows (collab.paging.shown_page_numbers), and
     each page with rows lacking exactly one A or any R, across the whole matrix."""
     current, last = shown.page.number, len(shown.pages)
-    numbers = sorted({1, last, *range(max(1, current - 1), min(last, current + 1) + 1)})
-    for before, number in zip([0, *numbers], numbers, strict=False):
-        if number - before > 1:
-            page.pages.append(None)
-        page.pages.append(_page_link(shown, number))
+    page.pages = [
+        _page_link(shown, number) if number else None for number in shown_page_numbers(current, last)
+    ]
     page.shown = f"{shown.page.label.lower()} of {len(matrix.rows)}"
     page.previous_page = _page_link(shown, current - 1) if current > 1 else None
     page.next_page = _page_link(shown, current + 1) if current < last else None
