@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, overload
 
 from django.db.models import Count, Window
 
+from initiatives.querysets import visibility_read_once
+
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
@@ -120,15 +122,17 @@ def your_work(user: User) -> list[WorkKind]:
     """Every kind with something for the person to do, in order; nothing for someone signed out."""
     if not user.is_authenticated:
         return []
-    kinds = (finder(user) for _, finder in _finders)
-    # The first items before the count: a lazy kind gets both from one query.
-    return [kind for kind in kinds if kind.first_items]
+    with visibility_read_once():
+        kinds = (finder(user) for _, finder in _finders)
+        # The first items before the count: a lazy kind gets both from one query.
+        return [kind for kind in kinds if kind.first_items]
 
 
 def work_of_kind(user: User, key: str) -> WorkKind | None:
     """All of one kind of the person's work, for its own page; None when no app registered the key."""
-    for _, finder in _finders:
-        kind = finder(user)
-        if kind.key == key:
-            return kind
+    with visibility_read_once():
+        for _, finder in _finders:
+            kind = finder(user)
+            if kind.key == key:
+                return kind
     return None

@@ -2,6 +2,7 @@ import pytest
 from django.db import IntegrityError
 
 from initiatives.models import Initiative, Participation
+from initiatives.querysets import visibility_read_once
 from tests.factories import BodyFactory, InitiativeFactory, ParticipationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,5 +68,33 @@ class TestVisibleTo:
 
     def test_a_person_in_two_participating_bodies_sees_the_initiative_once(self, world):
         person = UserFactory(bodies=[world.lead_body, world.partner_body])
+
+        assert list(Initiative.objects.visible_to(person)) == [world.initiative]
+
+
+class TestVisibilityReadOnce:
+    def test_gives_each_person_what_visible_to_gives_them(self, world):
+        people = [world.partner_member, world.outsider, world.assurance_reviewer, world.administrator]
+        outside = {person.pk: set(Initiative.objects.visible_to(person)) for person in people}
+
+        with visibility_read_once():
+            inside = {person.pk: set(Initiative.objects.visible_to(person)) for person in people}
+
+        assert inside == outside
+
+    def test_reads_each_persons_initiatives_once(self, world, django_assert_num_queries):
+        with visibility_read_once():
+            with django_assert_num_queries(1):  # the list of ids, read when the filter is built
+                Initiative.objects.visible_to(world.partner_member)
+            with django_assert_num_queries(0):
+                Initiative.objects.visible_to(world.partner_member)
+
+    def test_forgets_at_the_end_of_the_block(self, world):
+        newcomer_body = BodyFactory()
+        person = UserFactory(bodies=[newcomer_body])
+        with visibility_read_once():
+            assert not Initiative.objects.visible_to(person).exists()
+
+        ParticipationFactory(initiative=world.initiative, body=newcomer_body)
 
         assert list(Initiative.objects.visible_to(person)) == [world.initiative]
