@@ -17,6 +17,7 @@ urlpatterns = [
     path("initiatives/<slug:slug>/", include("governance.urls")),
     path("search/", include("governance.search.urls")),
     path("portfolio/", include("governance.portfolio.urls")),
+    path("api/v1/schemas/", include("governance.export.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -66,6 +66,7 @@ NOT_PAGES = {
     "calendar:feed": "an iCalendar feed, at a secret address only its owner's calendar app knows",
     "governance:pack_status": "JSON for the packs page's script",
     "governance:import_job_status": "JSON for the import progress page's script",
+    "api_schemas:initiative_export": "a JSON Schema, for tools reading the initiative export",
     "mfa_download_recovery_codes": "a text file of recovery codes",
     "openid_connect_login": "no body in the demo has single sign-on (test_people_browser.py has one)",
     "openid_connect_callback": "no body in the demo has single sign-on (test_people_browser.py has one)",

@@ -246,6 +246,8 @@ TABLE: dict[str, Access] = {
     # The personal calendar feed: no sign-in (calendar apps cannot), the secret address is the key.
     # Whoever asks, signed in or not, an address that is not someone's current feed is not found;
     # tests/governance/test_calendar.py fetches real addresses.
+    # The export's JSON Schema is documentation: anyone may read it, signed in or not.
+    "api_schemas:initiative_export": Access(params=nothing, get=EVERYONE_OK),
     "calendar:feed": Access(
         params=lambda seed: {"token": "not-a-calendar-token"}, get=dict.fromkeys(PERSONAS, 404)
     ),

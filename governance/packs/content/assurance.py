@@ -16,7 +16,7 @@ def reviews(initiative: Initiative) -> list[dict]:
         .order_by("due_date", "pk"),
         "review_id",
     )
-    evidence = _latest_proposals(initiative)
+    evidence = latest_proposals(initiative)
     reviews = gov.AssuranceReview.objects.filter(initiative=initiative).select_related("reviewer")
     return [
         {
@@ -41,9 +41,15 @@ def _day(moment) -> str | None:
     return iso_date(timezone.localdate(moment)) if moment else None
 
 
+def standing_proposal(
+    item: gov.Recommendation, proposal: gov.RecommendationStep | None
+) -> gov.RecommendationStep | None:
+    """Evidence only while it stands: a reopened recommendation's old proposal is no longer its case."""
+    return proposal if item.status != gov.Recommendation.Status.OPEN else None
+
+
 def _recommendation(item: gov.Recommendation, proposal: gov.RecommendationStep | None) -> dict:
-    # Evidence only while it stands: a reopened recommendation's old proposal is no longer its case.
-    proposal = proposal if item.status != gov.Recommendation.Status.OPEN else None
+    proposal = standing_proposal(item, proposal)
     return {
         "text": item.text,
         "owner_body": item.owner_body.short_name,
@@ -60,7 +66,7 @@ def _recommendation(item: gov.Recommendation, proposal: gov.RecommendationStep |
     }
 
 
-def _latest_proposals(initiative: Initiative) -> dict[int, gov.RecommendationStep]:
+def latest_proposals(initiative: Initiative) -> dict[int, gov.RecommendationStep]:
     """Each recommendation's latest proposal to close it, in one query."""
     proposals = (
         gov.RecommendationStep.objects.filter(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.utils.text import capfirst
 
 from governance import models as gov
@@ -10,13 +11,18 @@ from governance.packs.content.values import grouped, iso_date, person_name, text
 from initiatives.models import Initiative
 
 
-def forums(initiative: Initiative) -> list[dict]:
-    members = grouped(
+def forum_members(initiative: Initiative) -> dict[int, list]:
+    """Each forum's member bodies (links with their body), by forum id, in one query."""
+    return grouped(
         gov.Forum.member_bodies.through.objects.filter(forum__initiative=initiative)
         .select_related("body")
         .order_by("body__name"),
         "forum_id",
     )
+
+
+def forums(initiative: Initiative) -> list[dict]:
+    members = forum_members(initiative)
     return [
         {
             "name": forum.name,
@@ -91,19 +97,29 @@ def raci(initiative: Initiative) -> dict:
     }
 
 
-def decisions(initiative: Initiative) -> list[dict]:
-    trails = grouped(
+def decision_trails(initiative: Initiative) -> dict[int, list]:
+    """Each decision's transitions, oldest first, by decision id, in one query."""
+    return grouped(
         gov.DecisionTransition.objects.filter(decision__initiative=initiative)
         .select_related("by")
         .order_by("at", "pk"),
         "decision_id",
     )
-    # Withdrawn decisions are in the annex of closed and retired records.
-    decisions = (
+
+
+def current_decisions(initiative: Initiative) -> QuerySet[gov.Decision]:
+    """The decisions a pack prints: withdrawn ones are in the annex of closed and retired records."""
+    return (
         gov.Decision.objects.filter(initiative=initiative)
         .current()
         .select_related("decider", "created_by", "raci_row", "supersedes")
+        .order_by("number")
     )
+
+
+def decisions(initiative: Initiative) -> list[dict]:
+    trails = decision_trails(initiative)
+    decisions = current_decisions(initiative)
     statuses = dict(gov.Decision.Status.choices)
     return [
         {
@@ -132,5 +148,5 @@ def decisions(initiative: Initiative) -> list[dict]:
                 for step in trails[decision.pk]
             ],
         }
-        for decision in decisions.order_by("number")
+        for decision in decisions
     ]
