@@ -57,6 +57,25 @@ class ReadOnlyInline(NoWrites):
     show_change_link = True
 
 
+class LabelledTabularInline(admin.TabularInline):
+    """A tabular inline whose boxes have names: Django heads each column but draws no <label>, so every
+    box of every row (Delete too) gets an aria-label of its column and row, "Job title, row 2"."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+
+        def add_fields(formset_self, form, index):
+            formset.add_fields(formset_self, form, index)
+            row = "new row" if index is None else f"row {index + 1}"
+            for field in form.fields.values():
+                # A relation's widget is wrapped in one that draws its add and change links; only the inner
+                # one is this form's own copy.
+                widget = getattr(field.widget, "widget", field.widget)
+                widget.attrs["aria-label"] = f"{field.label}, {row}"
+
+        return type(formset.__name__, (formset,), {"add_fields": add_fields})
+
+
 def _copy_stored_fields(saved: Model, shown: Model) -> None:
     """The admin goes on to log and name the instance its form built: make it what the service stored."""
     for field in shown._meta.concrete_fields:

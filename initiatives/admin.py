@@ -11,7 +11,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from collab.govuk_forms import LinesField
-from collab.service_admin import ReadOnlyAdmin, ReadOnlyInline, ServiceAdmin
+from collab.service_admin import LabelledTabularInline, ReadOnlyAdmin, ReadOnlyInline, ServiceAdmin
 from initiatives import services
 from initiatives.accountability import SENIOR_OWNER, reason_field
 from initiatives.departures import BodyStillNeeded
@@ -29,7 +29,7 @@ from initiatives.models import (
 from initiatives.portfolio_offices import admin as portfolio_offices_admin  # noqa: F401  (registers the grants)
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(LabelledTabularInline):
     model = Membership
     extra = 1
     autocomplete_fields = ["body"]

@@ -27,6 +27,12 @@ class PacksPage:
         return next((pack for pack in self.packs if pack.status in PENDING), None)
 
     @property
+    def latest_failed(self) -> GovernancePack | None:
+        """The newest version, when building it failed: the page says why where the download link would be."""
+        latest = self.latest
+        return latest if latest and latest.status == GovernancePack.Status.FAILED else None
+
+    @property
     def latest_ready(self) -> GovernancePack | None:
         return next((pack for pack in self.packs if pack.status == GovernancePack.Status.READY), None)
 
@@ -52,9 +58,19 @@ def pack_request_message(outcome: PackRequest) -> str:
     return f"Version {pack.version}, with the same content, is already being built."
 
 
+def pack_status_announcement(pack: GovernancePack) -> str:
+    """What the packs page's live region says when the pack it waits for moves on."""
+    if pack.status == GovernancePack.Status.READY:
+        return f"Governance pack ready. Version {pack.version} can be downloaded."
+    if pack.status == GovernancePack.Status.FAILED:
+        return f"Governance pack failed. Version {pack.version} could not be built: {pack.failure_reason}"
+    return f"Governance pack version {pack.version}: {pack.get_status_display()}."
+
+
 def pack_status_payload(pack: GovernancePack, download_url: str) -> dict:
     ready = pack.status == GovernancePack.Status.READY
     return {
+        "announcement": pack_status_announcement(pack),
         "version": pack.version,
         "status": pack.status,
         "status_label": pack.get_status_display(),

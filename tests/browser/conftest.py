@@ -130,7 +130,12 @@ def axe_violations(page) -> list[dict]:
             nodes = [node for node in nodes if not _is_conditional_reveal(node)]
         if nodes:
             violations.append(
-                {"id": violation["id"], "help": violation["help"], "targets": [n["target"] for n in nodes]}
+                {
+                    "id": violation["id"],
+                    "impact": violation["impact"],
+                    "help": violation["help"],
+                    "targets": [n["target"] for n in nodes],
+                }
             )
     return violations
 

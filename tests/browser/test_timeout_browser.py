@@ -20,7 +20,7 @@ def kept_alive(response) -> bool:
     return response.url.endswith(KEEP_ALIVE) and response.request.method == "POST"
 
 
-def test_the_warning_is_an_accessible_modal_dialog_and_stay_signed_in_extends_the_session(
+def test_the_warning_is_an_accessible_modal_dialog_used_by_keyboard_and_staying_signed_in_extends_the_session(
     page, live_server, world, settings
 ):
     # The warning shows five seconds after a page loads.
@@ -28,6 +28,9 @@ def test_the_warning_is_an_accessible_modal_dialog_and_stay_signed_in_extends_th
     settings.SESSION_TIMEOUT_WARNING = 120
     sign_in(page, live_server, world.partner_member)
     page.goto(f"{live_server.url}{world.initiative.get_absolute_url()}")
+    # Where someone was on the page: the dialog gives focus back here each time it closes.
+    reading = page.locator("#main-content a[href]").first
+    reading.focus()
 
     dialog = page.get_by_role("dialog", name=WARNING)
     expect(dialog).to_be_visible(timeout=15_000)
@@ -48,23 +51,29 @@ def test_the_warning_is_an_accessible_modal_dialog_and_stay_signed_in_extends_th
     page.keyboard.press("Shift+Tab")
     expect(sign_out).to_be_focused()
 
-    # Escape means "Stay signed in".
+    # Escape means "Stay signed in", and focus goes back where it was.
     with page.expect_response(kept_alive) as kept:
         page.keyboard.press("Escape")
     assert kept.value.status == 200
     expect(dialog).to_be_hidden()
+    expect(reading).to_be_focused()
 
-    # Five seconds on it warns again; this time the button.
-    expect(dialog).to_be_visible(timeout=15_000)
-    with page.expect_response(kept_alive) as kept:
-        stay.click()
-    assert kept.value.status == 200
-    expect(dialog).to_be_hidden()
+    # Five seconds on it warns again; this time the button, from the keyboard: Enter, then Space.
+    for key in ("Enter", "Space"):
+        expect(dialog).to_be_visible(timeout=15_000)
+        expect(stay).to_be_focused()
+        with page.expect_response(kept_alive) as kept:
+            page.keyboard.press(key)
+        assert kept.value.status == 200
+        expect(dialog).to_be_hidden()
+        expect(reading).to_be_focused()
     page.reload()
     expect(page.get_by_text("Signed in as Siân Evans")).to_be_visible()
 
     expect(dialog).to_be_visible(timeout=15_000)
-    sign_out.click()
+    page.keyboard.press("Tab")
+    expect(sign_out).to_be_focused()
+    page.keyboard.press("Enter")
     expect(page.locator(".govuk-notification-banner")).to_contain_text("You have signed out")
 
 

@@ -60,6 +60,22 @@ class TestPacksPage:
         assert "Status: <span data-pack-status-text>Queued</span>" in body
         assert "Refresh the page" in body
         assert "js/pack-status.mjs" in body
+        # The live region is there, empty, before the script has anything to say.
+        live_region = 'role="status" aria-live="polite" data-pack-announcement></div>'
+        assert live_region in " ".join(body.split())
+
+    def test_when_the_newest_version_failed_the_page_says_why_above_the_last_download(self, client, world):
+        ready_pack(world)
+        GovernancePack.objects.filter(pk=ready_pack(world, version=2).pk).update(
+            status=GovernancePack.Status.FAILED,
+            failure_reason="The worker stopped 3 times before it finished.",
+        )
+        client.force_login(world.partner_member)
+
+        body = client.get(url("packs", world)).content.decode()
+
+        assert "Version 2 could not be built: The worker stopped 3 times before it finished." in body
+        assert "Download version 1 (PDF" in body
 
     def test_an_unrelated_body_cannot_find_the_page(self, client, world):
         client.force_login(world.outsider)
@@ -138,6 +154,7 @@ class TestStatus:
 
         assert "no-store" in response["Cache-Control"]
         assert response.json() == {
+            "announcement": "Governance pack version 1: Queued.",
             "version": 1,
             "status": "queued",
             "status_label": "Queued",
@@ -155,6 +172,25 @@ class TestStatus:
         assert (payload["finished"], payload["download_url"]) == (
             True,
             url("pack_download", world, version=1),
+        )
+        assert payload["announcement"] == "Governance pack ready. Version 1 can be downloaded."
+
+    def test_a_failed_pack_gives_the_reason_to_announce(self, client, world):
+        ready_pack(world)
+        GovernancePack.objects.update(
+            status=GovernancePack.Status.FAILED, failure_reason="The file went missing."
+        )
+        client.force_login(world.partner_member)
+
+        payload = client.get(url("pack_status", world, version=1)).json()
+
+        assert (payload["finished"], payload["download_url"], payload["failure_reason"]) == (
+            True,
+            None,
+            "The file went missing.",
+        )
+        assert payload["announcement"] == (
+            "Governance pack failed. Version 1 could not be built: The file went missing."
         )
 
     def test_an_unrelated_body_gets_not_found(self, client, world):
