@@ -1,4 +1,5 @@
-"""Turning a pack document into a tagged A4 PDF with WeasyPrint. The Celery task and build_pack share this."""
+"""Turning a pack document into a tagged A4 PDF with WeasyPrint (finished by tagging.py: the running header
+and footer become artifacts, header cells get their scope). The Celery task and build_pack share this."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 from weasyprint import HTML, Attachment
+from weasyprint.document import Document
 
 from governance.packs.document import pack_document
 from governance.packs.document.attachments import PackAttachment
 from governance.packs.fetcher import PACK_BASE_URL, PACK_STYLESHEET, AllowListFetcher, static_url
+from governance.packs.tagging import finish_tagging
 
 PDF_OPTIONS = {
     # PDF/UA-1: tagged for assistive technology, with the document title shown instead of the file name.
@@ -38,14 +41,23 @@ def pack_html(document) -> str:
     )
 
 
+def lay_out(html: str, fetcher: AllowListFetcher) -> Document:
+    return HTML(string=html, base_url=PACK_BASE_URL, url_fetcher=fetcher).render(**PDF_OPTIONS)
+
+
+def write_tagged_pdf(laid_out: Document, attachments: Sequence[PackAttachment] = ()) -> bytes:
+    written = laid_out.write_pdf(**{**PDF_OPTIONS, "attachments": [_embedded(file) for file in attachments]})
+    return finish_tagging(written)
+
+
 def render_pdf(
     html: str, *, fetcher: AllowListFetcher | None = None, attachments: Sequence[PackAttachment] = ()
 ) -> RenderedPack:
     fetcher = fetcher or AllowListFetcher()
     started = time.perf_counter()
-    laid_out = HTML(string=html, base_url=PACK_BASE_URL, url_fetcher=fetcher).render(**PDF_OPTIONS)
+    laid_out = lay_out(html, fetcher)
     after_layout = time.perf_counter()
-    pdf = laid_out.write_pdf(**{**PDF_OPTIONS, "attachments": [_embedded(file) for file in attachments]})
+    pdf = write_tagged_pdf(laid_out, attachments)
     return RenderedPack(
         pdf=pdf,
         page_count=len(laid_out.pages),
