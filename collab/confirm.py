@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django import forms
+from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -43,6 +44,8 @@ class Confirmation:
     form: forms.Form | None = None
     # Said when nothing else is touched.
     nothing_else: str = "Nothing else is changed."
+    # The initiative the page belongs to, which the browser tab's title names (templates/base.html).
+    initiative: models.Model | None = None
 
     @property
     def touched(self) -> list[Consequence]:
@@ -62,4 +65,5 @@ def confirm_page(request: HttpRequest, confirmation: Confirmation) -> HttpRespon
     """The confirmation page; a POST that did not come from its button is sent back to it, unchanged."""
     if request.method == "POST" and not confirmed(request):
         return redirect(request.path)
-    return render(request, "layouts/confirm.html", {"confirmation": confirmation})
+    context = {"confirmation": confirmation, "initiative": confirmation.initiative}
+    return render(request, "layouts/confirm.html", context)

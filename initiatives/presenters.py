@@ -66,6 +66,7 @@ def removal_confirmation(participation: Participation, consequences, form) -> Co
     body, initiative = participation.body, participation.initiative
     return Confirmation(
         caption=initiative.title,
+        initiative=initiative,
         title=f"Remove {body.name} from {initiative.title}",
         warning=(
             f"{body.name} stops taking part. Its people lose access to the initiative unless another "
@@ -84,6 +85,7 @@ def role_removal_confirmation(assignment: InitiativeRole) -> Confirmation:
     initiative = assignment.initiative
     return Confirmation(
         caption=initiative.title,
+        initiative=initiative,
         title=f"Remove {assignment.user} as {role}",
         warning=f"They stop being a {role} of {initiative.title} and stop getting its emails for that role.",
         button="Remove",

@@ -66,9 +66,8 @@ def initiative_create(request):
 
 def overview(request, slug):
     initiative = get_initiative_or_404(request.user, slug)
-    return render(
-        request, "initiatives/overview.html", {"overview": initiative_overview(initiative, request.user)}
-    )
+    context = {"initiative": initiative, "overview": initiative_overview(initiative, request.user)}
+    return render(request, "initiatives/overview.html", context)
 
 
 @answers_stale_edits

@@ -81,6 +81,7 @@ def reviewer_remove(request, slug, pk):
             request,
             Confirmation(
                 caption=initiative.title,
+                initiative=initiative,
                 title=f"Stop {assignment.user} assuring {initiative.title}",
                 warning="They lose access to the initiative unless a body taking part has them as a member.",
                 button="Remove reviewer",

@@ -17,17 +17,19 @@ class OfferedItemsField(forms.MultipleChoiceField):
 
 
 class ChecklistAdoptForm(GovukForm):
-    """Tick the checklist items to add to a register as drafts; all are ticked to start with."""
+    """Tick the checklist items to add to a register as drafts. None is ticked to start with: the
+    person chooses each (GOV.UK checkboxes are not pre-selected)."""
 
     items = OfferedItemsField(
         label="From your operating model checklist",
         widget=GovukCheckboxes,
         help_text="Tick each to add as a draft, then complete it. Items already added are not offered again.",
-        error_messages={"required": "Select at least one item to add"},
     )
 
-    def __init__(self, *args, offered: list[ChecklistItem], joint_labels: bool = False, **kwargs):
+    def __init__(self, *args, offered: list[ChecklistItem], noun: str, joint_labels: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.noun = noun  # "risks": the register's records, in the error and the button
+        self.fields["items"].error_messages["required"] = f"Select at least one of the {noun} to add"
         self.offered = {item.key: item for item in offered}
         self.fields["items"].choices = [
             (
@@ -36,7 +38,6 @@ class ChecklistAdoptForm(GovukForm):
             )
             for item in offered
         ]
-        self.initial.setdefault("items", list(self.offered))
 
     @property
     def chosen(self) -> list[ChecklistItem]:

@@ -93,9 +93,13 @@ def decision_add(request, slug):
 
 
 def decision_detail(request, slug, number):
-    _initiative, decision = _get_decision(request, slug, number)
+    initiative, decision = _get_decision(request, slug, number)
     services.decision_seen(decision=decision, by=request.user)
-    context = {"page": decision_page(decision, request.user), "history": decision_history(decision)}
+    context = {
+        "initiative": initiative,
+        "page": decision_page(decision, request.user),
+        "history": decision_history(decision),
+    }
     return render(request, "governance/decisions/decision.html", context)
 
 
@@ -139,11 +143,11 @@ def decision_submit(request, slug, number):
 
 @require_POST
 def decision_resubmit(request, slug, number):
-    _initiative, decision = _get_decision(request, slug, number, CHANGE_DECISION)
+    initiative, decision = _get_decision(request, slug, number, CHANGE_DECISION)
     form = ResubmitForm(request.POST)
     if not form.is_valid():
         page = decision_page(decision, request.user, resubmit_form=form)
-        return render(request, "governance/decisions/decision.html", {"page": page})
+        return render(request, "governance/decisions/decision.html", {"page": page, "initiative": initiative})
     try:
         services.decision_resubmit(decision=decision, by=request.user, comment=form.cleaned_data["comment"])
     except (services.DecisionChanged, services.NoDecider) as refusal:
@@ -155,14 +159,14 @@ def decision_resubmit(request, slug, number):
 
 @require_POST
 def decision_decide(request, slug, number):
-    _initiative, decision = _get_decision(request, slug, number)
+    initiative, decision = _get_decision(request, slug, number)
     # Deciding belongs to the named decider alone, administrators included: see governance.rules.
     if not decide_allowed(request.user, decision):
         raise PermissionDenied
     form = DecideForm(request.POST)
     if not form.is_valid():
         page = decision_page(decision, request.user, decide_form=form)
-        return render(request, "governance/decisions/decision.html", {"page": page})
+        return render(request, "governance/decisions/decision.html", {"page": page, "initiative": initiative})
     action = Action(form.cleaned_data["outcome"])
     try:
         services.decision_decide(
@@ -180,7 +184,7 @@ def decision_decide(request, slug, number):
 
 
 def decision_change(request, slug, number):
-    _initiative, decision = _get_decision(request, slug, number, CHANGE_DECISION)
+    initiative, decision = _get_decision(request, slug, number, CHANGE_DECISION)
     form = SupersedeForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -194,7 +198,12 @@ def decision_change(request, slug, number):
             request, f"{new.reference} drafted to replace {decision.reference}. Change it, then submit it"
         )
         return redirect("governance:decision_edit", slug=slug, number=new.number)
-    context = {"decision": decision, "form": form, "back_url": _detail_url(decision)}
+    context = {
+        "initiative": initiative,
+        "decision": decision,
+        "form": form,
+        "back_url": _detail_url(decision),
+    }
     return render(request, "governance/decisions/change_form.html", context)
 
 
@@ -216,7 +225,13 @@ def decision_escalate(request, slug, number):
         else:
             messages.success(request, f"{decision.reference} escalated to {sent_to(escalation)}")
         return redirect("governance:decision", slug=slug, number=number)
-    context = {"decision": decision, "step": step, "form": form, "back_url": _detail_url(decision)}
+    context = {
+        "initiative": initiative,
+        "decision": decision,
+        "step": step,
+        "form": form,
+        "back_url": _detail_url(decision),
+    }
     return render(request, "governance/decisions/escalate_form.html", context)
 
 

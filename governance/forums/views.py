@@ -108,6 +108,7 @@ def level_remove(request, slug, pk):
             request,
             Confirmation(
                 caption=initiative.title,
+                initiative=initiative,
                 title=f"Remove {level} from the escalation route",
                 warning="The level leaves the route; the levels above move down one. Its history is kept.",
                 button="Remove level",

@@ -12,6 +12,7 @@ from collab.paging import CARDS_PER_PAGE, paged
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
+from governance.checklist.views import adopt_from_checklist
 from governance.glossary import services
 from governance.glossary.forms import AgreementForm, DefinitionForm, GlossaryFilterForm
 from governance.glossary.presenters import (
@@ -33,9 +34,17 @@ TERMS_PER_PAGE = 10
 
 
 def glossary_page(request, slug):
-    initiative = get_initiative_or_404(request.user, slug)
+    return _glossary_page(request, get_initiative_or_404(request.user, slug))
+
+
+def _checklist_form(initiative, data=None) -> ChecklistAdoptForm | None:
+    offered = checklist.offered_terms(initiative)
+    return ChecklistAdoptForm(data, offered=offered, noun="terms") if offered else None
+
+
+def _glossary_page(request, initiative, checklist_form=None):
+    """The glossary; after a checklist form sent with nothing ticked, that form with its error."""
     can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
-    offered = checklist.offered_terms(initiative) if can_manage else []
     filter_form = GlossaryFilterForm(request.GET or None, initiative=initiative)
     terms = glossary(initiative, list(Body.objects.taking_part_in(initiative)), filter_form.keeps)
     definitions = [entry.definition for entry in terms.entries]
@@ -55,8 +64,10 @@ def glossary_page(request, slug):
         if definitions
         else False,
         "can_manage": can_manage,
-        "checklist_form": ChecklistAdoptForm(offered=offered) if offered else None,
-        "checklist_action": reverse("governance:definitions_from_checklist", kwargs={"slug": slug}),
+        "checklist_form": checklist_form or (_checklist_form(initiative) if can_manage else None),
+        "checklist_action": reverse(
+            "governance:definitions_from_checklist", kwargs={"slug": initiative.slug}
+        ),
     }
     return render(request, "governance/glossary/glossary.html", context)
 
@@ -151,15 +162,15 @@ def definition_edit(request, slug, pk):
 @require_POST
 def from_checklist(request, slug):
     initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
-    form = ChecklistAdoptForm(request.POST, offered=checklist.offered_terms(initiative))
-    if form.is_valid():
-        added = services.definitions_add_from_checklist(
-            initiative=initiative, items=form.chosen, by=request.user
-        )
-        messages.success(request, f"{len(added)} terms added from the checklist: record what each body means")
-    else:
-        messages.error(request, "Select at least one data item from the checklist to add")
-    return redirect("governance:glossary", slug=slug)
+    return adopt_from_checklist(
+        request,
+        initiative,
+        _checklist_form(initiative, request.POST),
+        add=services.definitions_add_from_checklist,
+        added="{count} terms added from the checklist: record what each body means",
+        page=_glossary_page,
+        list_url="governance:glossary",
+    )
 
 
 def data_sharing_page(request, slug):

@@ -14,6 +14,7 @@ from collab.paging import paged
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
+from governance.checklist.views import adopt_from_checklist
 from governance.list_filters import download_filters
 from governance.measures import services
 from governance.measures.forms import MeasureFilterForm, MeasureForm, ReadingForm
@@ -45,9 +46,17 @@ def _measure(request, slug, pk, permission=None, manager="objects"):
 
 
 def measure_list(request, slug):
-    initiative = get_initiative_or_404(request.user, slug)
+    return _list_page(request, get_initiative_or_404(request.user, slug))
+
+
+def _checklist_form(initiative, data=None) -> ChecklistAdoptForm | None:
+    offered = checklist.offered_measures(initiative)
+    return ChecklistAdoptForm(data, offered=offered, noun="measures") if offered else None
+
+
+def _list_page(request, initiative, checklist_form=None):
+    """The measures; after a checklist form sent with nothing ticked, that form with its error."""
     can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
-    offered = checklist.offered_measures(initiative) if can_manage else []
     filter_form = MeasureFilterForm(request.GET or None, initiative=initiative)
     measures = paged(filter_form.filter(_measures_of(initiative)), request.GET)
     context = {
@@ -57,8 +66,8 @@ def measure_list(request, slug):
         "filter_form": filter_form,
         "can_add": request.user.has_perm(ADD_MEASURE, initiative),
         "can_manage": can_manage,
-        "checklist_form": ChecklistAdoptForm(offered=offered) if offered else None,
-        "checklist_action": reverse("governance:measures_from_checklist", kwargs={"slug": slug}),
+        "checklist_form": checklist_form or (_checklist_form(initiative) if can_manage else None),
+        "checklist_action": reverse("governance:measures_from_checklist", kwargs={"slug": initiative.slug}),
     }
     return render(request, "governance/measures/list.html", context)
 
@@ -145,13 +154,14 @@ def reading_add(request, slug, pk):
 
 
 def reading_remove(request, slug, pk, reading_pk):
-    _initiative, measure = _measure(request, slug, pk, CHANGE_MEASURE)
+    initiative, measure = _measure(request, slug, pk, CHANGE_MEASURE)
     reading = get_object_or_404(measure.readings, pk=reading_pk)
     if not confirmed(request):
         return confirm_page(
             request,
             Confirmation(
                 caption=measure.name,
+                initiative=initiative,
                 title=f"Remove the reading for {reading.taken_on:%-d %B %Y}",
                 warning="The reading leaves the measure, its chart and its standing. Its history is kept.",
                 button="Remove reading",
@@ -185,12 +195,12 @@ def export(request, slug):
 @require_POST
 def from_checklist(request, slug):
     initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
-    form = ChecklistAdoptForm(request.POST, offered=checklist.offered_measures(initiative))
-    if form.is_valid():
-        added = services.measures_add_from_checklist(
-            initiative=initiative, items=form.chosen, by=request.user
-        )
-        messages.success(request, f"{len(added)} draft measures added from the checklist: define each one")
-    else:
-        messages.error(request, "Select at least one measure from the checklist to add")
-    return redirect("governance:measures", slug=slug)
+    return adopt_from_checklist(
+        request,
+        initiative,
+        _checklist_form(initiative, request.POST),
+        add=services.measures_add_from_checklist,
+        added="{count} draft measures added from the checklist: define each one",
+        page=_list_page,
+        list_url="governance:measures",
+    )

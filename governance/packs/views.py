@@ -19,7 +19,12 @@ from initiatives.access import get_initiative_or_404
 def packs(request, slug):
     initiative = get_initiative_or_404(request.user, slug, VIEW_GOVERNANCE_PACKS)
     page = packs_page(initiative, request.user)
-    context = {"page": page, "versions": paged(page.packs, request.GET), "form": PackRequestForm()}
+    context = {
+        "initiative": initiative,
+        "page": page,
+        "versions": paged(page.packs, request.GET),
+        "form": PackRequestForm(),
+    }
     return render(request, "governance/packs/packs.html", context)
 
 

@@ -155,6 +155,7 @@ def row_remove(request, slug, pk):
             request,
             Confirmation(
                 caption=initiative.title,
+                initiative=initiative,
                 title=f"Remove the row “{row.activity}”",
                 warning="The row and its letters are removed from the RACI matrix. Its history is kept.",
                 button="Remove row",
@@ -227,6 +228,7 @@ def column_remove(request, slug, pk):
             request,
             Confirmation(
                 caption=initiative.title,
+                initiative=initiative,
                 title=f"Remove the column “{column_label(column)}”",
                 warning="The column and its letters are removed from the RACI matrix. Its history is kept.",
                 button="Remove column",

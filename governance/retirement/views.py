@@ -49,6 +49,7 @@ def retire_record(request, slug, key, **lookup):
     verb = register.verb.capitalize()
     confirmation = Confirmation(
         caption=initiative.title,
+        initiative=initiative,
         title=f"{verb} {register.noun} “{record}”",
         warning=(
             f"The {register.noun} leaves the working list. It stays in its history, in exports "

@@ -16,6 +16,7 @@ from collab.refusals import refused_or_done
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
 from governance.checklist.forms import ChecklistAdoptForm
+from governance.checklist.views import adopt_from_checklist
 from governance.forums.escalation import CannotEscalate, escalation_raise, sent_to
 from governance.list_filters import download_filters
 from governance.predicates import MANAGE_REGISTERS
@@ -44,7 +45,16 @@ def _register_url(slug):
 
 
 def register(request, slug):
-    initiative = get_initiative_or_404(request.user, slug)
+    return _register_page(request, get_initiative_or_404(request.user, slug))
+
+
+def _checklist_form(initiative, data=None) -> ChecklistAdoptForm | None:
+    offered = checklist.offered_risks(initiative)
+    return ChecklistAdoptForm(data, offered=offered, noun="risks", joint_labels=True) if offered else None
+
+
+def _register_page(request, initiative, checklist_form=None):
+    """The register; after a checklist form sent with nothing ticked, that form with its error."""
     filter_form = RiskFilterForm(request.GET or None, initiative=initiative)
     risks = filter_form.filter(initiative.risks.live())
     # The heat map and the flag counts sum up every risk matching the filters, in the database; the
@@ -55,7 +65,6 @@ def register(request, slug):
     prefetch_related_objects(shown.rows, "owner_body", "owner")
     register = risk_register(risks, shown.rows, today)
     can_manage = request.user.has_perm(MANAGE_REGISTERS, initiative)
-    offered = checklist.offered_risks(initiative) if can_manage else []
     context = {
         "initiative": initiative,
         "register": register,
@@ -63,8 +72,8 @@ def register(request, slug):
         "filter_form": filter_form,
         "can_add": request.user.has_perm(ADD_RISK, initiative),
         "can_manage": can_manage,
-        "checklist_form": ChecklistAdoptForm(offered=offered, joint_labels=True) if offered else None,
-        "checklist_action": reverse("governance:risks_from_checklist", kwargs={"slug": slug}),
+        "checklist_form": checklist_form or (_checklist_form(initiative) if can_manage else None),
+        "checklist_action": reverse("governance:risks_from_checklist", kwargs={"slug": initiative.slug}),
     }
     return render(request, "governance/risks/register.html", context)
 
@@ -136,7 +145,7 @@ def risk_action_complete(request, slug, pk, action_pk):
 
 
 def risk_action_remove(request, slug, pk, action_pk):
-    _initiative, risk = _risk(request, slug, pk, CHANGE_RISK)
+    initiative, risk = _risk(request, slug, pk, CHANGE_RISK)
     action = get_object_or_404(risk.actions.select_related("owner", "owner_body"), pk=action_pk)
     if not confirmed(request):
         owner = action.owner or action.owner_body or "no owner"
@@ -145,6 +154,7 @@ def risk_action_remove(request, slug, pk, action_pk):
             request,
             Confirmation(
                 caption=str(risk),
+                initiative=initiative,
                 title=f"Remove this {action.get_kind_display().lower()}",
                 warning="It leaves the risk. If it was done, mark it done instead. Its history is kept.",
                 button=f"Remove {action.get_kind_display().lower()}",
@@ -191,12 +201,12 @@ def export(request, slug):
 @require_POST
 def from_checklist(request, slug):
     initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
-    form = ChecklistAdoptForm(request.POST, offered=checklist.offered_risks(initiative))
-    if form.is_valid():
-        added = services.risks_add_from_checklist(initiative=initiative, items=form.chosen, by=request.user)
-        messages.success(
-            request, f"{len(added)} draft risks added from the checklist: assess and own each one"
-        )
-    else:
-        messages.error(request, "Select at least one risk from the checklist to add")
-    return redirect("governance:risk_register", slug=slug)
+    return adopt_from_checklist(
+        request,
+        initiative,
+        _checklist_form(initiative, request.POST),
+        add=services.risks_add_from_checklist,
+        added="{count} draft risks added from the checklist: assess and own each one",
+        page=_register_page,
+        list_url="governance:risk_register",
+    )

@@ -95,7 +95,8 @@ def import_job(request, slug, job_id):
     """A confirmed import's progress: its script asks import_job_status until the job is finished."""
     initiative = get_initiative_or_404(request.user, slug, MANAGE_REGISTERS)
     job = get_object_or_404(initiative.import_jobs.without_rows(), pk=job_id)
-    return render(request, "governance/spreadsheets/job.html", {"page": import_job_page(job)})
+    context = {"initiative": initiative, "page": import_job_page(job)}
+    return render(request, "governance/spreadsheets/job.html", context)
 
 
 def import_job_status(request, slug, job_id):

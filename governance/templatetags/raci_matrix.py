@@ -12,18 +12,33 @@ from django.utils.safestring import mark_safe
 from collab.components.base import OPEN_COMPONENT
 from collab.components.tables import Row, cell_html
 from governance.raci.forms import CELL_CHOICES
+from governance.raci.models import RaciCell
 from governance.raci.presenters import CellView, RowView
 
 register = template.Library()
+
+# A letter is shown, its word is what a screen reader says ("Responsible", not "R").
+SPOKEN = {"": "None", **dict(RaciCell.Value.choices)}
 
 
 def _options(selected: str) -> str:
     # An option's value is its text when it has no value attribute: only the empty one needs it.
     return "".join(
-        f'<option value=""{" selected" * (selected == "")}>{text}</option>'
+        f'<option value=""{" selected" * (selected == "")} aria-label="{SPOKEN[value]}">{text}</option>'
         if value == ""
-        else f"<option{' selected' * (selected == value)}>{text}</option>"
+        else f'<option{" selected" * (selected == value)} aria-label="{SPOKEN[value]}">{text}</option>'
         for value, text in CELL_CHOICES
+    )
+
+
+def _letter(value: str) -> str:
+    """A read-only cell: the letter to see, the word to hear."""
+    if not value:
+        return ""
+    return format_html(
+        '<span aria-hidden="true">{}</span><span class="govuk-visually-hidden">{}</span>',
+        value,
+        SPOKEN[value],
     )
 
 
@@ -56,7 +71,7 @@ def raci_cells(context: Context, row: RowView, editable: bool) -> str:
     if not isinstance(table_row, Row):
         raise TemplateSyntaxError("{% raci_cells %} belongs inside {% row %}")
     for cell in row.cells:
-        content = _select(cell, in_error=row.problems_are_errors) if editable else escape(cell.value)
+        content = _select(cell, in_error=row.problems_are_errors) if editable else _letter(cell.value)
         table_row.cells.append(
             cell_html(content, in_head=False, header=False, numeric=False, classes="", attributes="")
         )

@@ -73,6 +73,7 @@ def withdraw(request, slug, pk):
             request,
             Confirmation(
                 caption=invitation.initiative.title,
+                initiative=invitation.initiative,
                 title=f"Withdraw the invitation to {invitation.email}",
                 warning="The emailed link stops working. You can invite them again later.",
                 button="Withdraw invitation",

@@ -1,5 +1,7 @@
 """A draft risk from the checklist reads "Not yet assessed" until someone assesses it."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -16,7 +18,16 @@ def test_a_programme_manager_adopts_a_draft_risk_sees_it_unassessed_then_assesse
     sign_in(page, live_server, world.programme_manager)
     page.goto(f"{live_server.url}/initiatives/{world.initiative.slug}/risks/")
 
-    expect(page.get_by_label("Data quality across bodies (joint)")).to_be_checked()
+    offered = page.get_by_label("Data quality across bodies (joint)")
+    expect(offered).not_to_be_checked()
+    # Sent with nothing ticked, the page says so the GOV.UK way, its summary leading to the box.
+    page.get_by_role("button", name="Add selected risks as drafts").click()
+    expect(page).to_have_title(re.compile("^Error: Shared risk register \N{EN DASH} "))
+    page.locator(".govuk-error-summary").get_by_role(
+        "link", name="Select at least one of the risks to add"
+    ).click()
+    expect(offered).to_be_focused()
+    offered.check()
     page.get_by_role("button", name="Add selected risks as drafts").click()
 
     row = page.get_by_role("row").filter(has_text="R001: Data quality across bodies")

@@ -83,7 +83,9 @@ def test_a_raci_matrix_saves_when_valid_and_explains_a_row_with_two_as(page, liv
 
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_contain_text("“Own the shared risk register” has 2 As (DWP and HMRC)")
-    expect(page).to_have_title("Error: RACI matrix for Tell Us Once for bereavement - Joined-up")
+    expect(page).to_have_title(
+        "Error: RACI matrix \N{EN DASH} Tell Us Once for bereavement \N{EN DASH} Joined-up"
+    )
     expect(page.get_by_label("Own the shared risk register — DWP")).to_have_value("A")
     assert_accessible(page)
     summary.get_by_role("link").first.click()

@@ -13,6 +13,14 @@ from tests.governance.factories import long_matrix
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+SPOKEN_LETTERS = [
+    ("None", "—"),
+    ("Responsible", "R"),
+    ("Accountable", "A"),
+    ("Consulted", "C"),
+    ("Informed", "I"),
+]
+
 
 def letters(row):
     cells = RaciCell.objects.filter(row=row).select_related("column__body")
@@ -36,6 +44,11 @@ def test_a_page_of_rows_is_edited_and_saved_with_the_keyboard_and_the_other_page
     page.keyboard.press("Enter")
     expect(page.get_by_role("table")).to_contain_text("Activities and decisions: rows 51 to 60 of 60")
     choose(page, "Activity 51 — DWP", "R")
+    # A screen reader names each choice by its word, while the letter is seen and typed.
+    select = page.get_by_label("Activity 51 — DWP")
+    for word, letter in SPOKEN_LETTERS:
+        expect(select.get_by_role("option", name=word, exact=True)).to_have_text(letter)
+    expect(select.get_by_role("option", selected=True)).to_have_accessible_name("Responsible")
     choose(page, "Activity 51 — HMRC", "A")
     choose(page, "Activity 52 — DWP", "C")
     status = page.locator("[data-raci-row]", has_text="Activity 52").locator("[data-raci-status]")

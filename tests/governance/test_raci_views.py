@@ -90,7 +90,10 @@ class TestSavingTheMatrix:
         assert f'id="raci-row-{first.pk}-problems" class="govuk-error-message' in body
         # The choices the user made are still there to correct.
         select = body[body.index(f'name="{cell(first, hmrc)}"') :]
-        assert select[: select.index("</select>")].count("<option selected>A</option>") == 1
+        assert (
+            select[: select.index("</select>")].count('<option selected aria-label="Accountable">A</option>')
+            == 1
+        )
 
     def test_a_row_without_a_or_r_is_not_saved_but_the_valid_row_is(self, client, world, matrix):
         first, second, dwp, hmrc = matrix
@@ -168,6 +171,19 @@ class TestSavingTheMatrix:
         body = client.get(url("raci")).content.decode()
 
         assert f'name="{cell(first, dwp)}" aria-label="Approve the business case — DWP"' in body
+
+    def test_a_reader_hears_each_letter_as_its_word(self, client, world, matrix):
+        first, second, dwp, hmrc = matrix
+        save_letters(world, (dwp, hmrc), (first, "A R"), (second, "R A"))
+        client.force_login(world.partner_member)
+
+        body = client.get(url("raci")).content.decode()
+
+        for letter, word in (("A", "Accountable"), ("R", "Responsible")):
+            assert (
+                f'<span aria-hidden="true">{letter}</span><span class="govuk-visually-hidden">{word}</span>'
+                in body
+            )
 
     def test_stored_rows_still_to_complete_are_counted_without_an_error_summary(self, client, world, matrix):
         client.force_login(world.programme_manager)

@@ -1,6 +1,7 @@
 """The register pages as each persona meets them."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -300,6 +301,38 @@ class TestChecklistDrafts:
 
         assert Measure.objects.get().is_draft
         assert DataDefinition.objects.get().term == "date of death"
+
+    @pytest.mark.parametrize(
+        ("page", "action", "noun"),
+        [
+            ("risk_register", "risks_from_checklist", "risks"),
+            ("measures", "measures_from_checklist", "measures"),
+            ("glossary", "definitions_from_checklist", "terms"),
+        ],
+    )
+    def test_a_checklist_form_starts_unticked_and_sent_empty_shows_the_govuk_error(
+        self, client, world, page, action, noun
+    ):
+        AssessmentFactory(
+            initiative=world.initiative,
+            joint_risks=["Data quality"],
+            measures=["Repeat contacts"],
+            data_items=["date of death"],
+        )
+        client.force_login(world.programme_manager)
+
+        first_view = client.get(url(page, world)).content.decode()
+        sent_empty = client.post(url(action, world), {})
+        body = sent_empty.content.decode()
+
+        assert 'id="id_items_0"' in first_view and 'id="id_items_0" checked' not in first_view
+        assert sent_empty.status_code == 200
+        assert re.search(r"<title>Error: [^<]+</title>", body)
+        error = f"Select at least one of the {noun} to add"
+        assert f'<a href="#id_items_0">{error}</a>' in body  # the summary links to the first checkbox
+        form_group = body.index("govuk-form-group--error")
+        assert form_group < body.index(f"</span> {error}") < body.index('id="id_items_0"')
+        assert not (Risk.objects.exists() or Measure.objects.exists() or DataDefinition.objects.exists())
 
     def test_only_programme_managers_adopt_checklist_items(self, client, world):
         AssessmentFactory(initiative=world.initiative, joint_risks=["Data quality"])

@@ -204,7 +204,8 @@ class TestThePage:
         assert response.status_code == 200
         assert "There is a problem" in body
         assert '<a href="#id_forums_0">Select at least one thing to set up</a>' in body
-        assert "<title>Error: Set up the initiative - Joined-up</title>" in body
+        title = f"Error: Set up the initiative \N{EN DASH} {world.initiative.title}"
+        assert f"<title>{title} \N{EN DASH} Joined-up</title>" in body
         assert counts(world.initiative)["forums"] == 0
 
     def test_confirming_sets_it_up_and_a_double_submit_adds_nothing(self, manager, world):

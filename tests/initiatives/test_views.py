@@ -56,7 +56,7 @@ class TestSignIn:
         body = response.content.decode()
         assert "There is a problem" in body
         assert '<a href="#id_username">Enter your email address</a>' in body
-        assert "<title>Error: Sign in - Joined-up</title>" in body
+        assert "<title>Error: Sign in \N{EN DASH} Joined-up</title>" in body
 
 
 class TestHome:

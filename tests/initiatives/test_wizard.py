@@ -126,7 +126,8 @@ class TestQuestionPages:
         )
         assert "Regular exchange of records between bodies" in body
         assert 'id="id_data_2-hint"' in body
-        assert "<title>What data do the bodies need to share or agree? - Joined-up</title>" in body
+        title = f"What data do the bodies need to share or agree? \N{EN DASH} {world.initiative.title}"
+        assert f"<title>{title} \N{EN DASH} Joined-up</title>" in body
 
     def test_a_missing_answer_gets_an_error_summary_linking_to_the_field(self, manager, world):
         response = manager.post(question_url(world.initiative, "own-the-outcome"), {})
@@ -138,7 +139,8 @@ class TestQuestionPages:
             '<a href="#id_single_owner_0">Select whether one body could own the outcome on its own</a>'
             in body
         )
-        assert "<title>Error: Could one body own the outcome on its own? - Joined-up</title>" in body
+        title = f"Error: Could one body own the outcome on its own? \N{EN DASH} {world.initiative.title}"
+        assert f"<title>{title} \N{EN DASH} Joined-up</title>" in body
 
     def test_a_value_outside_the_choices_is_refused(self, manager, world):
         response = manager.post(question_url(world.initiative, "budget"), {"budget": "lots"})

@@ -32,6 +32,7 @@ def _changes_url(decision: Decision) -> str:
 def decision_changes(request, slug, number):
     decision = _editable_decision(request, slug, number)
     context = {
+        "initiative": decision.initiative,
         "decision": decision,
         "about": decision_about(decision),
         "editable": changes_editable(decision),
@@ -58,7 +59,13 @@ def decision_link_add(request, slug, number, kind):
         else:
             messages.success(request, f"{decision.reference} is now about “{kind.name(form.record)}”")
         return redirect(_changes_url(decision))
-    context = {"decision": decision, "kind": kind, "form": form, "back_url": _changes_url(decision)}
+    context = {
+        "initiative": decision.initiative,
+        "decision": decision,
+        "kind": kind,
+        "form": form,
+        "back_url": _changes_url(decision),
+    }
     return render(request, "governance/decisions/changes/link_form.html", context)
 
 
@@ -72,6 +79,7 @@ def decision_link_remove(request, slug, number, link_id):
             Confirmation(
                 title=f"Take this {kind.noun} off {decision.reference}",
                 caption=decision.title,
+                initiative=decision.initiative,
                 warning=f"{decision.reference} will no longer be about it, or change it once approved.",
                 button="Take it off",
                 back_url=_changes_url(decision),
