@@ -17,6 +17,8 @@ urlpatterns = [
     path("initiatives/<slug:slug>/", include("governance.urls")),
     path("search/", include("governance.search.urls")),
     path("portfolio/", include("governance.portfolio.urls")),
+    path("account/api-tokens/", include("api.account.urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -55,6 +55,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 # GET URLs that answer with something other than an HTML page, or with no page in the demo.
 NOT_PAGES = {
+    "api:schema": "the API's OpenAPI schema (YAML, or JSON with ?format=json)",
+    "api:docs": "Swagger UI, drawn by drf-spectacular-sidecar's script, not a GOV.UK page",
+    **{
+        f"api:{resource}-{kind}": "JSON from the API, for a personal access token, not a browser session"
+        for resource in ("initiative", "risk", "decision", "measure")
+        for kind in ("list", "detail")
+    },
     "governance:raci_csv": "a CSV download",
     "governance:risks_export": "a CSV download",
     "governance:measures_export": "a CSV download",

@@ -93,6 +93,9 @@ class Access:
     action: bool = False
     # For POSTs: form data that passes validation is not needed; only who gets through.
     data: dict = field(default_factory=dict)
+    # An API route: each persona calls it with a read-write personal access token of theirs, not a
+    # session (anonymous sends none), and its POSTs need no CSRF token.
+    bearer: bool = False
 
 
 def nothing(seed) -> dict:
@@ -195,7 +198,52 @@ SIGN_IN = Access(
     post=dict.fromkeys(PERSONAS, DONE),
 )
 
+# The API (/api/v1/): a missing token is 401, not the sign-in page; the same people read as on the web.
+API_READ = expect(anonymous=401, outsider=404, partner=OK, programme_manager=OK, senior_owner=OK, reviewer=OK)
+API_SIGNED_IN = expect(
+    anonymous=401,
+    outsider=OK,
+    partner=OK,
+    programme_manager=OK,
+    senior_owner=OK,
+    reviewer=OK,
+    portfolio_office=OK,
+)
+
+
+def api_read(params=initiative) -> Access:
+    return Access(params=params, get=API_READ, bearer=True)
+
+
+def a_token_of_the_programme_manager(seed) -> dict:
+    from api.services import token_create
+
+    token, _secret = token_create(
+        person=seed.people["programme_manager"], name="A dashboard", scope="read", expires_in_days=30
+    )
+    return {"pk": token.pk}
+
+
 TABLE: dict[str, Access] = {
+    # The API's schema and docs are public, as the schema is in the repository; the data is not.
+    "api:schema": Access(params=nothing, get=EVERYONE_OK),
+    "api:docs": Access(params=nothing, get=EVERYONE_OK),
+    "api:initiative-list": Access(params=nothing, get=API_SIGNED_IN, bearer=True),
+    "api:initiative-detail": api_read(),
+    "api:risk-list": api_read(),
+    "api:risk-detail": api_read(with_pk("dwp_risk")),
+    "api:decision-list": api_read(),
+    "api:decision-detail": api_read(with_pk("approved_decision")),
+    "api:measure-list": api_read(),
+    "api:measure-detail": api_read(with_pk("dwp_measure")),
+    # Your API tokens: each person's own; another person's token is not found.
+    "api_tokens:tokens": Access(params=nothing, get=SIGNED_IN_PAGE),
+    "api_tokens:token_create": Access(params=nothing, get=SIGNED_IN_PAGE, post=SIGNED_IN_POST),
+    "api_tokens:token_revoke": Access(
+        params=a_token_of_the_programme_manager,
+        get=expect(outsider=404, partner=404, programme_manager=OK, senior_owner=404, reviewer=404),
+        post=expect(outsider=404, partner=404, programme_manager=DONE, senior_owner=404, reviewer=404),
+    ),
     # Signing in (django-allauth's views at our addresses), out, and the home page.
     **dict.fromkeys(("login", "account_login"), SIGN_IN),
     **dict.fromkeys(
