@@ -10,12 +10,21 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.functional import cached_property
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import viewsets
+from rest_framework import mixins, status, viewsets
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
 
 from api import serializers
+from api.form_answers import current_answers, form_data, valid
+from api.problems import Conflict
+from api.writes import RiskWriteSerializer
 from governance.decisions.models import Decision
 from governance.measures.models import Measure
+from governance.predicates import MANAGE_REGISTERS
+from governance.risks import services as risk_services
+from governance.risks.forms import RiskForm
 from governance.risks.models import Risk
+from governance.risks.rules import ADD_RISK, CHANGE_RISK
 from initiatives.models import Initiative
 
 SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The initiative's slug")
@@ -71,12 +80,61 @@ class InitiativePart(ApiEndpoint, viewsets.ReadOnlyModelViewSet):
         return self.serializer_class
 
 
-class RiskViewSet(InitiativePart):
+def _answers(serializer_class, request) -> dict:
+    checked = serializer_class(data=request.data)
+    checked.is_valid(raise_exception=True)
+    return checked.validated_data
+
+
+@extend_schema_view(
+    create=extend_schema(
+        parameters=[SLUG], request=RiskWriteSerializer, responses={201: serializers.RiskDetailSerializer}
+    ),
+    partial_update=extend_schema(
+        parameters=[SLUG], request=RiskWriteSerializer, responses={200: serializers.RiskDetailSerializer}
+    ),
+)
+class RiskViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, InitiativePart):
     queryset = Risk.objects.none()
     serializer_class = serializers.RiskSerializer
     detail_serializer_class = serializers.RiskDetailSerializer
     filterset_fields = ["status", "category", "owner_body", "is_joint", "treatment"]
     ordering_fields = ["number", "review_date", "created_at", "updated_at"]
+
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def _form(self, answers: dict | None, risk: Risk | None = None) -> RiskForm:
+        user, initiative = self.request.user, self.initiative
+        manages_all = user.has_perm(MANAGE_REGISTERS, initiative)
+        blank = RiskForm(instance=risk, initiative=initiative, user=user, manages_all=manages_all)
+        if answers is None:
+            return blank
+        data = form_data(blank, {**current_answers(blank), **answers})
+        return RiskForm(data, instance=risk, initiative=initiative, user=user, manages_all=manages_all)
+
+    def create(self, request, *args, **kwargs):
+        if not request.user.has_perm(ADD_RISK, self.initiative):
+            raise PermissionDenied("Only the people of bodies taking part add risks")
+        form = valid(self._form(_answers(RiskWriteSerializer, request)))
+        risk = risk_services.risk_create(initiative=self.initiative, by=request.user, **form.as_fields())
+        return Response(serializers.RiskDetailSerializer(risk).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, *args, **kwargs):
+        risk = self.get_object()
+        if not request.user.has_perm(CHANGE_RISK, risk):
+            raise PermissionDenied("Only the owner body's people and the programme managers change this risk")
+        if risk.is_retired:
+            raise Conflict("This risk is closed: restore it on its closed view before changing it")
+        answers = _answers(RiskWriteSerializer, request)
+        if not answers.get("version"):
+            raise ValidationError({"version": "Send the version of the risk you read"})
+        form = valid(self._form(answers, risk))
+        with form.versioned_save():
+            risk_services.risk_update(risk=risk, by=request.user, **form.as_fields())
+        return Response(serializers.RiskDetailSerializer(risk).data)
+
+    def update(self, request, *args, **kwargs):
+        return self.partial_update(request, *args, **kwargs)
 
     def get_queryset(self):
         risks = self.initiative.risks.select_related("owner_body", "owner")

@@ -230,7 +230,23 @@ TABLE: dict[str, Access] = {
     "api:docs": Access(params=nothing, get=EVERYONE_OK),
     "api:initiative-list": Access(params=nothing, get=API_SIGNED_IN, bearer=True),
     "api:initiative-detail": api_read(),
-    "api:risk-list": api_read(),
+    # Adding a risk: any participant, for their own body (the partner and senior owner name none, so the
+    # web's form asks them which: 400); the reviewer takes no part; the outsider cannot see the initiative.
+    "api:risk-list": Access(
+        get=API_READ,
+        post=expect(
+            anonymous=401, outsider=404, partner=400, programme_manager=201, senior_owner=400, reviewer=403
+        ),
+        data={
+            "title": "A risk added through the API",
+            "category": "technology",
+            "is_joint": False,
+            **{f"{p}_{a}": 3 for p in ("inherent", "current", "target") for a in ("likelihood", "impact")},
+            "appetite": "cautious",
+            "treatment": "treat",
+        },
+        bearer=True,
+    ),
     "api:risk-detail": api_read(with_pk("dwp_risk")),
     "api:decision-list": api_read(),
     "api:decision-detail": api_read(with_pk("approved_decision")),

@@ -1,0 +1,48 @@
+"""What a write may send: JSON types are checked here, then the web's form checks the rules (form_answers)."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from governance.risks.models import Risk
+
+VERSION_HELP = "The version you read (a record's `version`): a change made since then gets 409 Conflict"
+
+
+def _score() -> serializers.IntegerField:
+    return serializers.IntegerField(min_value=1, max_value=5, required=False)
+
+
+class RiskWriteSerializer(serializers.Serializer):
+    """A risk to add (title, scores, category, appetite and treatment required) or the fields to change."""
+
+    title = serializers.CharField(max_length=200, required=False)
+    cause = serializers.CharField(allow_blank=True, required=False)
+    effect = serializers.CharField(allow_blank=True, required=False)
+    category = serializers.ChoiceField(Risk.Category.choices, required=False)
+    is_joint = serializers.BooleanField(required=False)
+    owner_body = serializers.IntegerField(allow_null=True, required=False, help_text="A body's id")
+    owner = serializers.IntegerField(allow_null=True, required=False, help_text="A person's id")
+    inherent_likelihood = _score()
+    inherent_impact = _score()
+    current_likelihood = _score()
+    current_impact = _score()
+    target_likelihood = _score()
+    target_impact = _score()
+    appetite = serializers.ChoiceField(Risk.Appetite.choices, required=False)
+    treatment = serializers.ChoiceField(Risk.Treatment.choices, required=False)
+    proximity = serializers.ChoiceField(Risk.Proximity.choices, allow_blank=True, required=False)
+    escalation_threshold = serializers.IntegerField(min_value=1, max_value=25, required=False)
+    review_date = serializers.DateField(allow_null=True, required=False)
+    status = serializers.ChoiceField(
+        [Risk.Status.OPEN], required=False, help_text="Open a draft risk by assessing it (changes only)"
+    )
+    version = serializers.CharField(max_length=200, required=False, help_text=VERSION_HELP)
+
+    def validate(self, attrs):
+        unknown = (
+            sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []
+        )
+        if unknown:
+            raise serializers.ValidationError(dict.fromkeys(unknown, "This API does not take this field"))
+        return attrs
