@@ -100,7 +100,6 @@ class RiskSerializer(serializers.ModelSerializer):
     class Meta:
         model = Risk
         fields = RISK_FIELDS
-        read_only_fields = RISK_FIELDS
 
 
 def _one_to_five(**kwargs) -> serializers.IntegerField:
@@ -175,7 +174,6 @@ class DecisionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Decision
         fields = DECISION_FIELDS
-        read_only_fields = DECISION_FIELDS
 
 
 class DecisionTransitionSerializer(serializers.ModelSerializer):
@@ -226,7 +224,6 @@ class MeasureSerializer(serializers.ModelSerializer):
     class Meta:
         model = Measure
         fields = MEASURE_FIELDS
-        read_only_fields = MEASURE_FIELDS
 
 
 class MeasureReadingSerializer(serializers.ModelSerializer):

@@ -11,8 +11,10 @@ from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.functional import cached_property
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from api import serializers
 from api.form_answers import current_answers, form_data, valid
@@ -48,6 +50,17 @@ class ApiEndpoint:
             set_response_etag(response)
             return get_conditional_response(request, etag=response["ETag"], response=response)
         return response
+
+
+@extend_schema(exclude=True)
+class NoSuchAddress(ApiEndpoint, APIView):
+    """Any other address under /api/: a problem-details 404, never the web's HTML page."""
+
+    permission_classes = [AllowAny]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        raise NotFound("There is nothing at this address: the API's addresses are in /api/schema/")
 
 
 class InitiativeViewSet(ApiEndpoint, viewsets.ReadOnlyModelViewSet):

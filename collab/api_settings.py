@@ -49,6 +49,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.add_problem_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "InitiativeStatusEnum": "initiatives.models.Initiative.Status",
         "RiskStatusEnum": "governance.risks.models.Risk.Status",

@@ -228,6 +228,11 @@ TABLE: dict[str, Access] = {
     # The API's schema and docs are public, as the schema is in the repository; the data is not.
     "api:schema": Access(params=nothing, get=EVERYONE_OK),
     "api:docs": Access(params=nothing, get=EVERYONE_OK),
+    "api:no_such_address": Access(
+        params=lambda seed: {"anything": "v1/initiatives/not a slug/"},
+        get=dict.fromkeys(PERSONAS, 404),
+        bearer=True,
+    ),
     "api:initiative-list": Access(params=nothing, get=API_SIGNED_IN, bearer=True),
     "api:initiative-detail": api_read(),
     # Adding a risk: any participant, for their own body (the partner and senior owner name none, so the
