@@ -12,20 +12,38 @@ from governance.measures.models import Measure, MeasureReading
 from governance.risks.models import Risk, RiskAction, RiskScoreChange
 from initiatives.models import Body, Initiative, User
 
+# The largest value of each integer column size: limits of the database, not of the record.
+COLUMN_LIMITS = {2**15 - 1, 2**31 - 1, 2**63 - 1}
 
-class BodySerializer(serializers.ModelSerializer):
+
+class RecordSerializer(serializers.ModelSerializer):
+    """Leaves the database's integer limits out of the schema: the same on SQLite and PostgreSQL."""
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        if kwargs.get("max_value") in COLUMN_LIMITS:
+            del kwargs["max_value"]
+            kwargs["validators"] = [
+                each
+                for each in kwargs.get("validators", [])
+                if getattr(each, "limit_value", None) not in COLUMN_LIMITS
+            ]
+        return field_class, kwargs
+
+
+class BodySerializer(RecordSerializer):
     class Meta:
         model = Body
         fields = ["id", "name", "short_name"]
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(RecordSerializer):
     class Meta:
         model = User
         fields = ["id", "full_name"]
 
 
-class InitiativeSerializer(serializers.ModelSerializer):
+class InitiativeSerializer(RecordSerializer):
     lead_body = BodySerializer(read_only=True)
     senior_owner = PersonSerializer(read_only=True, allow_null=True)
 
@@ -47,7 +65,7 @@ class InitiativeSerializer(serializers.ModelSerializer):
         ]
 
 
-class VersionedSerializer(serializers.ModelSerializer):
+class VersionedSerializer(RecordSerializer):
     """A record's edit version (collab/versions.py): send it back with a change so that a change made
     since you read the record is never overwritten (409 Conflict instead)."""
 
@@ -89,7 +107,7 @@ RISK_FIELDS = [
 ]
 
 
-class RiskSerializer(serializers.ModelSerializer):
+class RiskSerializer(RecordSerializer):
     reference = serializers.CharField(read_only=True)
     owner_body = BodySerializer(read_only=True, allow_null=True)
     owner = PersonSerializer(read_only=True, allow_null=True)
@@ -107,7 +125,7 @@ def _one_to_five(**kwargs) -> serializers.IntegerField:
     return serializers.IntegerField(read_only=True, min_value=1, max_value=5, **kwargs)
 
 
-class RiskScoreChangeSerializer(serializers.ModelSerializer):
+class RiskScoreChangeSerializer(RecordSerializer):
     changed_by = PersonSerializer(read_only=True)
     old_likelihood = _one_to_five(allow_null=True)
     old_impact = _one_to_five(allow_null=True)
@@ -128,7 +146,7 @@ class RiskScoreChangeSerializer(serializers.ModelSerializer):
         ]
 
 
-class RiskActionSerializer(serializers.ModelSerializer):
+class RiskActionSerializer(RecordSerializer):
     owner = PersonSerializer(read_only=True, allow_null=True)
     owner_body = BodySerializer(read_only=True, allow_null=True)
 
@@ -165,7 +183,7 @@ DECISION_FIELDS = [
 ]
 
 
-class DecisionSerializer(serializers.ModelSerializer):
+class DecisionSerializer(RecordSerializer):
     reference = serializers.CharField(read_only=True)
     decider = PersonSerializer(read_only=True, allow_null=True)
     created_by = PersonSerializer(read_only=True)
@@ -176,7 +194,7 @@ class DecisionSerializer(serializers.ModelSerializer):
         fields = DECISION_FIELDS
 
 
-class DecisionTransitionSerializer(serializers.ModelSerializer):
+class DecisionTransitionSerializer(RecordSerializer):
     by = PersonSerializer(read_only=True)
 
     class Meta:
@@ -215,7 +233,7 @@ MEASURE_FIELDS = [
 ]
 
 
-class MeasureSerializer(serializers.ModelSerializer):
+class MeasureSerializer(RecordSerializer):
     reference = serializers.CharField(read_only=True)
     owner_body = BodySerializer(read_only=True, allow_null=True)
     investing_body = BodySerializer(read_only=True, allow_null=True)
@@ -226,7 +244,7 @@ class MeasureSerializer(serializers.ModelSerializer):
         fields = MEASURE_FIELDS
 
 
-class MeasureReadingSerializer(serializers.ModelSerializer):
+class MeasureReadingSerializer(RecordSerializer):
     recorded_by = PersonSerializer(read_only=True, allow_null=True)
 
     class Meta:

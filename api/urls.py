@@ -31,6 +31,15 @@ parts = SimpleRouter(use_regex_path=False)
 parts.register("risks", views.RiskViewSet, basename="risk")
 parts.register("decisions", views.DecisionViewSet, basename="decision")
 parts.register("measures", views.MeasureViewSet, basename="measure")
+parts.register("bodies", views.BodiesTakingPart, basename="participation")
+parts.register("raci-rows", views.RaciRows, basename="raci-row")
+parts.register("raci-columns", views.RaciColumns, basename="raci-column")
+parts.register("forums", views.Forums, basename="forum")
+parts.register("escalation-levels", views.EscalationLevels, basename="escalation-level")
+parts.register("terms", views.Terms, basename="term")
+parts.register("data-sharing-agreements", views.Agreements, basename="agreement")
+parts.register("assurance-reviews", views.Reviews, basename="review")
+parts.register("packs", views.Packs, basename="pack")
 
 # The API answers for itself (401 with WWW-Authenticate), never with the sign-in page.
 urlpatterns = [

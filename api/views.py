@@ -16,11 +16,14 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api import record_serializers as records
 from api import serializers
 from api.form_answers import current_answers, form_data, valid
 from api.problems import Conflict
 from api.writes import RiskWriteSerializer
 from governance.decisions.models import Decision
+from governance.forums.models import Forum
+from governance.glossary.models import DataDefinition, DataSharingAgreement
 from governance.measures.models import Measure
 from governance.predicates import MANAGE_REGISTERS
 from governance.risks import services as risk_services
@@ -188,3 +191,60 @@ class MeasureViewSet(InitiativePart):
         if self.action == "retrieve":
             return measures.prefetch_related("readings__recorded_by")
         return measures
+
+
+def initiative_part(serializer, records_of, ordering: str = "pk", **options) -> type[InitiativePart]:
+    """A read-only register of one initiative: `records_of(initiative)` is its queryset."""
+
+    def get_queryset(self):
+        return records_of(self.initiative)
+
+    attributes = {
+        "serializer_class": serializer,
+        "queryset": serializer.Meta.model.objects.none(),
+        "get_queryset": get_queryset,
+        "ordering_fields": [ordering],
+        **options,
+    }
+    return type(f"{serializer.Meta.model.__name__}ViewSet", (InitiativePart,), attributes)
+
+
+BodiesTakingPart = initiative_part(
+    records.ParticipationSerializer, lambda i: i.participations.select_related("body")
+)
+RaciRows = initiative_part(
+    records.RaciRowSerializer, lambda i: i.raci_rows.prefetch_related("cells"), ordering="position"
+)
+RaciColumns = initiative_part(
+    records.RaciColumnSerializer,
+    lambda i: i.raci_columns.select_related("body", "holder"),
+    ordering="position",
+)
+Forums = initiative_part(
+    records.ForumSerializer,
+    lambda i: (
+        Forum.all_records.filter(initiative=i).select_related("chair").prefetch_related("member_bodies")
+    ),
+)
+EscalationLevels = initiative_part(
+    records.EscalationLevelSerializer, lambda i: i.escalation_levels.all(), ordering="level"
+)
+Terms = initiative_part(
+    records.TermSerializer,
+    lambda i: (
+        DataDefinition.all_records.filter(initiative=i)
+        .select_related("master_body")
+        .prefetch_related("meanings__body")
+    ),
+    filterset_fields=["status"],
+)
+Agreements = initiative_part(
+    records.AgreementSerializer,
+    lambda i: DataSharingAgreement.all_records.filter(initiative=i).prefetch_related("parties"),
+)
+Reviews = initiative_part(
+    records.ReviewSerializer,
+    lambda i: i.assurance_reviews.select_related("reviewer").prefetch_related("recommendations__owner_body"),
+    ordering="review_date",
+)
+Packs = initiative_part(records.PackSerializer, lambda i: i.packs.all(), ordering="version")

@@ -47,7 +47,7 @@ from initiatives.models import Initiative, User
 from tests.browser.conftest import AXE_SOURCE, axe_violations, watch_for_errors
 from tests.browser.keyboard import keyboard_problems
 from tests.browser.page_checks import error_message_problems, structure_problems
-from tests.edges.access_table import MOVED, OK, TABLE
+from tests.edges.access_table import API_RECORDS, MOVED, OK, TABLE
 from tests.edges.conftest import PERSONA_EMAILS, Seed
 from tests.edges.test_authorization_matrix import project_url_names
 
@@ -60,7 +60,7 @@ NOT_PAGES = {
     "api:docs": "Swagger UI, drawn by drf-spectacular-sidecar's script, not a GOV.UK page",
     **{
         f"api:{resource}-{kind}": "JSON from the API, for a personal access token, not a browser session"
-        for resource in ("initiative", "risk", "decision", "measure")
+        for resource in ("initiative", "risk", "decision", "measure", *API_RECORDS)
         for kind in ("list", "detail")
     },
     "governance:raci_csv": "a CSV download",

@@ -211,6 +211,20 @@ API_SIGNED_IN = expect(
 )
 
 
+# The rest of the record, read only: each resource with a record of the demo's to fetch.
+API_RECORDS = {
+    "participation": "partner_participation",
+    "raci-row": "raci_row",
+    "raci-column": "raci_column",
+    "forum": "forum",
+    "escalation-level": "escalation_level",
+    "term": "dwp_definition",
+    "agreement": "agreement",
+    "review": "review",
+    "pack": "ready_pack",
+}
+
+
 def api_read(params=initiative) -> Access:
     return Access(params=params, get=API_READ, bearer=True)
 
@@ -257,6 +271,11 @@ TABLE: dict[str, Access] = {
     "api:decision-detail": api_read(with_pk("approved_decision")),
     "api:measure-list": api_read(),
     "api:measure-detail": api_read(with_pk("dwp_measure")),
+    **{
+        f"api:{resource}-{kind}": api_read(with_pk(record) if kind == "detail" else initiative)
+        for resource, record in API_RECORDS.items()
+        for kind in ("list", "detail")
+    },
     # Your API tokens: each person's own; another person's token is not found.
     "api_tokens:tokens": Access(params=nothing, get=SIGNED_IN_PAGE),
     "api_tokens:token_create": Access(params=nothing, get=SIGNED_IN_PAGE, post=SIGNED_IN_POST),
