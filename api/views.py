@@ -11,6 +11,7 @@ from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.functional import cached_property
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -21,7 +22,9 @@ from api import serializers
 from api.form_answers import current_answers, form_data, valid
 from api.problems import Conflict
 from api.writes import RiskWriteSerializer
+from governance.decisions import services as decision_services
 from governance.decisions.models import Decision
+from governance.decisions.rules import CHANGE_DECISION
 from governance.forums.models import Forum
 from governance.glossary.models import DataDefinition, DataSharingAgreement
 from governance.measures.models import Measure
@@ -167,6 +170,20 @@ class DecisionViewSet(InitiativePart):
     detail_serializer_class = serializers.DecisionDetailSerializer
     filterset_fields = ["status"]
     ordering_fields = ["number", "due_date", "created_at", "updated_at"]
+
+    @extend_schema(parameters=[SLUG], request=None, responses={200: serializers.DecisionDetailSerializer})
+    @action(detail=True, methods=["post"])
+    def submit(self, request, *args, **kwargs):
+        """Send a draft decision to the person who must decide, as its Submit button does. Deciding is
+        not offered through the API: the decider decides on the web, with two-step verification."""
+        decision = self.get_object()
+        if not request.user.has_perm(CHANGE_DECISION, decision):
+            raise PermissionDenied("Only the initiative's programme managers submit its decisions")
+        try:
+            decision_services.decision_submit(decision=decision, by=request.user)
+        except (decision_services.DecisionChanged, decision_services.NoDecider) as refusal:
+            raise Conflict(str(refusal)) from refusal
+        return Response(serializers.DecisionDetailSerializer(decision).data)
 
     def get_queryset(self):
         decisions = self.initiative.decisions.select_related("decider", "created_by", "supersedes")

@@ -56,6 +56,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 # GET URLs that answer with something other than an HTML page, or with no page in the demo.
 NOT_PAGES = {
     "api:schema": "the API's OpenAPI schema (YAML, or JSON with ?format=json)",
+    "api:decision-submit": "an API action, POST only",
     "api:no_such_address": "the API's problem-details 404 for any other address under /api/",
     "api:docs": "Swagger UI, drawn by drf-spectacular-sidecar's script, not a GOV.UK page",
     **{

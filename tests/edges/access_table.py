@@ -269,6 +269,14 @@ TABLE: dict[str, Access] = {
     "api:risk-detail": api_read(with_pk("dwp_risk")),
     "api:decision-list": api_read(),
     "api:decision-detail": api_read(with_pk("approved_decision")),
+    # Submitting a draft: its programme manager; the rest of those who read it may not.
+    "api:decision-submit": Access(
+        params=with_pk("draft_decision"),
+        post=expect(
+            anonymous=401, outsider=404, partner=403, programme_manager=200, senior_owner=403, reviewer=403
+        ),
+        bearer=True,
+    ),
     "api:measure-list": api_read(),
     "api:measure-detail": api_read(with_pk("dwp_measure")),
     **{
