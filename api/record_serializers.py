@@ -9,7 +9,7 @@ from governance.forums.models import EscalationLevel, Forum
 from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
 from governance.packs.models import GovernancePack
 from governance.raci.models import RaciCell, RaciColumn, RaciRow
-from initiatives.models import Participation
+from initiatives.models import Assessment, InitiativeRole, Participation
 
 
 class ParticipationSerializer(RecordSerializer):
@@ -18,6 +18,28 @@ class ParticipationSerializer(RecordSerializer):
     class Meta:
         model = Participation
         fields = ["id", "body", "role"]
+
+
+class RoleSerializer(RecordSerializer):
+    person = PersonSerializer(source="user", read_only=True)
+
+    class Meta:
+        model = InitiativeRole
+        fields = ["id", "person", "role", "assigned_at"]
+
+
+class AssessmentSerializer(RecordSerializer):
+    class Meta:
+        model = Assessment
+        fields = [
+            "id",
+            "number",
+            "answers",
+            "recommended_model",
+            "chosen_model",
+            "choice_reason",
+            "components",
+        ]
 
 
 class RaciColumnSerializer(RecordSerializer):

@@ -229,6 +229,8 @@ def initiative_part(serializer, records_of, ordering: str = "pk", **options) -> 
 BodiesTakingPart = initiative_part(
     records.ParticipationSerializer, lambda i: i.participations.select_related("body")
 )
+Roles = initiative_part(records.RoleSerializer, lambda i: i.roles.select_related("user"))
+Assessments = initiative_part(records.AssessmentSerializer, lambda i: i.assessments.all(), ordering="number")
 RaciRows = initiative_part(
     records.RaciRowSerializer, lambda i: i.raci_rows.prefetch_related("cells"), ordering="position"
 )

@@ -58,5 +58,6 @@ SPECTACULAR_SETTINGS = {
         "RiskStatusEnum": "governance.risks.models.Risk.Status",
         "RiskActionStatusEnum": "governance.risks.models.RiskAction.Status",
         "DecisionStatusEnum": "governance.decisions.models.Decision.Status",
+        "OperatingModelEnum": "initiatives.operating_models.OperatingModel",
     },
 }

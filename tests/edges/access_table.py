@@ -214,6 +214,8 @@ API_SIGNED_IN = expect(
 # The rest of the record, read only: each resource with a record of the demo's to fetch.
 API_RECORDS = {
     "participation": "partner_participation",
+    "role": "reviewer_role",
+    "assessment": "assessment",
     "raci-row": "raci_row",
     "raci-column": "raci_column",
     "forum": "forum",
