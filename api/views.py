@@ -21,7 +21,7 @@ from api import record_serializers as records
 from api import serializers
 from api.form_answers import current_answers, form_data, valid
 from api.problems import Conflict
-from api.writes import RiskWriteSerializer
+from api.writes import RiskActionWriteSerializer, RiskWriteSerializer
 from governance.decisions import services as decision_services
 from governance.decisions.models import Decision
 from governance.decisions.rules import CHANGE_DECISION
@@ -30,7 +30,7 @@ from governance.glossary.models import DataDefinition, DataSharingAgreement
 from governance.measures.models import Measure
 from governance.predicates import MANAGE_REGISTERS
 from governance.risks import services as risk_services
-from governance.risks.forms import RiskForm
+from governance.risks.forms import RiskActionForm, RiskForm
 from governance.risks.models import Risk
 from governance.risks.rules import ADD_RISK, CHANGE_RISK
 from initiatives.models import Initiative
@@ -139,11 +139,7 @@ class RiskViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, InitiativePa
         return Response(serializers.RiskDetailSerializer(risk).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):
-        risk = self.get_object()
-        if not request.user.has_perm(CHANGE_RISK, risk):
-            raise PermissionDenied("Only the owner body's people and the programme managers change this risk")
-        if risk.is_retired:
-            raise Conflict("This risk is closed: restore it on its closed view before changing it")
+        risk = self._changeable(self.get_object())
         answers = _answers(RiskWriteSerializer, request)
         if not answers.get("version"):
             raise ValidationError({"version": "Send the version of the risk you read"})
@@ -154,6 +150,28 @@ class RiskViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, InitiativePa
 
     def update(self, request, *args, **kwargs):
         return self.partial_update(request, *args, **kwargs)
+
+    @extend_schema(
+        parameters=[SLUG],
+        request=RiskActionWriteSerializer,
+        responses={201: serializers.RiskActionSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="actions", url_name="actions")
+    def add_action(self, request, *args, **kwargs):
+        """Add a control or an action to the risk, as its page's form does."""
+        risk = self._changeable(self.get_object())
+        blank = RiskActionForm(initiative=self.initiative)
+        answers = {**current_answers(blank), **_answers(RiskActionWriteSerializer, request)}
+        form = valid(RiskActionForm(form_data(blank, answers), initiative=self.initiative))
+        added = risk_services.risk_action_add(risk=risk, by=request.user, **form.as_fields())
+        return Response(serializers.RiskActionSerializer(added).data, status=status.HTTP_201_CREATED)
+
+    def _changeable(self, risk: Risk) -> Risk:
+        if not self.request.user.has_perm(CHANGE_RISK, risk):
+            raise PermissionDenied("Only the owner body's people and the programme managers change this risk")
+        if risk.is_retired:
+            raise Conflict("This risk is closed: restore it on its closed view before changing it")
+        return risk
 
     def get_queryset(self):
         risks = self.initiative.risks.select_related("owner_body", "owner")

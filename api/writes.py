@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from governance.risks.models import Risk
+from governance.risks.models import Risk, RiskAction
 
 VERSION_HELP = "The version you read (a record's `version`): a change made since then gets 409 Conflict"
 
@@ -13,7 +13,16 @@ def _score() -> serializers.IntegerField:
     return serializers.IntegerField(min_value=1, max_value=5, required=False)
 
 
-class RiskWriteSerializer(serializers.Serializer):
+class OnlyKnownFields(serializers.Serializer):
+    def validate(self, attrs):
+        sent = self.initial_data if isinstance(self.initial_data, dict) else {}
+        unknown = sorted(set(sent) - set(self.fields))
+        if unknown:
+            raise serializers.ValidationError(dict.fromkeys(unknown, "This API does not take this field"))
+        return attrs
+
+
+class RiskWriteSerializer(OnlyKnownFields):
     """A risk to add (title, scores, category, appetite and treatment required) or the fields to change."""
 
     title = serializers.CharField(max_length=200, required=False)
@@ -39,10 +48,12 @@ class RiskWriteSerializer(serializers.Serializer):
     )
     version = serializers.CharField(max_length=200, required=False, help_text=VERSION_HELP)
 
-    def validate(self, attrs):
-        unknown = (
-            sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []
-        )
-        if unknown:
-            raise serializers.ValidationError(dict.fromkeys(unknown, "This API does not take this field"))
-        return attrs
+
+class RiskActionWriteSerializer(OnlyKnownFields):
+    """A control in place or an action to take on a risk; an action needs its due date."""
+
+    kind = serializers.ChoiceField(RiskAction.Kind.choices)
+    description = serializers.CharField()
+    owner_body = serializers.IntegerField(help_text="A body's id")
+    owner = serializers.IntegerField(allow_null=True, required=False, help_text="A person's id")
+    due_date = serializers.DateField(allow_null=True, required=False)

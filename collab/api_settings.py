@@ -58,6 +58,8 @@ SPECTACULAR_SETTINGS = {
         "RiskStatusEnum": "governance.risks.models.Risk.Status",
         "RiskActionStatusEnum": "governance.risks.models.RiskAction.Status",
         "DecisionStatusEnum": "governance.decisions.models.Decision.Status",
+        "RiskActionKindEnum": "governance.risks.models.RiskAction.Kind",
+        "RaciRowKindEnum": "governance.raci.models.RaciRow.Kind",
         "OperatingModelEnum": "initiatives.operating_models.OperatingModel",
     },
 }

@@ -150,3 +150,22 @@ def test_a_partner_may_not_change_another_bodys_risk(world, api_as):
     )
 
     assert response.status_code == 403
+
+
+def test_the_owner_bodys_people_add_an_action_and_an_action_needs_its_due_date(world, api_as):
+    risk = RiskFactory(initiative=world.initiative, owner_body=world.lead_body)
+    client = api_as(world.senior_owner, write=True)
+    url = f"{risks_url(world)}{risk.pk}/actions/"
+    action = {
+        "kind": "action",
+        "description": "Test the new format with HMRC",
+        "owner_body": world.lead_body.pk,
+    }
+
+    undated = client.post(url, action, content_type=JSON)
+    added = client.post(url, {**action, "due_date": "2027-03-31"}, content_type=JSON)
+
+    assert undated.status_code == 400 and undated.json()["errors"][0]["field"] == "due_date"
+    assert added.status_code == 201, added.json()
+    assert risk.actions.get().due_date.isoformat() == "2027-03-31"
+    assert api_as(world.partner_member, write=True).post(url, action, content_type=JSON).status_code == 403

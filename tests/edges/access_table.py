@@ -279,6 +279,14 @@ TABLE: dict[str, Access] = {
         ),
         bearer=True,
     ),
+    # Controls and actions on DWP's risk: its owner body's people and the programme managers.
+    "api:risk-actions": Access(
+        params=with_pk("dwp_risk"),
+        post=expect(
+            anonymous=401, outsider=404, partner=403, programme_manager=400, senior_owner=400, reviewer=403
+        ),
+        bearer=True,
+    ),
     "api:measure-list": api_read(),
     "api:measure-detail": api_read(with_pk("dwp_measure")),
     **{
