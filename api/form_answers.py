@@ -49,7 +49,7 @@ def form_data(form: forms.BaseForm, answers: dict[str, object]) -> MultiValueDic
     data: MultiValueDict = MultiValueDict()
     for name, value in answers.items():
         if name in form.fields:
-            for key, values in _as_posted(form.fields[name], name, value).items():
+            for key, values in _as_posted(form.fields[name], form.add_prefix(name), value).items():
                 data.setlist(key, values)
     return data
 

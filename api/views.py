@@ -21,13 +21,16 @@ from api import record_serializers as records
 from api import serializers
 from api.form_answers import current_answers, form_data, valid
 from api.problems import Conflict
-from api.writes import RiskActionWriteSerializer, RiskWriteSerializer
+from api.writes import ReadingWriteSerializer, RiskActionWriteSerializer, RiskWriteSerializer
 from governance.decisions import services as decision_services
 from governance.decisions.models import Decision
 from governance.decisions.rules import CHANGE_DECISION
 from governance.forums.models import Forum
 from governance.glossary.models import DataDefinition, DataSharingAgreement
+from governance.measures import services as measure_services
+from governance.measures.forms import ReadingForm
 from governance.measures.models import Measure
+from governance.measures.rules import CHANGE_MEASURE
 from governance.predicates import MANAGE_REGISTERS
 from governance.risks import services as risk_services
 from governance.risks.forms import RiskActionForm, RiskForm
@@ -216,6 +219,29 @@ class MeasureViewSet(InitiativePart):
     detail_serializer_class = serializers.MeasureDetailSerializer
     filterset_fields = ["owner_body", "frequency", "direction"]
     ordering_fields = ["name", "created_at"]
+
+    @extend_schema(
+        parameters=[SLUG],
+        request=ReadingWriteSerializer,
+        responses={201: serializers.MeasureReadingSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="readings", url_name="readings")
+    def add_reading(self, request, *args, **kwargs):
+        """Record the measure's value on a date, as its page's form does: one reading per date."""
+        measure = self.get_object()
+        if not request.user.has_perm(CHANGE_MEASURE, measure):
+            raise PermissionDenied("Only the owner body's people and the programme managers record readings")
+        if measure.is_retired:
+            raise Conflict("This measure is retired: restore it before recording readings")
+        blank = ReadingForm(measure=measure)
+        form = valid(
+            ReadingForm(form_data(blank, _answers(ReadingWriteSerializer, request)), measure=measure)
+        )
+        try:
+            reading = measure_services.reading_add(measure=measure, by=request.user, **form.as_fields())
+        except measure_services.DuplicateReading as refusal:
+            raise ValidationError({"taken_on": str(refusal)}) from refusal
+        return Response(serializers.MeasureReadingSerializer(reading).data, status=status.HTTP_201_CREATED)
 
     def get_queryset(self):
         # Retired measures too: the API reads the whole record, as the export and the pack's annex do.

@@ -57,3 +57,11 @@ class RiskActionWriteSerializer(OnlyKnownFields):
     owner_body = serializers.IntegerField(help_text="A body's id")
     owner = serializers.IntegerField(allow_null=True, required=False, help_text="A person's id")
     due_date = serializers.DateField(allow_null=True, required=False)
+
+
+class ReadingWriteSerializer(OnlyKnownFields):
+    """A measure's value on a date: one reading per date."""
+
+    taken_on = serializers.DateField()
+    value = serializers.DecimalField(max_digits=14, decimal_places=2)
+    note = serializers.CharField(max_length=200, allow_blank=True, required=False)

@@ -58,6 +58,7 @@ NOT_PAGES = {
     "api:schema": "the API's OpenAPI schema (YAML, or JSON with ?format=json)",
     "api:decision-submit": "an API action, POST only",
     "api:risk-actions": "an API action, POST only",
+    "api:measure-readings": "an API action, POST only",
     "api:no_such_address": "the API's problem-details 404 for any other address under /api/",
     "api:docs": "Swagger UI, drawn by drf-spectacular-sidecar's script, not a GOV.UK page",
     **{

@@ -287,6 +287,13 @@ TABLE: dict[str, Access] = {
         ),
         bearer=True,
     ),
+    "api:measure-readings": Access(
+        params=with_pk("dwp_measure"),
+        post=expect(
+            anonymous=401, outsider=404, partner=403, programme_manager=400, senior_owner=400, reviewer=403
+        ),
+        bearer=True,
+    ),
     "api:measure-list": api_read(),
     "api:measure-detail": api_read(with_pk("dwp_measure")),
     **{
