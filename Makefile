@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DEBUG ?= true
 
-.PHONY: run test lint format migrations-check system-deps assets clean
+.PHONY: run test lint format migrations-check api-schema system-deps assets clean
 
 $(BIN)/activate:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed: install python3.11 (Debian: apt-get install python3.11 python3.11-venv)"; exit 1; }
@@ -52,6 +52,10 @@ format: $(VENV)/.installed
 
 migrations-check: $(VENV)/.installed
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+## api-schema: write the API's OpenAPI schema to docs/api/openapi.json (tests/api/test_schema.py compares them)
+api-schema: $(VENV)/.installed
+	$(BIN)/python manage.py spectacular --format openapi-json --validate --fail-on-warn --file docs/api/openapi.json
 
 ## assets: recompile GOV.UK Frontend (Arial, our asset path) into static/govuk/; the autocomplete into static/autocomplete/
 assets: node_modules/.package-lock.json

@@ -11,6 +11,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from collab.api_settings import API_APPS, REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: F401 - read by name
 from collab.beat_schedule import BEAT_SCHEDULE
 from collab.cache_settings import caches_from_url
 from collab.env import env_bool, env_choice, env_int, env_list, env_str
@@ -95,6 +96,7 @@ INSTALLED_APPS = [
     "initiatives",
     "people",
     "governance",
+    *API_APPS,
 ]
 
 MIDDLEWARE = [

@@ -17,7 +17,10 @@ urlpatterns = [
     path("initiatives/<slug:slug>/", include("governance.urls")),
     path("search/", include("governance.search.urls")),
     path("portfolio/", include("governance.portfolio.urls")),
+    # Before api/: its catch-all answers any other /api/ address with a problem-details 404.
     path("api/v1/schemas/", include("governance.export.urls")),
+    path("account/api-tokens/", include("api.account.urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("collab", "initiatives", "governance")
+APPS = ("collab", "initiatives", "governance", "api")
 
 
 @dataclass(frozen=True)
@@ -128,6 +128,11 @@ def is_pure(module: str) -> bool:
 def test_initiatives_and_collab_never_import_governance():
     """governance extends initiatives through registries (initiatives.departures) and template tags."""
     assert breaches(in_app("initiatives", "collab"), in_app("governance")) == []
+
+
+def test_nothing_imports_the_api_it_sits_on_top():
+    """The project's URLs include it by its dotted name; no app below it depends on it."""
+    assert breaches(lambda module: not module.startswith("api"), in_app("api")) == []
 
 
 def test_models_and_querysets_import_only_models_querysets_and_declarations():

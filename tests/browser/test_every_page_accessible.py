@@ -47,7 +47,7 @@ from initiatives.models import Initiative, User
 from tests.browser.conftest import AXE_SOURCE, axe_violations, watch_for_errors
 from tests.browser.keyboard import keyboard_problems
 from tests.browser.page_checks import error_message_problems, structure_problems
-from tests.edges.access_table import MOVED, OK, TABLE
+from tests.edges.access_table import API_RECORDS, MOVED, OK, TABLE
 from tests.edges.conftest import PERSONA_EMAILS, Seed
 from tests.edges.test_authorization_matrix import project_url_names
 
@@ -55,6 +55,17 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 # GET URLs that answer with something other than an HTML page, or with no page in the demo.
 NOT_PAGES = {
+    "api:schema": "the API's OpenAPI schema (YAML, or JSON with ?format=json)",
+    "api:decision-submit": "an API action, POST only",
+    "api:risk-actions": "an API action, POST only",
+    "api:measure-readings": "an API action, POST only",
+    "api:no_such_address": "the API's problem-details 404 for any other address under /api/",
+    "api:docs": "Swagger UI, drawn by drf-spectacular-sidecar's script, not a GOV.UK page",
+    **{
+        f"api:{resource}-{kind}": "JSON from the API, for a personal access token, not a browser session"
+        for resource in ("initiative", "risk", "decision", "measure", *API_RECORDS)
+        for kind in ("list", "detail")
+    },
     "governance:raci_csv": "a CSV download",
     "governance:risks_export": "a CSV download",
     "governance:measures_export": "a CSV download",

@@ -93,6 +93,9 @@ class Access:
     action: bool = False
     # For POSTs: form data that passes validation is not needed; only who gets through.
     data: dict = field(default_factory=dict)
+    # An API route: each persona calls it with a read-write personal access token of theirs, not a
+    # session (anonymous sends none), and its POSTs need no CSRF token.
+    bearer: bool = False
 
 
 def nothing(seed) -> dict:
@@ -195,7 +198,117 @@ SIGN_IN = Access(
     post=dict.fromkeys(PERSONAS, DONE),
 )
 
+# The API (/api/v1/): a missing token is 401, not the sign-in page; the same people read as on the web.
+API_READ = expect(anonymous=401, outsider=404, partner=OK, programme_manager=OK, senior_owner=OK, reviewer=OK)
+API_SIGNED_IN = expect(
+    anonymous=401,
+    outsider=OK,
+    partner=OK,
+    programme_manager=OK,
+    senior_owner=OK,
+    reviewer=OK,
+    portfolio_office=OK,
+)
+
+
+# The rest of the record, read only: each resource with a record of the demo's to fetch.
+API_RECORDS = {
+    "participation": "partner_participation",
+    "role": "reviewer_role",
+    "assessment": "assessment",
+    "raci-row": "raci_row",
+    "raci-column": "raci_column",
+    "forum": "forum",
+    "escalation-level": "escalation_level",
+    "term": "dwp_definition",
+    "agreement": "agreement",
+    "review": "review",
+    "pack": "ready_pack",
+}
+
+
+def api_read(params=initiative) -> Access:
+    return Access(params=params, get=API_READ, bearer=True)
+
+
+def a_token_of_the_programme_manager(seed) -> dict:
+    from api.services import token_create
+
+    token, _secret = token_create(
+        person=seed.people["programme_manager"], name="A dashboard", scope="read", expires_in_days=30
+    )
+    return {"pk": token.pk}
+
+
 TABLE: dict[str, Access] = {
+    # The API's schema and docs are public, as the schema is in the repository; the data is not.
+    "api:schema": Access(params=nothing, get=EVERYONE_OK),
+    "api:docs": Access(params=nothing, get=EVERYONE_OK),
+    "api:no_such_address": Access(
+        params=lambda seed: {"anything": "v1/initiatives/not a slug/"},
+        get=dict.fromkeys(PERSONAS, 404),
+        bearer=True,
+    ),
+    "api:initiative-list": Access(params=nothing, get=API_SIGNED_IN, bearer=True),
+    "api:initiative-detail": api_read(),
+    # Adding a risk: any participant, for their own body (the partner and senior owner name none, so the
+    # web's form asks them which: 400); the reviewer takes no part; the outsider cannot see the initiative.
+    "api:risk-list": Access(
+        get=API_READ,
+        post=expect(
+            anonymous=401, outsider=404, partner=400, programme_manager=201, senior_owner=400, reviewer=403
+        ),
+        data={
+            "title": "A risk added through the API",
+            "category": "technology",
+            "is_joint": False,
+            **{f"{p}_{a}": 3 for p in ("inherent", "current", "target") for a in ("likelihood", "impact")},
+            "appetite": "cautious",
+            "treatment": "treat",
+        },
+        bearer=True,
+    ),
+    "api:risk-detail": api_read(with_pk("dwp_risk")),
+    "api:decision-list": api_read(),
+    "api:decision-detail": api_read(with_pk("approved_decision")),
+    # Submitting a draft: its programme manager; the rest of those who read it may not.
+    "api:decision-submit": Access(
+        params=with_pk("draft_decision"),
+        post=expect(
+            anonymous=401, outsider=404, partner=403, programme_manager=200, senior_owner=403, reviewer=403
+        ),
+        bearer=True,
+    ),
+    # Controls and actions on DWP's risk: its owner body's people and the programme managers.
+    "api:risk-actions": Access(
+        params=with_pk("dwp_risk"),
+        post=expect(
+            anonymous=401, outsider=404, partner=403, programme_manager=400, senior_owner=400, reviewer=403
+        ),
+        bearer=True,
+    ),
+    "api:measure-readings": Access(
+        params=with_pk("dwp_measure"),
+        post=expect(
+            anonymous=401, outsider=404, partner=403, programme_manager=400, senior_owner=400, reviewer=403
+        ),
+        bearer=True,
+    ),
+    "api:measure-list": api_read(),
+    "api:measure-detail": api_read(with_pk("dwp_measure")),
+    **{
+        f"api:{resource}-{kind}": api_read(with_pk(record) if kind == "detail" else initiative)
+        for resource, record in API_RECORDS.items()
+        for kind in ("list", "detail")
+    },
+    # Your API tokens: each person's own; another person's token is not found.
+    "api_tokens:tokens": Access(params=nothing, get=SIGNED_IN_PAGE),
+    "api_tokens:token_create": Access(params=nothing, get=SIGNED_IN_PAGE, post=SIGNED_IN_POST),
+    "api_tokens:token_revoke": Access(
+        params=a_token_of_the_programme_manager,
+        get=expect(outsider=404, partner=404, programme_manager=OK, senior_owner=404, reviewer=404),
+        post=expect(outsider=404, partner=404, programme_manager=DONE, senior_owner=404, reviewer=404),
+    ),
     # Signing in (django-allauth's views at our addresses), out, and the home page.
     **dict.fromkeys(("login", "account_login"), SIGN_IN),
     **dict.fromkeys(

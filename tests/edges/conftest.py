@@ -39,6 +39,7 @@ class Seed:
 SEED_LOOKUPS = {
     "partner_participation": lambda i: i.participations.get(body__short_name="HMRC"),
     "reviewer_role": lambda i: i.roles.get(role=InitiativeRole.Role.ASSURANCE_REVIEWER),
+    "assessment": lambda i: i.assessments.order_by("number").first(),
     "first_wizard_step": lambda i: __import__("initiatives.wizard.steps", fromlist=["STEPS"]).STEPS[0].slug,
     "raci_row": lambda i: i.raci_rows.order_by("position", "pk").last(),
     "raci_column": lambda i: i.raci_columns.get(body__short_name="NHSE"),

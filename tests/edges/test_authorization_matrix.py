@@ -32,11 +32,23 @@ def test_every_url_the_project_defines_is_in_the_access_table():
     assert sorted(set(TABLE) - defined) == [], "Table rows for URLs that no longer exist"
 
 
-def client_for(seed, persona: str, **kwargs) -> Client:
+def client_for(seed, persona: str, bearer: bool = False, **kwargs) -> Client:
+    if bearer:
+        return api_client_for(seed.people.get(persona))
     client = Client(**kwargs)
     if persona != "anonymous":
         client.force_login(seed.people[persona])
     return client
+
+
+def api_client_for(person) -> Client:
+    """An API caller: the person's read-write token, or none at all for nobody."""
+    from api.services import token_create
+
+    if person is None:
+        return Client()
+    _token, secret = token_create(person=person, name="matrix", scope="write", expires_in_days=1)
+    return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
 
 
 def outcome_of(response) -> object:
@@ -67,14 +79,18 @@ def test_each_persona_gets_the_expected_answer(seed, name):
     wrong = []
     if access.get is not None:
         for persona in PERSONAS:
-            actual = outcome_of(client_for(seed, persona).get(url))
+            actual = outcome_of(client_for(seed, persona, access.bearer).get(url))
             if not matches(access.get[persona], actual):
                 wrong.append(f"GET as {persona}: expected {access.get[persona]}, got {actual}")
     if access.post is not None:
         for persona in permitted_last(access.post):
             # Each POST is undone before the next, so one persona's removal cannot hide the URL from another.
             with transaction.atomic():
-                actual = outcome_of(client_for(seed, persona).post(url, access.data))
+                client = client_for(seed, persona, access.bearer)
+                if access.bearer:
+                    actual = outcome_of(client.post(url, access.data, content_type="application/json"))
+                else:
+                    actual = outcome_of(client.post(url, access.data))
                 transaction.set_rollback(True)
             if not matches(access.post[persona], actual):
                 wrong.append(f"POST as {persona}: expected {access.post[persona]}, got {actual}")
@@ -90,8 +106,11 @@ def test_state_changing_urls_refuse_get(seed, name):
     assert client_for(seed, "programme_manager").get(url).status_code == 405
 
 
-@pytest.mark.parametrize("name", sorted(name for name, access in TABLE.items() if access.post is not None))
+@pytest.mark.parametrize(
+    "name", sorted(name for name, access in TABLE.items() if access.post is not None and not access.bearer)
+)
 def test_every_post_needs_a_csrf_token(seed, name):
+    """Pages signed in with a session; the API takes a token and no session (tests/api)."""
     access = TABLE[name]
     url = reverse(name, kwargs=access.params(seed))
     # The persona most likely to be allowed: a refusal here can only be the CSRF check.
