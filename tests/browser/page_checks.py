@@ -112,7 +112,7 @@ REFLOW_CHECK = r"""
   };
   // What sticks out past the right edge, leaving out what is inside a box that scrolls or clips
   // (its box's business): the widest element, or failing that the widest run of text, which can
-  // overflow a box that itself fits (a long email address in a heading).
+  // overflow a box that itself fits (a long email address in a heading), or a positioned element.
   const widestOverflowing = () => {
     let widest = null;
     const scrollers = [];
@@ -139,6 +139,13 @@ REFLOW_CHECK = r"""
       if (!text.data.trim() || scrollers.some((box) => box.contains(text))) continue;
       range.selectNodeContents(text);
       consider(text.parentElement, range.getBoundingClientRect());
+    }
+    if (widest) return widest;
+    // Last, something positioned against a box outside the scrolling one it sits in, which escapes
+    // it (visually hidden text in a table whose box is not positioned).
+    for (const el of document.body.querySelectorAll('*')) {
+      const {position} = getComputedStyle(el);
+      if (position === 'absolute' || position === 'fixed') consider(el, el.getBoundingClientRect());
     }
     return widest;
   };
