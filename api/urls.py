@@ -48,5 +48,5 @@ urlpatterns = [
     path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),
     path("docs/", login_not_required(docs_views.SwaggerDocs.as_view(url_name="api:schema")), name="docs"),
     path("v1/", include([*router.urls, path("initiatives/<slug:slug>/", include(parts.urls))])),
-    path("<any_text:anything>", views.NoSuchAddress.as_view(), name="no_such_address"),
+    path("<any_text:anything>", views.without_its_slash, name="no_such_address"),
 ]

@@ -7,9 +7,13 @@ Each resource sits under its initiative, /api/v1/initiatives/{slug}/<resource>/,
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
+from django.contrib.auth.decorators import login_not_required
+from django.urls import resolve
+from django.views.decorators.csrf import csrf_exempt
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.functional import cached_property
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -25,6 +29,7 @@ from api.writes import ReadingWriteSerializer, RiskActionWriteSerializer, RiskWr
 from governance.decisions import services as decision_services
 from governance.decisions.models import Decision
 from governance.decisions.rules import CHANGE_DECISION
+from governance.export.document import export_document
 from governance.forums.models import Forum
 from governance.glossary.models import DataDefinition, DataSharingAgreement
 from governance.measures import services as measure_services
@@ -61,6 +66,17 @@ class ApiEndpoint:
         return response
 
 
+@csrf_exempt  # as DRF's own views: the API signs in by token, never by session cookie
+@login_not_required  # the token is the sign-in, as ApiEndpoint says
+def without_its_slash(request, anything: str):
+    """An address written without its closing slash (/api/v1/initiatives/x/export) is served as the
+    address with it, so clients need not know Django's habit; anything else is not found."""
+    match = resolve(request.path_info + "/", urlconf=getattr(request, "urlconf", None))
+    if match.url_name != "no_such_address":
+        return match.func(request, *match.args, **match.kwargs)
+    return NoSuchAddress.as_view()(request)
+
+
 @extend_schema(exclude=True)
 class NoSuchAddress(ApiEndpoint, APIView):
     """Any other address under /api/: a problem-details 404, never the web's HTML page."""
@@ -82,6 +98,19 @@ class InitiativeViewSet(ApiEndpoint, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Initiative.objects.visible_to(self.request.user).select_related("lead_body", "senior_owner")
+
+    @extend_schema(
+        summary="The whole governance record as one document",
+        description=(
+            "The facts the governance pack prints, as one JSON document described by the JSON Schema "
+            "at /api/v1/schemas/initiative-export.json (its version is in the document's header)."
+        ),
+        responses={200: OpenApiResponse(response=OpenApiTypes.OBJECT, description="The initiative export")},
+        filters=False,
+    )
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def export(self, request, slug=None):
+        return Response(export_document(self.get_object()))
 
 
 @extend_schema_view(list=extend_schema(parameters=[SLUG]), retrieve=extend_schema(parameters=[SLUG]))

@@ -56,6 +56,7 @@ def test_a_table_is_drawn_as_the_govuk_table_with_column_and_row_headers():
     html = squeeze(render(TABLE, readings=[("1 May", 3)]))
 
     assert html == (
+        '<div class="jup-table-scroll" role="region" aria-label="Readings" tabindex="0">'
         '<table class="govuk-table govuk-table--small-text-until-tablet">'
         '<caption class="govuk-table__caption govuk-table__caption--m">Readings</caption>'
         '<thead class="govuk-table__head"><tr class="govuk-table__row">'
@@ -65,8 +66,26 @@ def test_a_table_is_drawn_as_the_govuk_table_with_column_and_row_headers():
         '<tbody class="govuk-table__body"><tr class="govuk-table__row">'
         '<th scope="row" class="govuk-table__header">1 May</th>'
         '<td class="govuk-table__cell govuk-table__cell--numeric">3</td>'
-        "</tr></tbody></table>"
+        "</tr></tbody></table></div>"
     )
+
+
+def test_a_table_scrolls_in_a_focusable_region_named_in_plain_words_by_its_caption():
+    html = render(
+        "{% table %}{% caption %}Risks &amp; issues <span class='govuk-caption-m'>{{ count }} open, "
+        "<b>new</b></span>{% endcaption %}{% endtable %}",
+        count='3 "big"',
+    )
+
+    assert squeeze(html).startswith(
+        '<div class="jup-table-scroll" role="region" '
+        'aria-label="Risks &amp; issues 3 &quot;big&quot; open, new" tabindex="0">'
+    )
+
+
+def test_a_table_without_a_caption_is_a_template_error_as_its_region_would_have_no_name():
+    with pytest.raises(TemplateSyntaxError, match=re.escape("{% table %} needs a {% caption %}")):
+        render("{% table %}{% row %}{% cell %}x{% endcell %}{% endrow %}{% endtable %}")
 
 
 def test_a_table_with_no_rows_says_so_across_its_columns():
@@ -83,7 +102,9 @@ def test_a_caption_can_be_read_by_screen_readers_only():
 
 def test_what_a_cell_shows_is_escaped_like_the_rest_of_the_page():
     html = render(
-        "{% table %}{% row %}{% cell %}{{ name }}{% endcell %}{% endrow %}{% endtable %}", name="<b>x</b>"
+        "{% table %}{% caption %}People{% endcaption %}{% row %}{% cell %}{{ name }}{% endcell %}{% endrow %}"
+        "{% endtable %}",
+        name="<b>x</b>",
     )
 
     assert "&lt;b&gt;x&lt;/b&gt;" in html
@@ -92,7 +113,8 @@ def test_what_a_cell_shows_is_escaped_like_the_rest_of_the_page():
 
 def test_options_a_part_does_not_know_become_its_attributes():
     html = render(
-        '{% table %}{% row classes="jup-error" data_raci_row=True data_hidden=False %}'
+        "{% table %}{% caption %}Rows{% endcaption %}"
+        '{% row classes="jup-error" data_raci_row=True data_hidden=False %}'
         '{% cell classes="jup-x" data_note=note %}x{% endcell %}{% endrow %}{% endtable %}',
         note='say "hi"',
     )

@@ -6,7 +6,8 @@
       {% row %}{% cell header=True %}...{% endcell %}{% cell numeric=True %}...{% endcell %}{% endrow %}
     {% endtable %}
 
-The caption and head are optional. In the head a cell is a column header (scope="col"); in a row it
+The caption is required: it names the table and the region the table scrolls in on a narrow
+screen (ADR 0029). The head is optional. In the head a cell is a column header (scope="col"); in a row it
 is a data cell, or with header=True the row's header (scope="row"). templates/components/table.html
 draws the table and its caption. Its rows and cells, the parts repeated hundreds of times in a long
 table, are drawn here as they render: a string format each rather than a template's loop.
@@ -14,9 +15,11 @@ table, are drawn here as they render: a string format each rather than a templat
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
-from django.utils.html import escape
+from django.template import TemplateSyntaxError
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from collab.components.base import ComponentNode, block, html_attributes, render_component
@@ -50,6 +53,11 @@ class Table:
     def body(self) -> SafeString:
         return mark_safe("".join(self.rows))  # noqa: S308 - each drawn by row_html
 
+    @property
+    def name(self) -> str:
+        """The caption's words, as plain text, to name the region the table scrolls in."""
+        return " ".join(html.unescape(strip_tags(self.caption.content)).split()) if self.caption else ""
+
 
 def cell_html(
     content: str, *, in_head: bool, header: bool, numeric: bool, classes: str, attributes: str
@@ -76,6 +84,10 @@ class TableNode(ComponentNode):
         options = self.resolve_options(context)
         table = Table(classes=options.pop("classes", ""), attributes=html_attributes(options))
         self.render_parts(context, table)
+        if not table.name:
+            raise TemplateSyntaxError(
+                "{% table %} needs a {% caption %}: it names the table and its scrolling region"
+            )
         return render_component(context, "components/table.html", {"table": table})
 
 

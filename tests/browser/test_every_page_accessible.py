@@ -9,9 +9,11 @@ a row error, the decision awaiting the senior owner, each question of the operat
 checklist with its check-your-answers and result pages, the risk register filtered, the error
 pages, the sign-in page with an error and the locked-out page.
 
-At every stop axe-core checks WCAG 2.2 AA, and tests/browser/page_checks.py what axe cannot see:
-the error summary's links and each error's tie to its field, one h1, heading levels, and links
-that share a name but lead to different places. The keyboard walk
+At every stop axe-core checks WCAG 2.2 AA and axe's best practice, and tests/browser/page_checks.py
+what axe cannot see: the error summary's links and each error's tie to its field, one h1, heading
+levels, links that share a name but lead to different places, and that the page, laid out again at
+320 and 640 CSS pixels (a phone; 200% zoom), plain and with WCAG text spacing, never scrolls
+sideways (ADR 0029). The keyboard walk
 (tests/browser/keyboard.py) Tabs round each page once, as the persona who sees the most controls
 on it, and round every state; another persona's view of the same page is the same template with
 fewer controls, so it gets axe only, and at a phone's width (320 CSS pixels, where WCAG 1.4.10
@@ -44,9 +46,15 @@ from playwright.sync_api import sync_playwright
 
 from governance.models import GovernancePack
 from initiatives.models import Initiative, User
-from tests.browser.conftest import AXE_SOURCE, axe_violations, watch_for_errors
+from tests.browser.conftest import AXE_SOURCE, WITH_BEST_PRACTICE, axe_violations, watch_for_errors
 from tests.browser.keyboard import keyboard_problems
-from tests.browser.page_checks import error_message_problems, structure_problems
+from tests.browser.page_checks import (
+    PHONE,
+    ZOOMED,
+    error_message_problems,
+    reflow_problems,
+    structure_problems,
+)
 from tests.edges.access_table import API_RECORDS, MOVED, OK, TABLE
 from tests.edges.conftest import PERSONA_EMAILS, Seed
 from tests.edges.test_authorization_matrix import project_url_names
@@ -90,7 +98,7 @@ ADMINISTRATOR_EMAIL = "admin@joined-up.example"
 THREADS = 3
 # A desktop, and a phone at the 320 CSS pixels WCAG 1.4.10 (reflow) asks content to fit.
 WIDE = {"width": 1280, "height": 720}
-NARROW = {"width": 320, "height": 640}
+NARROW = PHONE
 CHECKLIST = "programme_manager (checklist)"
 
 # The POST forms in <main> that ask for something (not a lone button), and the fields they ask.
@@ -147,6 +155,8 @@ class Sweep:
         self.launch_args = launch_args
         self.lock = threading.Lock()
         self.problems: dict[str, list[str]] = {}
+        self.by_rule = Counter()
+        self.reflow_seconds = 0.0
         self.stops = Counter()
         self.visited: set[str] = set()
         # Forms by where they post and what they ask: submitted, or seen and still to submit.
@@ -159,6 +169,7 @@ class Sweep:
         if found:
             with self.lock:
                 self.problems.setdefault(where, []).extend(found)
+                self.by_rule.update(rule_of(problem) for problem in found)
 
     def start(self, threads: int = THREADS) -> None:
         """Start the threads, each with its own Playwright and Chromium, kept for every phase."""
@@ -251,11 +262,16 @@ class Stops:
 
     def check(self, persona: str, label: str, *, keyboard: bool = True) -> None:
         page = self.pages[persona]
-        found = [f"axe {v['id']}: {v['help']} at {v['targets']}" for v in axe_violations(page)]
+        violations = axe_violations(page, WITH_BEST_PRACTICE)
+        found = [f"axe {v['id']}: {v['help']} at {v['targets']}" for v in violations]
         found += [f"errors: {problem}" for problem in error_message_problems(page)]
         found += [f"structure: {problem}" for problem in structure_problems(page)]
         if keyboard:
             found += [f"keyboard: {problem}" for problem in keyboard_problems(page)]
+        started = time.monotonic()
+        found += [f"reflow: {problem}" for problem in reflow_problems(page)]
+        with self.sweep.lock:
+            self.sweep.reflow_seconds += time.monotonic() - started
         found += [f"browser: {error}" for error in self.errors[persona]]
         self.errors[persona].clear()
         with self.sweep.lock:
@@ -277,6 +293,14 @@ class Stops:
         # The form's page was walked with the keyboard; this adds the shared error summary, whose
         # links the error check follows, so axe and the error check are enough here.
         self.check(persona, label, keyboard=False)
+
+
+def rule_of(problem: str) -> str:
+    """What kind of problem, to count them: the axe rule, or the width a page failed to fit."""
+    kind, _, said = problem.partition(": ")
+    if kind == "reflow":
+        return f"reflow {said.partition(' the page')[0]}"
+    return kind.splitlines()[0]  # the axe rule, the kind of check, or the first line of a traceback
 
 
 def form_key(form: dict) -> tuple:
@@ -348,7 +372,10 @@ def test_every_page_and_state_passes_axe_and_the_keyboard(
     print(  # the figures the lead asks for, shown with -s
         f"\nAccessibility sweep: {sum(sweep.stops.values())} stops in {elapsed:.1f}s "
         f"(phases {sweep.phases}s), by persona {dict(sweep.stops)}; "
-        f"{len(sweep.submitted)} forms submitted empty, accepted when empty: {sweep.accepted_empty}"
+        f"{len(sweep.submitted)} forms submitted empty, accepted when empty: {sweep.accepted_empty}; "
+        f"each fitted at {PHONE['width']} and {ZOOMED['width']} CSS pixels, plain and with text spacing "
+        f"({sweep.reflow_seconds:.1f}s over all threads); "
+        f"problems by rule {dict(sweep.by_rule)}"
     )
     assert sorted(set(html_pages()) - sweep.visited) == [], "GET pages the sweep did not visit"
     report = "\n".join(f"{where}:\n  " + "\n  ".join(found) for where, found in sweep.problems.items())

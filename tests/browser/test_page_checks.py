@@ -1,4 +1,5 @@
-"""The keyboard and error-message checks the page sweep relies on, shown to catch what they claim to.
+"""The keyboard, error-message, structure and reflow checks the page sweep relies on, shown to catch
+what they claim to.
 
 Each case serves a small page in the service's own layout, styles and scripts (the GOV.UK skip
 link, header and main) with one defect, and expects the check to name it; the page without a
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.keyboard import keyboard_problems
-from tests.browser.page_checks import error_message_problems, structure_problems
+from tests.browser.page_checks import error_message_problems, reflow_problems, structure_problems
 
 STATIC = Path(__file__).resolve().parents[2] / "static"
 ORIGIN = "http://checks.example"
@@ -106,6 +107,7 @@ def test_a_page_with_nothing_wrong_passes_every_check(page):
     assert keyboard_problems(page) == []
     assert error_message_problems(page) == []
     assert structure_problems(page) == []
+    assert reflow_problems(page) == []
 
 
 @pytest.mark.parametrize(
@@ -205,3 +207,58 @@ def test_links_told_apart_by_visually_hidden_text_pass_the_structure_check(page)
     )
 
     assert structure_problems(page) == []
+
+
+# 50 monospace characters of 6 pixels: 300 pixels, inside 320 until WCAG text spacing adds 1.2 a letter.
+NO_ROOM_TO_SPACE = '<span style="white-space: nowrap; font: 10px monospace">{}</span>'.format("x" * 50)
+
+
+@pytest.mark.parametrize(
+    ("main", "expected"),
+    [
+        (
+            '<div style="width: 500px">Wide</div>',
+            'at 320px the page is 500px wide: div "Wide" is 500px wide, its right edge at 500px',
+        ),
+        (
+            '<p class="govuk-body" style="overflow-wrap: normal">{}</p>'.format("Unbreakable" * 6),
+            "at 640px the page is",
+        ),
+        (NO_ROOM_TO_SPACE, "at 320px with WCAG text spacing the page is"),
+        (
+            '<div style="overflow-x: auto"><p style="width: 600px; text-align: right">Wide '
+            '<span class="govuk-visually-hidden">hidden</span></p></div>',
+            'at 320px the page is 601px wide: span.govuk-visually-hidden "hidden" is 1px wide',
+        ),
+    ],
+    ids=[
+        "a wide box",
+        "a word longer than the line",
+        "text that fits only unspaced",
+        "hidden text escaping a box that is not positioned",
+    ],
+)
+def test_the_reflow_check_names_what_pushes_the_page_sideways(page, main, expected):
+    serve(page, main=main)
+    page.set_viewport_size({"width": 1280, "height": 720})
+
+    problems = reflow_problems(page)
+
+    assert any(problem.startswith(expected) for problem in problems), problems
+    assert page.viewport_size == {"width": 1280, "height": 720}
+
+
+def test_a_wide_table_in_its_scrolling_region_with_hidden_text_at_its_far_end_passes_the_reflow_check(page):
+    hidden = '<span class="govuk-visually-hidden">far along</span>'
+    cells = "".join(f'<td class="govuk-table__cell">Column {n}{hidden}</td>' for n in range(12))
+    serve(
+        page,
+        main=(
+            '<div class="jup-table-scroll" role="region" aria-label="Wide" tabindex="0">'
+            f'<table class="govuk-table"><caption class="govuk-table__caption">Wide</caption><tr>{cells}</tr>'
+            "</table></div>"
+        ),
+    )
+
+    assert page.evaluate("document.querySelector('table').offsetWidth") > 640
+    assert reflow_problems(page) == []

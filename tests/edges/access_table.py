@@ -251,6 +251,7 @@ TABLE: dict[str, Access] = {
     ),
     "api:initiative-list": Access(params=nothing, get=API_SIGNED_IN, bearer=True),
     "api:initiative-detail": api_read(),
+    "api:initiative-export": api_read(),
     # Adding a risk: any participant, for their own body (the partner and senior owner name none, so the
     # web's form asks them which: 400); the reviewer takes no part; the outsider cannot see the initiative.
     "api:risk-list": Access(

@@ -56,6 +56,13 @@ POSTED_WITHOUT_A_FORM = {
         f"governance:{register}_restore": NOTHING_RETIRED_IN_THE_DEMO
         for register in ("measures", "glossary", "data_sharing", "forums")
     },
+    **{
+        f"api:{route}": (
+            "the API takes JSON, not a form: tests/api/test_schema_properties.py sends it requests "
+            "generated from its schema"
+        )
+        for route in ("risk-list", "risk-actions", "measure-readings", "decision-submit")
+    },
     "initiatives:wizard_check": "answers a POST as a GET; the check-answers page links onward",
     "governance:decision_email_resend": (
         "its button shows only beside a decision email that failed to send; none fails in the demo"
