@@ -6,12 +6,12 @@ Each resource sits under its initiative, /api/v1/initiatives/{slug}/<resource>/,
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
 from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import get_object_or_404
 from django.urls import resolve
-from django.views.decorators.csrf import csrf_exempt
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.functional import cached_property
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets

@@ -1,4 +1,4 @@
-"""One document per initiative through the API: the export the JSON Schema describes, for whoever may see it."""
+"""One document per initiative through the API: the export its JSON Schema describes."""
 
 import pytest
 
