@@ -9,6 +9,7 @@ holds now, so fields the client left out keep their values.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import TypeVar
 
 from django import forms
@@ -18,6 +19,7 @@ from django.utils.datastructures import MultiValueDict
 from rest_framework.exceptions import ValidationError
 
 from api.problems import NON_FIELD
+from collab.form_tokens import save_unique
 from collab.govuk_forms import GovukDateInput
 
 
@@ -32,7 +34,9 @@ def _as_posted(field: forms.Field, name: str, value: object) -> dict[str, list[s
             f"{name}_year": [str(date.year)],
         }
     if value is None:
-        return {name: [""]}
+        # A list left empty is posted as no values at all, as a browser posts no ticked boxes.
+        many = isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField)
+        return {} if many else {name: [""]}
     if isinstance(value, models.Model):
         return {name: [str(value.pk)]}
     if isinstance(value, list | tuple | models.QuerySet):
@@ -57,6 +61,12 @@ def form_data(form: forms.BaseForm, answers: dict[str, object]) -> MultiValueDic
 Form = TypeVar("Form", bound=forms.BaseForm)
 
 
+def answered(form_class: type[Form], answers: dict[str, object], **options) -> Form:
+    """The form as the web page would post it: what the record holds now, with the client's answers."""
+    blank = form_class(**options)
+    return form_class(form_data(blank, {**current_answers(blank), **answers}), **options)
+
+
 def valid(form: Form) -> Form:
     """The form, or a 400 naming each field at fault as the web page would."""
     if not form.is_valid():
@@ -67,3 +77,16 @@ def valid(form: Form) -> Form:
             }
         )
     return form
+
+
+T = TypeVar("T")
+
+
+def saved_or_invalid(form: forms.BaseForm, field: str, write: Callable[[], T]) -> T:
+    """The service's record, or a 400 when another record took the `field` (a name) since the form was
+    checked, in the form's own words as the web page says it."""
+    saved = save_unique(form, field, write)
+    if saved is None:
+        valid(form)
+        raise ValidationError({field: "Another record took this since you sent it"})
+    return saved

@@ -3,9 +3,10 @@ route, terms and meanings, data sharing agreements, assurance reviews and govern
 
 from __future__ import annotations
 
-from api.serializers import BodySerializer, PersonSerializer, RecordSerializer
+from api.serializers import BodySerializer, PersonSerializer, RecordSerializer, VersionedSerializer
 from governance.assurance.models import AssuranceReview, Recommendation
 from governance.forums.models import EscalationLevel, Forum
+from governance.glossary.forms import term_histories
 from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
 from governance.packs.models import GovernancePack
 from governance.raci.models import RaciCell, RaciColumn, RaciRow
@@ -116,6 +117,14 @@ class TermSerializer(RecordSerializer):
             "meanings",
             "retired_at",
         ]
+
+
+class TermDetailSerializer(VersionedSerializer, TermSerializer):
+    class Meta(TermSerializer.Meta):
+        fields = [*TermSerializer.Meta.fields, "version"]
+
+    def version_histories(self, record) -> list:
+        return term_histories(record)
 
 
 class AgreementSerializer(RecordSerializer):

@@ -5,7 +5,7 @@ from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
-from api import docs_views, views
+from api import docs_views, glossary_views, register_views, views
 
 app_name = "api"
 
@@ -28,9 +28,9 @@ register_converter(AnyText, "any_text")
 router = SimpleRouter(use_regex_path=False)
 router.register("initiatives", views.InitiativeViewSet, basename="initiative")
 parts = SimpleRouter(use_regex_path=False)
-parts.register("risks", views.RiskViewSet, basename="risk")
+parts.register("risks", register_views.RiskViewSet, basename="risk")
 parts.register("decisions", views.DecisionViewSet, basename="decision")
-parts.register("measures", views.MeasureViewSet, basename="measure")
+parts.register("measures", register_views.MeasureViewSet, basename="measure")
 parts.register("bodies", views.BodiesTakingPart, basename="participation")
 parts.register("roles", views.Roles, basename="role")
 parts.register("assessments", views.Assessments, basename="assessment")
@@ -38,7 +38,7 @@ parts.register("raci-rows", views.RaciRows, basename="raci-row")
 parts.register("raci-columns", views.RaciColumns, basename="raci-column")
 parts.register("forums", views.Forums, basename="forum")
 parts.register("escalation-levels", views.EscalationLevels, basename="escalation-level")
-parts.register("terms", views.Terms, basename="term")
+parts.register("terms", glossary_views.Terms, basename="term")
 parts.register("data-sharing-agreements", views.Agreements, basename="agreement")
 parts.register("assurance-reviews", views.Reviews, basename="review")
 parts.register("packs", views.Packs, basename="pack")

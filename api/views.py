@@ -16,34 +16,42 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import record_serializers as records
 from api import serializers
-from api.form_answers import current_answers, form_data, valid
+from api.form_answers import answered, valid
 from api.problems import Conflict
-from api.writes import ReadingWriteSerializer, RiskActionWriteSerializer, RiskWriteSerializer
+from api.writes import DecisionWriteSerializer, checked_answers, versioned_answers
 from governance.decisions import services as decision_services
+from governance.decisions import states as decision_states
+from governance.decisions.forms import DecisionForm
 from governance.decisions.models import Decision
-from governance.decisions.rules import CHANGE_DECISION
+from governance.decisions.rules import ADD_DECISION, CHANGE_DECISION
 from governance.export.document import export_document
 from governance.forums.models import Forum
-from governance.glossary.models import DataDefinition, DataSharingAgreement
-from governance.measures import services as measure_services
-from governance.measures.forms import ReadingForm
-from governance.measures.models import Measure
-from governance.measures.rules import CHANGE_MEASURE
+from governance.glossary.models import DataSharingAgreement
+from governance.packs.models import GovernancePack
+from governance.packs.rules import VIEW_GOVERNANCE_PACKS
+from governance.packs.views import pack_file_response
 from governance.predicates import MANAGE_REGISTERS
-from governance.risks import services as risk_services
-from governance.risks.forms import RiskActionForm, RiskForm
-from governance.risks.models import Risk
-from governance.risks.rules import ADD_RISK, CHANGE_RISK
 from initiatives.models import Initiative
 
 SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The initiative's slug")
+
+
+def writes_schema(write_serializer, detail_serializer):
+    """The schema of a register's add (201) and change (200) of a record, each answered with the record."""
+    return extend_schema_view(
+        create=extend_schema(parameters=[SLUG], request=write_serializer, responses={201: detail_serializer}),
+        partial_update=extend_schema(
+            parameters=[SLUG], request=write_serializer, responses={200: detail_serializer}
+        ),
+    )
 
 
 class ApiEndpoint:
@@ -59,7 +67,9 @@ class ApiEndpoint:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
-        if request.method in ("GET", "HEAD") and response.status_code == 200:
+        # A file (a pack's PDF) is streamed as it is, without an ETag.
+        is_a_read = request.method in ("GET", "HEAD") and response.status_code == 200
+        if is_a_read and isinstance(response, Response):
             response.render()
             set_response_etag(response)
             return get_conditional_response(request, etag=response["ETag"], response=response)
@@ -125,110 +135,73 @@ class InitiativePart(ApiEndpoint, viewsets.ReadOnlyModelViewSet):
     def initiative(self) -> Initiative:
         return get_object_or_404(Initiative.objects.visible_to(self.request.user), slug=self.kwargs["slug"])
 
+    @property
+    def register_form_options(self) -> dict:
+        """What a register's add and edit forms are given: a programme manager may name any body taking
+        part as the owner, anyone else only their own."""
+        user, initiative = self.request.user, self.initiative
+        return {
+            "initiative": initiative,
+            "user": user,
+            "manages_all": user.has_perm(MANAGE_REGISTERS, initiative),
+        }
+
     def get_serializer_class(self):
         if self.action == "retrieve" and self.detail_serializer_class:
             return self.detail_serializer_class
         return self.serializer_class
 
 
-def _answers(serializer_class, request) -> dict:
-    checked = serializer_class(data=request.data)
-    checked.is_valid(raise_exception=True)
-    return checked.validated_data
-
-
-@extend_schema_view(
-    create=extend_schema(
-        parameters=[SLUG], request=RiskWriteSerializer, responses={201: serializers.RiskDetailSerializer}
-    ),
-    partial_update=extend_schema(
-        parameters=[SLUG], request=RiskWriteSerializer, responses={200: serializers.RiskDetailSerializer}
-    ),
-)
-class RiskViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, InitiativePart):
-    queryset = Risk.objects.none()
-    serializer_class = serializers.RiskSerializer
-    detail_serializer_class = serializers.RiskDetailSerializer
-    filterset_fields = ["status", "category", "owner_body", "is_joint", "treatment"]
-    ordering_fields = ["number", "review_date", "created_at", "updated_at"]
-
-    http_method_names = ["get", "post", "patch", "head", "options"]
-
-    def _form(self, answers: dict | None, risk: Risk | None = None) -> RiskForm:
-        user, initiative = self.request.user, self.initiative
-        manages_all = user.has_perm(MANAGE_REGISTERS, initiative)
-        blank = RiskForm(instance=risk, initiative=initiative, user=user, manages_all=manages_all)
-        if answers is None:
-            return blank
-        data = form_data(blank, {**current_answers(blank), **answers})
-        return RiskForm(data, instance=risk, initiative=initiative, user=user, manages_all=manages_all)
-
-    def create(self, request, *args, **kwargs):
-        if not request.user.has_perm(ADD_RISK, self.initiative):
-            raise PermissionDenied("Only the people of bodies taking part add risks")
-        form = valid(self._form(_answers(RiskWriteSerializer, request)))
-        risk = risk_services.risk_create(initiative=self.initiative, by=request.user, **form.as_fields())
-        return Response(serializers.RiskDetailSerializer(risk).data, status=status.HTTP_201_CREATED)
-
-    def partial_update(self, request, *args, **kwargs):
-        risk = self._changeable(self.get_object())
-        answers = _answers(RiskWriteSerializer, request)
-        if not answers.get("version"):
-            raise ValidationError({"version": "Send the version of the risk you read"})
-        form = valid(self._form(answers, risk))
-        with form.versioned_save():
-            risk_services.risk_update(risk=risk, by=request.user, **form.as_fields())
-        return Response(serializers.RiskDetailSerializer(risk).data)
-
-    def update(self, request, *args, **kwargs):
-        return self.partial_update(request, *args, **kwargs)
-
-    @extend_schema(
-        parameters=[SLUG],
-        request=RiskActionWriteSerializer,
-        responses={201: serializers.RiskActionSerializer},
-    )
-    @action(detail=True, methods=["post"], url_path="actions", url_name="actions")
-    def add_action(self, request, *args, **kwargs):
-        """Add a control or an action to the risk, as its page's form does."""
-        risk = self._changeable(self.get_object())
-        blank = RiskActionForm(initiative=self.initiative)
-        answers = {**current_answers(blank), **_answers(RiskActionWriteSerializer, request)}
-        form = valid(RiskActionForm(form_data(blank, answers), initiative=self.initiative))
-        added = risk_services.risk_action_add(risk=risk, by=request.user, **form.as_fields())
-        return Response(serializers.RiskActionSerializer(added).data, status=status.HTTP_201_CREATED)
-
-    def _changeable(self, risk: Risk) -> Risk:
-        if not self.request.user.has_perm(CHANGE_RISK, risk):
-            raise PermissionDenied("Only the owner body's people and the programme managers change this risk")
-        if risk.is_retired:
-            raise Conflict("This risk is closed: restore it on its closed view before changing it")
-        return risk
-
-    def get_queryset(self):
-        risks = self.initiative.risks.select_related("owner_body", "owner")
-        if self.action == "retrieve":
-            return risks.prefetch_related(
-                "score_changes__changed_by", "actions__owner", "actions__owner_body"
-            )
-        return risks
-
-
-class DecisionViewSet(InitiativePart):
+@writes_schema(DecisionWriteSerializer, serializers.DecisionDetailSerializer)
+class DecisionViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, InitiativePart):
     queryset = Decision.objects.none()
     serializer_class = serializers.DecisionSerializer
     detail_serializer_class = serializers.DecisionDetailSerializer
     filterset_fields = ["status"]
     ordering_fields = ["number", "due_date", "created_at", "updated_at"]
 
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def create(self, request, *args, **kwargs):
+        """Add a draft decision, as the web's Add a decision page does."""
+        if not request.user.has_perm(ADD_DECISION, self.initiative):
+            raise PermissionDenied("Only the initiative's programme managers add decisions")
+        answers = checked_answers(DecisionWriteSerializer, request)
+        form = valid(answered(DecisionForm, answers, initiative=self.initiative))
+        decision = decision_services.decision_create(
+            initiative=self.initiative, by=request.user, **form.as_fields()
+        )
+        return Response(serializers.DecisionDetailSerializer(decision).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, *args, **kwargs):
+        """Change a draft or returned decision; once submitted it waits for its decider, and once decided
+        it is changed only by a new decision, on the web."""
+        decision = self._changeable(self.get_object())
+        if not decision_states.is_editable(decision.status):
+            raise Conflict(decision_services.not_editable_message(decision))
+        answers = versioned_answers(DecisionWriteSerializer, request, "decision")
+        form = valid(answered(DecisionForm, answers, instance=decision, initiative=self.initiative))
+        try:
+            with form.versioned_save():
+                decision_services.decision_update(decision=decision, by=request.user, **form.as_fields())
+        except decision_services.DecisionChanged as refusal:
+            raise Conflict(str(refusal)) from refusal
+        return Response(serializers.DecisionDetailSerializer(decision).data)
+
+    def update(self, request, *args, **kwargs):
+        return self.partial_update(request, *args, **kwargs)
+
+    def _changeable(self, decision: Decision) -> Decision:
+        if not self.request.user.has_perm(CHANGE_DECISION, decision):
+            raise PermissionDenied("Only the initiative's programme managers change and submit its decisions")
+        return decision
+
     @extend_schema(parameters=[SLUG], request=None, responses={200: serializers.DecisionDetailSerializer})
     @action(detail=True, methods=["post"])
     def submit(self, request, *args, **kwargs):
         """Send a draft decision to the person who must decide, as its Submit button does. Deciding is
         not offered through the API: the decider decides on the web, with two-step verification."""
-        decision = self.get_object()
-        if not request.user.has_perm(CHANGE_DECISION, decision):
-            raise PermissionDenied("Only the initiative's programme managers submit its decisions")
+        decision = self._changeable(self.get_object())
         try:
             decision_services.decision_submit(decision=decision, by=request.user)
         except (decision_services.DecisionChanged, decision_services.NoDecider) as refusal:
@@ -240,47 +213,6 @@ class DecisionViewSet(InitiativePart):
         if self.action == "retrieve":
             return decisions.prefetch_related("transitions__by")
         return decisions
-
-
-class MeasureViewSet(InitiativePart):
-    queryset = Measure.objects.none()
-    serializer_class = serializers.MeasureSerializer
-    detail_serializer_class = serializers.MeasureDetailSerializer
-    filterset_fields = ["owner_body", "frequency", "direction"]
-    ordering_fields = ["name", "created_at"]
-
-    @extend_schema(
-        parameters=[SLUG],
-        request=ReadingWriteSerializer,
-        responses={201: serializers.MeasureReadingSerializer},
-    )
-    @action(detail=True, methods=["post"], url_path="readings", url_name="readings")
-    def add_reading(self, request, *args, **kwargs):
-        """Record the measure's value on a date, as its page's form does: one reading per date."""
-        measure = self.get_object()
-        if not request.user.has_perm(CHANGE_MEASURE, measure):
-            raise PermissionDenied("Only the owner body's people and the programme managers record readings")
-        if measure.is_retired:
-            raise Conflict("This measure is retired: restore it before recording readings")
-        blank = ReadingForm(measure=measure)
-        form = valid(
-            ReadingForm(form_data(blank, _answers(ReadingWriteSerializer, request)), measure=measure)
-        )
-        try:
-            reading = measure_services.reading_add(measure=measure, by=request.user, **form.as_fields())
-        except measure_services.DuplicateReading as refusal:
-            raise ValidationError({"taken_on": str(refusal)}) from refusal
-        return Response(serializers.MeasureReadingSerializer(reading).data, status=status.HTTP_201_CREATED)
-
-    def get_queryset(self):
-        # Retired measures too: the API reads the whole record, as the export and the pack's annex do.
-        measures = Measure.all_records.filter(initiative=self.initiative)
-        measures = measures.select_related("owner_body", "investing_body").prefetch_related(
-            "benefiting_bodies"
-        )
-        if self.action == "retrieve":
-            return measures.prefetch_related("readings__recorded_by")
-        return measures
 
 
 def initiative_part(serializer, records_of, ordering: str = "pk", **options) -> type[InitiativePart]:
@@ -321,15 +253,6 @@ Forums = initiative_part(
 EscalationLevels = initiative_part(
     records.EscalationLevelSerializer, lambda i: i.escalation_levels.all(), ordering="level"
 )
-Terms = initiative_part(
-    records.TermSerializer,
-    lambda i: (
-        DataDefinition.all_records.filter(initiative=i)
-        .select_related("master_body")
-        .prefetch_related("meanings__body")
-    ),
-    filterset_fields=["status"],
-)
 Agreements = initiative_part(
     records.AgreementSerializer,
     lambda i: DataSharingAgreement.all_records.filter(initiative=i).prefetch_related("parties"),
@@ -339,4 +262,35 @@ Reviews = initiative_part(
     lambda i: i.assurance_reviews.select_related("reviewer").prefetch_related("recommendations__owner_body"),
     ordering="review_date",
 )
-Packs = initiative_part(records.PackSerializer, lambda i: i.packs.all(), ordering="version")
+
+
+class PdfFile(BaseRenderer):
+    """Lets a client ask for a pack's PDF by its type; a problem on the way is still JSON."""
+
+    media_type = "application/pdf"
+    format = "pdf"
+    charset = None
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data if isinstance(data, bytes) else JSONRenderer().render(data)
+
+
+PackRecords = initiative_part(records.PackSerializer, lambda i: i.packs.all(), ordering="version")
+
+
+class Packs(PackRecords):  # type: ignore[misc,valid-type]
+    @extend_schema(
+        parameters=[SLUG],
+        summary="The pack's PDF",
+        description="A ready pack's PDF, as its web page's download; a pack not ready yet is 409.",
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+        filters=False,
+    )
+    @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer, PdfFile], pagination_class=None)
+    def download(self, request, *args, **kwargs):
+        pack = get_object_or_404(self.initiative.packs.without_content(), pk=kwargs["pk"])
+        if not request.user.has_perm(VIEW_GOVERNANCE_PACKS, self.initiative):
+            raise PermissionDenied("You may not download this initiative's packs")
+        if pack.status != GovernancePack.Status.READY:
+            raise Conflict(f"This pack is {pack.get_status_display().lower()}: download it once it is ready")
+        return pack_file_response(pack, by=request.user)

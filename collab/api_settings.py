@@ -60,6 +60,7 @@ SPECTACULAR_SETTINGS = {
         "DecisionStatusEnum": "governance.decisions.models.Decision.Status",
         "RiskActionKindEnum": "governance.risks.models.RiskAction.Kind",
         "RaciRowKindEnum": "governance.raci.models.RaciRow.Kind",
+        "TermStatusEnum": "governance.glossary.models.DataDefinition.Status",
         "OperatingModelEnum": "initiatives.operating_models.OperatingModel",
     },
 }

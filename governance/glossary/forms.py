@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from collab.govuk_forms import GovukCheckboxes, GovukModelForm, GovukRadios, add_errors
 from collab.versioned_forms import VersionedFormMixin
-from collab.versions import version_parts
+from collab.versions import histories_of, version_parts
 from governance import impossible_dates
 from governance.glossary.models import BodyMeaning, DataDefinition, DataSharingAgreement
 from governance.list_filters import ALL, ListFilterForm, body_choices, choice_filter
@@ -13,6 +13,11 @@ from initiatives.fields import offer_bodies
 from initiatives.models import Body, Initiative
 
 TERM_FIELDS = ["term", "agreed_meaning", "master_body", "standard", "status"]
+
+
+def term_histories(definition: DataDefinition) -> list:
+    """A term is edited with its meanings, so its version counts both histories."""
+    return [*histories_of(definition), BodyMeaning.history.filter(definition_id=definition.pk)]
 
 
 class DefinitionForm(VersionedFormMixin, GovukModelForm):
@@ -62,9 +67,8 @@ class DefinitionForm(VersionedFormMixin, GovukModelForm):
             )
             self.initial.setdefault(name, recorded.get(body.pk, ""))
 
-    # A term is edited with its meanings, so its version counts both histories.
     def version_histories(self):
-        return [*super().version_histories(), BodyMeaning.history.filter(definition_id=self.instance.pk)]
+        return term_histories(self.instance)
 
     def _meaning_values(self, by_body: dict[int, str]) -> dict[str, str]:
         return {self.meaning_field_name(body): by_body.get(body.pk, "") for body in self.meaning_bodies}

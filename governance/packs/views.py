@@ -53,6 +53,13 @@ def pack_download(request, slug, version):
     pack = get_object_or_404(
         initiative.packs.without_content(), version=version, status=GovernancePack.Status.READY
     )
+    return pack_file_response(pack, by=request.user)
+
+
+def pack_file_response(pack: GovernancePack, *, by) -> FileResponse:
+    """A ready pack's PDF as a download, recorded in the audit log; 404 when its file is missing. The
+    web's download and the API's serve it alike."""
+    initiative = pack.initiative
     try:
         # The stored path is written by the worker, never by a user; still, refuse anything outside the root.
         handle = private_path(pack.file_path).open("rb")
@@ -66,7 +73,5 @@ def pack_download(request, slug, version):
     )
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
-    audit.record(
-        "pack_downloaded", user_id=request.user.pk, initiative_id=initiative.pk, version=pack.version
-    )
+    audit.record("pack_downloaded", user_id=by.pk, initiative_id=initiative.pk, version=pack.version)
     return response

@@ -90,6 +90,7 @@ class Access:
     params: Callable[[object], dict] = lambda seed: {"slug": seed.initiative.slug}
     get: dict | None = None
     post: dict | None = None
+    patch: dict | None = None  # the API's changes only (bearer)
     action: bool = False
     # For POSTs: form data that passes validation is not needed; only who gets through.
     data: dict = field(default_factory=dict)
@@ -210,6 +211,20 @@ API_SIGNED_IN = expect(
     portfolio_office=OK,
 )
 
+# Changing a record DWP owns: its people and the programme managers get through (400: the version or the
+# details are missing).
+API_OWNER_CHANGE = expect(
+    anonymous=401, outsider=404, partner=403, programme_manager=400, senior_owner=400, reviewer=403
+)
+# What only the programme managers write: they get through (400: the details are missing).
+API_MANAGE_WRITE = expect(
+    anonymous=401, outsider=404, partner=403, programme_manager=400, senior_owner=403, reviewer=403
+)
+# Adding a record any participant adds for their own body: those who are no programme manager name none,
+# so the web's form asks them which (400); the reviewer takes no part; the outsider cannot see it.
+API_ADD_FOR_OWN_BODY = expect(
+    anonymous=401, outsider=404, partner=400, programme_manager=201, senior_owner=400, reviewer=403
+)
 
 # The rest of the record, read only: each resource with a record of the demo's to fetch.
 API_RECORDS = {
@@ -256,9 +271,7 @@ TABLE: dict[str, Access] = {
     # web's form asks them which: 400); the reviewer takes no part; the outsider cannot see the initiative.
     "api:risk-list": Access(
         get=API_READ,
-        post=expect(
-            anonymous=401, outsider=404, partner=400, programme_manager=201, senior_owner=400, reviewer=403
-        ),
+        post=API_ADD_FOR_OWN_BODY,
         data={
             "title": "A risk added through the API",
             "category": "technology",
@@ -269,9 +282,16 @@ TABLE: dict[str, Access] = {
         },
         bearer=True,
     ),
-    "api:risk-detail": api_read(with_pk("dwp_risk")),
-    "api:decision-list": api_read(),
-    "api:decision-detail": api_read(with_pk("approved_decision")),
+    "api:risk-detail": Access(params=with_pk("dwp_risk"), get=API_READ, patch=API_OWNER_CHANGE, bearer=True),
+    # Decisions: the programme managers add drafts and change them while draft or returned (the demo's
+    # approved decision: 409, changed only by a new decision, on the web).
+    "api:decision-list": Access(get=API_READ, post=API_MANAGE_WRITE, bearer=True),
+    "api:decision-detail": Access(
+        params=with_pk("approved_decision"),
+        get=API_READ,
+        patch={**API_MANAGE_WRITE, "programme_manager": 409},
+        bearer=True,
+    ),
     # Submitting a draft: its programme manager; the rest of those who read it may not.
     "api:decision-submit": Access(
         params=with_pk("draft_decision"),
@@ -283,25 +303,56 @@ TABLE: dict[str, Access] = {
     # Controls and actions on DWP's risk: its owner body's people and the programme managers.
     "api:risk-actions": Access(
         params=with_pk("dwp_risk"),
-        post=expect(
-            anonymous=401, outsider=404, partner=403, programme_manager=400, senior_owner=400, reviewer=403
-        ),
+        post=API_OWNER_CHANGE,
         bearer=True,
     ),
     "api:measure-readings": Access(
         params=with_pk("dwp_measure"),
-        post=expect(
-            anonymous=401, outsider=404, partner=403, programme_manager=400, senior_owner=400, reviewer=403
-        ),
+        post=API_OWNER_CHANGE,
         bearer=True,
     ),
-    "api:measure-list": api_read(),
-    "api:measure-detail": api_read(with_pk("dwp_measure")),
+    # Adding a measure: any participant, for their own body (those who are no programme manager must
+    # name theirs: 400); changing DWP's: its people and the programme managers (400: no version sent).
+    "api:measure-list": Access(
+        get=API_READ,
+        post=API_ADD_FOR_OWN_BODY,
+        data={
+            "name": "A measure added through the API",
+            "definition": "Counted",
+            "unit": "days",
+            "direction": "lower",
+        },
+        bearer=True,
+    ),
+    "api:measure-detail": Access(
+        params=with_pk("dwp_measure"),
+        get=API_READ,
+        patch=API_OWNER_CHANGE,
+        bearer=True,
+    ),
     **{
         f"api:{resource}-{kind}": api_read(with_pk(record) if kind == "detail" else initiative)
         for resource, record in API_RECORDS.items()
         for kind in ("list", "detail")
     },
+    # Adding a term: any participant; changing DWP's: its people and the programme managers change the
+    # term, the partner records HMRC's meaning (400 for each of them: no version sent).
+    "api:term-list": Access(
+        get=API_READ,
+        post=expect(
+            anonymous=401, outsider=404, partner=201, programme_manager=201, senior_owner=201, reviewer=403
+        ),
+        data={"term": "A term added through the API"},
+        bearer=True,
+    ),
+    "api:term-detail": Access(
+        params=with_pk("dwp_definition"),
+        get=API_READ,
+        patch={**API_OWNER_CHANGE, "partner": 400},
+        bearer=True,
+    ),
+    # A ready pack's PDF: whoever reads the initiative, as its web page's download.
+    "api:pack-download": api_read(with_pk("ready_pack")),
     # Your API tokens: each person's own; another person's token is not found.
     "api_tokens:tokens": Access(params=nothing, get=SIGNED_IN_PAGE),
     "api_tokens:token_create": Access(params=nothing, get=SIGNED_IN_PAGE, post=SIGNED_IN_POST),

@@ -82,18 +82,21 @@ def test_each_persona_gets_the_expected_answer(seed, name):
             actual = outcome_of(client_for(seed, persona, access.bearer).get(url))
             if not matches(access.get[persona], actual):
                 wrong.append(f"GET as {persona}: expected {access.get[persona]}, got {actual}")
-    if access.post is not None:
-        for persona in permitted_last(access.post):
-            # Each POST is undone before the next, so one persona's removal cannot hide the URL from another.
+    # The API's changes (PATCH) are checked as its POSTs are, with JSON.
+    for method, expected in (("post", access.post), ("patch", access.patch)):
+        if expected is None:
+            continue
+        for persona in permitted_last(expected):
+            # Each write is undone before the next, so one persona's removal cannot hide the URL from another.
             with transaction.atomic():
-                client = client_for(seed, persona, access.bearer)
+                send = getattr(client_for(seed, persona, access.bearer), method)
                 if access.bearer:
-                    actual = outcome_of(client.post(url, access.data, content_type="application/json"))
+                    actual = outcome_of(send(url, access.data, content_type="application/json"))
                 else:
-                    actual = outcome_of(client.post(url, access.data))
+                    actual = outcome_of(send(url, access.data))
                 transaction.set_rollback(True)
-            if not matches(access.post[persona], actual):
-                wrong.append(f"POST as {persona}: expected {access.post[persona]}, got {actual}")
+            if not matches(expected[persona], actual):
+                wrong.append(f"{method.upper()} as {persona}: expected {expected[persona]}, got {actual}")
 
     assert wrong == [], f"{name} ({url})"
 

@@ -61,7 +61,15 @@ POSTED_WITHOUT_A_FORM = {
             "the API takes JSON, not a form: tests/api/test_schema_properties.py sends it requests "
             "generated from its schema"
         )
-        for route in ("risk-list", "risk-actions", "measure-readings", "decision-submit")
+        for route in (
+            "risk-list",
+            "risk-actions",
+            "measure-readings",
+            "decision-submit",
+            "measure-list",
+            "term-list",
+            "decision-list",
+        )
     },
     "initiatives:wizard_check": "answers a POST as a GET; the check-answers page links onward",
     "governance:decision_email_resend": (
