@@ -67,6 +67,8 @@ NOT_PAGES = {
     "api:decision-submit": "an API action, POST only",
     "api:risk-actions": "an API action, POST only",
     "api:measure-readings": "an API action, POST only",
+    "api:pack-download": "a pack's PDF from the API, for a personal access token",
+    "api:initiative-export": "JSON from the API, for a personal access token, not a browser session",
     "api:no_such_address": "the API's problem-details 404 for any other address under /api/",
     "api:docs": "Swagger UI, drawn by drf-spectacular-sidecar's script, not a GOV.UK page",
     **{
