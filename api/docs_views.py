@@ -6,4 +6,4 @@ from drf_spectacular.views import SpectacularSwaggerSplitView
 
 class SwaggerDocs(SpectacularSwaggerSplitView):
     template_name = "api/docs.html"
-    title = "Joined-up API"
+    title = "API documentation \N{EN DASH} Joined-up"

@@ -8,9 +8,9 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from api import record_serializers as records
+from api.endpoints import InitiativePart, writes_schema
 from api.form_answers import current_answers, form_data, saved_or_invalid, valid
 from api.problems import Conflict
-from api.views import InitiativePart, writes_schema
 from api.writes import TermWriteSerializer, checked_answers, versioned_answers
 from governance.glossary import services as glossary_services
 from governance.glossary.forms import TERM_FIELDS, DefinitionForm

@@ -11,9 +11,9 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from api import serializers
+from api.endpoints import SLUG, InitiativePart, writes_schema
 from api.form_answers import answered, form_data, saved_or_invalid, valid
 from api.problems import Conflict
-from api.views import SLUG, InitiativePart, writes_schema
 from api.writes import (
     MeasureWriteSerializer,
     ReadingWriteSerializer,

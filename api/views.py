@@ -9,11 +9,9 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import get_object_or_404
 from django.urls import resolve
-from django.utils.cache import get_conditional_response, set_response_etag
-from django.utils.functional import cached_property
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
@@ -24,6 +22,7 @@ from rest_framework.views import APIView
 
 from api import record_serializers as records
 from api import serializers
+from api.endpoints import SLUG, ApiEndpoint, InitiativePart, writes_schema
 from api.form_answers import answered, valid
 from api.problems import Conflict
 from api.writes import DecisionWriteSerializer, checked_answers, versioned_answers
@@ -35,45 +34,10 @@ from governance.decisions.rules import ADD_DECISION, CHANGE_DECISION
 from governance.export.document import export_document
 from governance.forums.models import Forum
 from governance.glossary.models import DataSharingAgreement
+from governance.packs.downloads import pack_file_response
 from governance.packs.models import GovernancePack
 from governance.packs.rules import VIEW_GOVERNANCE_PACKS
-from governance.packs.views import pack_file_response
-from governance.predicates import MANAGE_REGISTERS
 from initiatives.models import Initiative
-
-SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The initiative's slug")
-
-
-def writes_schema(write_serializer, detail_serializer):
-    """The schema of a register's add (201) and change (200) of a record, each answered with the record."""
-    return extend_schema_view(
-        create=extend_schema(parameters=[SLUG], request=write_serializer, responses={201: detail_serializer}),
-        partial_update=extend_schema(
-            parameters=[SLUG], request=write_serializer, responses={200: detail_serializer}
-        ),
-    )
-
-
-class ApiEndpoint:
-    """What every API view does: answer for itself without a session (401 with WWW-Authenticate, never
-    the sign-in page), and put an ETag on every successful read, with 304 Not Modified to a client that
-    already has it."""
-
-    @classmethod
-    def as_view(cls, *args, **kwargs):
-        view = super().as_view(*args, **kwargs)  # type: ignore[misc]
-        view.login_required = False  # LoginRequiredMiddleware: the token is the sign-in
-        return view
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
-        # A file (a pack's PDF) is streamed as it is, without an ETag.
-        is_a_read = request.method in ("GET", "HEAD") and response.status_code == 200
-        if is_a_read and isinstance(response, Response):
-            response.render()
-            set_response_etag(response)
-            return get_conditional_response(request, etag=response["ETag"], response=response)
-        return response
 
 
 @csrf_exempt  # as DRF's own views: the API signs in by token, never by session cookie
@@ -121,35 +85,6 @@ class InitiativeViewSet(ApiEndpoint, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["get"], pagination_class=None)
     def export(self, request, slug=None):
         return Response(export_document(self.get_object()))
-
-
-@extend_schema_view(list=extend_schema(parameters=[SLUG]), retrieve=extend_schema(parameters=[SLUG]))
-class InitiativePart(ApiEndpoint, viewsets.ReadOnlyModelViewSet):
-    """A register of one initiative the token holder may see; any other initiative is not found."""
-
-    detail_serializer_class: type | None = None
-
-    lookup_value_converter = "int"
-
-    @cached_property
-    def initiative(self) -> Initiative:
-        return get_object_or_404(Initiative.objects.visible_to(self.request.user), slug=self.kwargs["slug"])
-
-    @property
-    def register_form_options(self) -> dict:
-        """What a register's add and edit forms are given: a programme manager may name any body taking
-        part as the owner, anyone else only their own."""
-        user, initiative = self.request.user, self.initiative
-        return {
-            "initiative": initiative,
-            "user": user,
-            "manages_all": user.has_perm(MANAGE_REGISTERS, initiative),
-        }
-
-    def get_serializer_class(self):
-        if self.action == "retrieve" and self.detail_serializer_class:
-            return self.detail_serializer_class
-        return self.serializer_class
 
 
 @writes_schema(DecisionWriteSerializer, serializers.DecisionDetailSerializer)

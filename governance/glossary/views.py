@@ -11,8 +11,8 @@ from collab.form_tokens import save_unique
 from collab.paging import CARDS_PER_PAGE, paged
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
+from governance.checklist.adoption import adopt_from_checklist
 from governance.checklist.forms import ChecklistAdoptForm
-from governance.checklist.views import adopt_from_checklist
 from governance.glossary import services
 from governance.glossary.forms import AgreementForm, DefinitionForm, GlossaryFilterForm
 from governance.glossary.presenters import (

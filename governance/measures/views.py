@@ -13,8 +13,8 @@ from collab.form_tokens import save_unique
 from collab.paging import paged
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
+from governance.checklist.adoption import adopt_from_checklist
 from governance.checklist.forms import ChecklistAdoptForm
-from governance.checklist.views import adopt_from_checklist
 from governance.list_filters import download_filters
 from governance.measures import services
 from governance.measures.forms import MeasureFilterForm, MeasureForm, ReadingForm

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import dateformat, timezone
 
 from governance.retirement.models import Retirable
-from initiatives.models import User
+from initiatives.models import Initiative, User
 
 
 class RetirementRefused(Exception):
@@ -14,7 +14,13 @@ class RetirementRefused(Exception):
 
 
 def _locked(record: Retirable) -> Retirable:
-    # The base manager sees retired records too; the lock makes two people retiring at once take turns.
+    # The initiative's row first, then the record's, the order approving a decision takes them in (its
+    # step moves the initiative's facts version, then it locks the records it changes): the other way
+    # round, a retirement racing an approval deadlocked. The base manager sees retired records too; the
+    # record's lock makes two people retiring at once take turns.
+    initiative_id = getattr(record, "initiative_id", None)
+    if initiative_id is not None:
+        Initiative.objects.select_for_update().filter(pk=initiative_id).values_list("pk").first()
     return type(record)._base_manager.select_for_update().get(pk=record.pk)
 
 

@@ -15,8 +15,8 @@ from collab.paging import paged
 from collab.refusals import refused_or_done
 from collab.stale_edit import answers_stale_edits, saved_unless_stale
 from governance.checklist import items as checklist
+from governance.checklist.adoption import adopt_from_checklist
 from governance.checklist.forms import ChecklistAdoptForm
-from governance.checklist.views import adopt_from_checklist
 from governance.forums.escalation import CannotEscalate, escalation_raise, sent_to
 from governance.list_filters import download_filters
 from governance.predicates import MANAGE_REGISTERS

@@ -32,7 +32,7 @@ def test_a_programme_manager_adds_a_risk_raises_it_above_threshold_and_sees_it_f
 
     page.get_by_role("link", name="Shared risk register").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Shared risk register")
-    expect(page.get_by_label("Data quality across bodies (joint)")).to_be_checked()
+    expect(page.get_by_label("Data quality across bodies (joint)")).not_to_be_checked()
     page.get_by_role("link", name="Add a risk").click()
     page.get_by_role("button", name="Add risk").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter title")

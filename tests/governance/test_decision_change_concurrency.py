@@ -76,7 +76,9 @@ def test_approvals_racing_the_risks_closure_change_everything_or_nothing(world):
     risk.refresh_from_db()
     term.refresh_from_db()
     closures = outcomes[5:]
-    assert not any(isinstance(outcome, Exception) for outcome in closures), "the closure always goes through"
+    assert not any(isinstance(outcome, Exception) for outcome in closures), (
+        f"the closure always goes through: {closures}"
+    )
     assert risk.is_retired
     if decision.status == "approved":
         # Approved before the closure: both changes made, the closure after them.

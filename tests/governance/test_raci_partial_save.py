@@ -110,7 +110,7 @@ class TestThePage:
         assert "There is a problem" in body
         assert f'id="raci-row-{first.pk}-problems" class="govuk-error-message' in body
         typed = body[body.index(f'name="{cell(first, dwp)}"') :]
-        assert "<option selected>C</option>" in typed[: typed.index("</select>")]
+        assert '<option selected aria-label="Consulted">C</option>' in typed[: typed.index("</select>")]
         assert stored(world)[("Own the", "HMRC")] == "A"
         assert stored(world)[("Approve", "DWP")] == "A"
 
